@@ -1,0 +1,55 @@
+import {themes as prismThemes} from 'prism-react-renderer';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import devProxyPlugin from './src/plugins/dev-proxy';
+import monacoCssPlugin from './src/plugins/monaco-css';
+
+const config: Config = {
+  title: 'Beamline Integration Guide',
+  tagline: 'Call the Beamline Router well: retries, breakers, limits and deadlines you can run in the page.',
+  favicon: 'img/favicon.svg',
+  url: 'http://localhost:3000',
+  baseUrl: '/',
+  future: {v4: true, faster: true},
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: {hooks: {onBrokenMarkdownLinks: 'throw'}},
+  i18n: {defaultLocale: 'en', locales: ['en']},
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: 'guide',
+          sidebarPath: './sidebars.ts',
+          showLastUpdateTime: false,
+        },
+        blog: false,
+        theme: {customCss: './src/css/custom.css'},
+      } satisfies Preset.Options,
+    ],
+  ],
+  plugins: [devProxyPlugin, monacoCssPlugin],
+  themeConfig: {
+    colorMode: {respectPrefersColorScheme: true},
+    navbar: {
+      title: 'Beamline Integration Guide',
+      logo: {alt: 'Beamline', src: 'img/logo.svg'},
+      items: [
+        {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide'},
+        {to: '/guide/resilience/retry-backoff', label: 'Playground', position: 'left'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      copyright: 'Beamline Integration Guide. Runs offline; every snippet runs in your browser.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['protobuf', 'bash', 'go', 'python'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

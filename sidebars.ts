@@ -1,0 +1,20 @@
+import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
+
+// The guide's six sections, in reading order; each folder holds one section.
+const sidebars: SidebarsConfig = {
+  guide: [
+    {type: 'doc', id: 'architecture/index', label: '1. Architecture overview'},
+    {type: 'doc', id: 'quick-start/index', label: '2. Quick start'},
+    {type: 'doc', id: 'http-gateway/index', label: '3. HTTP integration via c-gateway'},
+    {type: 'doc', id: 'grpc/index', label: '4. gRPC direct integration'},
+    {
+      type: 'category',
+      label: '5. Resilience patterns',
+      link: {type: 'doc', id: 'resilience/index'},
+      items: ['resilience/retry-backoff'],
+    },
+    {type: 'doc', id: 'production/index', label: '6. Production deployment'},
+  ],
+};
+
+export default sidebars;

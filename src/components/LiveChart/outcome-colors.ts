@@ -1,0 +1,17 @@
+/**
+ * One colour per outcome, picked to stay distinct on light and dark
+ * backgrounds and for the common forms of colour blindness (Okabe–Ito).
+ */
+const palette: Record<string, string> = {
+  ok: '#009E73',
+  unavailable: '#D55E00',
+  resource_exhausted: '#E69F00',
+  deadline_exceeded: '#CC79A7',
+  internal: '#0072B2',
+  rejected: '#56B4E9',
+};
+const fallback = '#999999';
+
+export function outcomeColor(outcome: string): string {
+  return palette[outcome] ?? fallback;
+}

@@ -1,0 +1,84 @@
+import React, {Suspense, lazy, useEffect, useRef, useState} from 'react';
+import BrowserOnly from '@docusaurus/BrowserOnly';
+import ErrorBoundary from '@docusaurus/ErrorBoundary';
+import CodeBlock from '@theme/CodeBlock';
+import type {EditorProps} from './editor-props';
+import PlainEditor from './PlainEditor';
+import styles from './styles.module.css';
+
+const MonacoEditor = lazy(() => import('./MonacoEditor'));
+
+const phoneQuery = '(max-width: 480px)';
+
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const update = () => setMatches(list.matches);
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
+}
+
+/**
+ * True once the playground is near the viewport or the reader reaches it by
+ * keyboard or pointer. Monaco costs ~1 MB gz of JS, so it is only fetched then.
+ */
+function useActivation(target: React.RefObject<HTMLElement | null>): [boolean, () => void] {
+  const [active, setActive] = useState(false);
+  useEffect(() => {
+    const element = target.current;
+    if (active || !element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setActive(true);
+      },
+      {rootMargin: '400px 0px'},
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [active, target]);
+  return [active, () => setActive(true)];
+}
+
+function Placeholder({value, height, note}: {value: string; height: number; note?: string}) {
+  return (
+    <div className={styles.placeholder} style={{minHeight: height}}>
+      <CodeBlock language="ts">{value}</CodeBlock>
+      {note && <div className={styles.placeholderNote}>{note}</div>}
+    </div>
+  );
+}
+
+function ClientEditor(props: EditorProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [active, activate] = useActivation(container);
+  const phone = useMediaQuery(phoneQuery);
+  let editor: React.ReactNode;
+  if (phone) editor = <PlainEditor {...props} />;
+  else if (!active) editor = <Placeholder value={props.value} height={props.height} note="The editor loads as you reach it." />;
+  else
+    editor = (
+      // If Monaco fails to load or breaks, the reader keeps a working editor.
+      <ErrorBoundary fallback={() => <PlainEditor {...props} />}>
+        <Suspense fallback={<Placeholder value={props.value} height={props.height} note="Loading editor…" />}>
+          <MonacoEditor {...props} />
+        </Suspense>
+      </ErrorBoundary>
+    );
+  return (
+    <div ref={container} className={styles.editor} onFocus={activate} onPointerEnter={activate}>
+      {editor}
+    </div>
+  );
+}
+
+/** Server render and first paint show the code highlighted; the editor replaces it in the browser. */
+export default function EditorPane(props: EditorProps) {
+  return (
+    <BrowserOnly fallback={<div className={styles.editor}><Placeholder value={props.value} height={props.height} /></div>}>
+      {() => <ClientEditor {...props} />}
+    </BrowserOnly>
+  );
+}

@@ -1,0 +1,63 @@
+import React, {useEffect, useRef} from 'react';
+import Editor, {type OnMount} from '@monaco-editor/react';
+import {monaco} from '@site/src/playground/monaco-setup';
+import type {EditorProps} from './editor-props';
+
+type StandaloneEditor = Parameters<OnMount>[0];
+
+/** The full editor: TypeScript IntelliSense over the snippet API. */
+export default function MonacoEditor({id, value, onChange, onRun, onEscape, dark, errorLine, height}: EditorProps) {
+  const editorRef = useRef<StandaloneEditor | null>(null);
+  // Monaco keeps the first handlers it is given; read the latest through refs.
+  const handlers = useRef({onRun, onEscape});
+  handlers.current = {onRun, onEscape};
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
+    // Esc hands focus back to the page so keyboard users are never trapped;
+    // it still closes suggestions and the find widget first.
+    editor.addCommand(monaco.KeyCode.Escape, () => handlers.current.onEscape(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
+  };
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    // The reader may have deleted the failing line since the run.
+    const markers = errorLine && errorLine <= model.getLineCount()
+      ? [{
+          startLineNumber: errorLine,
+          endLineNumber: errorLine,
+          startColumn: 1,
+          endColumn: model.getLineMaxColumn(errorLine),
+          message: 'The run failed here',
+          severity: monaco.MarkerSeverity.Error,
+        }]
+      : [];
+    monaco.editor.setModelMarkers(model, 'beamline-run', markers);
+    if (markers.length) editorRef.current?.revealLineInCenterIfOutsideViewport(errorLine!);
+  }, [errorLine]);
+
+  return (
+    <Editor
+      height={height}
+      language="typescript"
+      path={`file:///snippets/${id}.ts`}
+      value={value}
+      theme={dark ? 'vs-dark' : 'light'}
+      onChange={(next) => onChange(next ?? '')}
+      onMount={onMount}
+      loading={<div className="playground-editor-loading">Loading editor…</div>}
+      options={{
+        minimap: {enabled: false},
+        fontSize: 14,
+        lineNumbersMinChars: 3,
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        tabSize: 2,
+        fixedOverflowWidgets: true,
+        ariaLabel: 'Snippet editor. Ctrl+Enter runs, Escape leaves the editor.',
+      }}
+    />
+  );
+}

@@ -1,0 +1,32 @@
+import {describe, expect, it} from 'vitest';
+import {describeThrown, locateInSnippet} from './error-location';
+
+const url = 'blob:http://localhost:3000/4b1f7c2e-0000-4000-8000-000000000000';
+
+describe('locateInSnippet', () => {
+  it('finds the first frame in the snippet module, skipping runtime frames', () => {
+    const error = new Error('boom');
+    error.stack = [
+      'Error: boom',
+      '    at sleep (http://localhost:3000/assets/js/worker.js:1:900)',
+      `    at decideWithRetry (${url}:17:11)`,
+      `    at ${url}:40:3`,
+    ].join('\n');
+    expect(locateInSnippet(error, url)).toEqual({line: 17, column: 11});
+  });
+
+  it('gives nothing when the snippet is not on the stack', () => {
+    const error = new Error('network');
+    error.stack = 'Error: network\n    at fetch (native)';
+    expect(locateInSnippet(error, url)).toBeUndefined();
+    expect(locateInSnippet('a string', url)).toBeUndefined();
+  });
+});
+
+describe('describeThrown', () => {
+  it('names errors and shows other thrown values', () => {
+    expect(describeThrown(new TypeError('x is not a function'))).toBe('TypeError: x is not a function');
+    expect(describeThrown({code: 14})).toBe('Uncaught {"code":14}');
+    expect(describeThrown(42)).toBe('Uncaught 42');
+  });
+});

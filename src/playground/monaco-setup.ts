@@ -1,0 +1,41 @@
+import * as monaco from 'monaco-editor';
+import {loader} from '@monaco-editor/react';
+import snippetApiTypes from '!!raw-loader!./snippet-api.d.ts';
+
+/*
+ * Reached only through React.lazy inside <BrowserOnly>: Monaco touches
+ * `window` when imported, and without `loader.config({monaco})`
+ * @monaco-editor/react would fetch Monaco from a CDN, which hangs offline.
+ */
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    if (label === 'typescript' || label === 'javascript') {
+      return new Worker(new URL('monaco-editor/languages/features/typescript/ts.worker', import.meta.url), {
+        type: 'module',
+        name: 'monaco-typescript',
+      });
+    }
+    return new Worker(new URL('monaco-editor/editor/editor.worker', import.meta.url), {
+      type: 'module',
+      name: 'monaco-editor',
+    });
+  },
+};
+
+const typescript = monaco.typescript;
+typescript.typescriptDefaults.setCompilerOptions({
+  target: typescript.ScriptTarget.ES2020,
+  module: typescript.ModuleKind.ESNext,
+  lib: ['es2022', 'webworker'],
+  strict: true,
+  noEmit: true,
+  allowNonTsExtensions: true,
+  // Every snippet is its own module, so two playgrounds on one page may both
+  // declare `const base` and top-level await is allowed.
+  moduleDetection: 3,
+});
+typescript.typescriptDefaults.addExtraLib(snippetApiTypes, 'file:///beamline/snippet-api.d.ts');
+
+loader.config({monaco});
+
+export {monaco};

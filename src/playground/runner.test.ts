@@ -1,0 +1,92 @@
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import type {WorkerEvent} from './protocol';
+import {SnippetRunner, type RunStatus, type WorkerLike} from './runner';
+
+// A stand-in for the browser's Worker: the real one is exercised by the
+// Chromium tests; here only the runner's bookkeeping is under test.
+class FakeWorker implements WorkerLike {
+  onmessage: WorkerLike['onmessage'] = null;
+  onerror: WorkerLike['onerror'] = null;
+  terminated = false;
+  posted: unknown[] = [];
+  postMessage(message: unknown) {
+    this.posted.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  emit(event: WorkerEvent) {
+    this.onmessage?.({data: event} as MessageEvent<WorkerEvent>);
+  }
+}
+
+describe('SnippetRunner', () => {
+  let workers: FakeWorker[];
+  let statuses: RunStatus[];
+  let events: WorkerEvent[];
+  let runner: SnippetRunner;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    workers = [];
+    statuses = [];
+    events = [];
+    runner = new SnippetRunner({
+      timeLimitMs: 5_000,
+      onEvent: (event) => events.push(event),
+      onStatus: (status) => statuses.push(status),
+      createWorker: () => {
+        const worker = new FakeWorker();
+        workers.push(worker);
+        return worker;
+      },
+    });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const request = {code: 'log(1)', apiBaseUrl: 'http://localhost', session: 's'};
+
+  it('posts the snippet to a fresh worker and finishes on done', () => {
+    runner.run(request);
+    expect(workers[0].posted).toEqual([{type: 'run', ...request}]);
+    workers[0].emit({type: 'log', level: 'log', text: '1', t: 1});
+    workers[0].emit({type: 'done', t: 2});
+    expect(statuses).toEqual(['running', 'done']);
+    expect(workers[0].terminated).toBe(true);
+    expect(events.map((event) => event.type)).toEqual(['log', 'done']);
+  });
+
+  it('stop terminates the worker at once', () => {
+    runner.run(request);
+    runner.stop();
+    expect(workers[0].terminated).toBe(true);
+    expect(statuses).toEqual(['running', 'stopped']);
+    expect(runner.running).toBe(false);
+  });
+
+  it('kills a run that passes the time limit', () => {
+    runner.run(request);
+    vi.advanceTimersByTime(4_999);
+    expect(workers[0].terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(workers[0].terminated).toBe(true);
+    expect(statuses).toEqual(['running', 'timed-out']);
+  });
+
+  it('a second run stops the first and ignores its late messages', () => {
+    runner.run(request);
+    runner.run(request);
+    expect(workers[0].terminated).toBe(true);
+    workers[0].emit({type: 'log', level: 'log', text: 'late', t: 9});
+    expect(events).toEqual([]);
+    expect(statuses).toEqual(['running', 'stopped', 'running']);
+  });
+
+  it('ends the run on the first error', () => {
+    runner.run(request);
+    workers[0].emit({type: 'error', message: 'Error: boom', line: 3, t: 1});
+    expect(statuses).toEqual(['running', 'failed']);
+    vi.advanceTimersByTime(10_000);
+    expect(statuses).toEqual(['running', 'failed']);
+  });
+});

@@ -1,0 +1,118 @@
+/*
+ * The globals a playground snippet can use. Monaco loads this file for
+ * IntelliSense; src/snippets/api-conformance.ts checks that the runtime
+ * really provides these shapes.
+ */
+
+/** gRPC/Connect status codes, as numbers (Code.Unavailable === 14). */
+declare enum Code {
+  Canceled = 1,
+  Unknown = 2,
+  InvalidArgument = 3,
+  DeadlineExceeded = 4,
+  NotFound = 5,
+  AlreadyExists = 6,
+  PermissionDenied = 7,
+  ResourceExhausted = 8,
+  FailedPrecondition = 9,
+  Aborted = 10,
+  OutOfRange = 11,
+  Unimplemented = 12,
+  Internal = 13,
+  Unavailable = 14,
+  DataLoss = 15,
+  Unauthenticated = 16,
+}
+
+/** The error every failed call rejects with. */
+declare class ConnectError extends Error {
+  /** The status code, e.g. `Code.Unavailable`. */
+  readonly code: Code;
+  /** The server's message without the `[code]` prefix. */
+  readonly rawMessage: string;
+  /** Response headers and trailers that came with the error. */
+  readonly metadata: Headers;
+  /** Wraps anything thrown into a ConnectError (unknown errors become `Code.Unknown`). */
+  static from(reason: unknown, code?: Code): ConnectError;
+}
+
+/** A message to route (beamline.flow.v1.Message). */
+interface RouteMessageInit {
+  messageId?: string;
+  tenantId?: string;
+  traceId?: string;
+  messageType?: string;
+  payload?: Uint8Array;
+  metadata?: {[key: string]: string};
+  timestampMs?: bigint;
+}
+
+/** beamline.flow.v1.RouteRequest */
+interface RouteRequestInit {
+  message?: RouteMessageInit;
+  /** Empty means the tenant's `default` policy. */
+  policyId?: string;
+  context?: {[key: string]: string};
+}
+
+/** beamline.flow.v1.RouteDecision: which provider to send the message to. */
+interface RouteDecision {
+  providerId: string;
+  reason: string;
+  priority: number;
+  expectedLatencyMs: bigint;
+  expectedCost: number;
+  metadata: {[key: string]: string};
+}
+
+interface CallOptions {
+  /** Deadline for this call; the server sees it as `grpc-timeout`/`connect-timeout-ms`. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  headers?: HeadersInit;
+  onHeader?(headers: Headers): void;
+  onTrailer?(trailers: Headers): void;
+}
+
+/** A Connect client of the Router service, through the playground-server. */
+declare const router: {
+  decide(request: RouteRequestInit, options?: CallOptions): Promise<RouteDecision>;
+};
+
+/**
+ * Makes the server misbehave for this run's calls only, e.g.
+ * `fault('error=0.5;code=unavailable;latency=80ms;jitter=40ms')`. `null` clears it.
+ */
+declare function fault(spec: string | null): void;
+
+/** Resolves after `ms` milliseconds. */
+declare function sleep(ms: number): Promise<void>;
+
+/** Milliseconds since the run started. */
+declare function now(): number;
+
+/** Prints a line in the output pane (objects as JSON). */
+declare function log(...values: unknown[]): void;
+
+/** `Code.Unavailable` → `"unavailable"`. */
+declare function codeName(code: Code): string;
+
+interface ChartPointInit {
+  /** Attempt number, 1 for the first call. */
+  attempt?: number;
+  /** How long the snippet slept before this attempt, in ms (the y axis). */
+  delayMs?: number;
+  /** `"ok"` or a code name; picks the point's colour. */
+  outcome: string;
+  /** How long the call took, in ms. */
+  latencyMs?: number;
+  series?: string;
+  value?: number;
+  /** When it happened, ms since start; defaults to now(). */
+  t?: number;
+}
+
+/** The live chart beside the editor. */
+declare const chart: {
+  point(point: ChartPointInit): void;
+};

@@ -1,0 +1,31 @@
+import type {Plugin} from '@docusaurus/types';
+import {apiPathPrefixes} from './api-paths';
+
+/**
+ * Forwards the playground-server's paths from the Docusaurus dev server to
+ * the server started beside it by `npm start` (scripts/dev.ts sets
+ * PLAYGROUND_API_URL). Only dev uses this; production serves both from one
+ * process.
+ */
+export default function devProxyPlugin(): Plugin {
+  return {
+    name: 'beamline-dev-proxy',
+    configureWebpack(_config, isServer) {
+      const target = process.env.PLAYGROUND_API_URL;
+      if (isServer || !target) return {};
+      return {
+        devServer: {
+          proxy: [
+            {
+              context: (path: string) => apiPathPrefixes.some((prefix) => path.startsWith(prefix)),
+              target,
+              ws: false,
+              // SSE and streaming RPCs must not be buffered by the proxy.
+              proxyTimeout: 0,
+            },
+          ],
+        },
+      } as ReturnType<NonNullable<Plugin['configureWebpack']>>;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Browser, Page} from 'playwright-core';
+import {launchChromium, watchForeignRequests} from './support/browser';
+import {PlaygroundDriver} from './support/playground';
+import {serveProductionBuild, type RunningSite} from './support/serve';
+
+describe('retry page playground (production build, real Chromium, real server)', () => {
+  let site: RunningSite;
+  let browser: Browser;
+  let page: Page;
+  let foreign: string[];
+  let playground: PlaygroundDriver;
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
+    page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    foreign = watchForeignRequests(page);
+    await page.goto(`${site.url}/guide/resilience/retry-backoff`);
+    playground = new PlaygroundDriver(page);
+    await playground.waitForEditor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  it('runs the full-jitter snippet against injected UNAVAILABLE faults, charting each attempt as it happens', async () => {
+    await playground.run.click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="playground-chart"]')?.getAttribute('data-points')) >= 3,
+      undefined,
+      {timeout: 30_000},
+    );
+    expect(await playground.chart.locator('.recharts-surface').count()).toBeGreaterThan(0);
+    await playground.waitForStatus('done', 45_000);
+
+    const attempts = (await playground.logLines()).filter((line) => /attempt \d+ (ok|failed)/.test(line));
+    expect(attempts.length).toBe(await playground.chartPoints());
+    expect(attempts.length).toBeGreaterThanOrEqual(5);
+    // Half the calls fail, so some attempt must have been retried after a delay.
+    expect(attempts.some((line) => /failed: unavailable/.test(line))).toBe(true);
+    expect(attempts.some((line) => /attempt [2-6] /.test(line))).toBe(true);
+    expect(await playground.chart.locator('.recharts-scatter-symbol').count()).toBe(attempts.length);
+  });
+
+  it('runs the edited code, not the original', async () => {
+    await playground.setCode("log('base is', 1000);\nchart.point({attempt: 1, delayMs: 1000, outcome: 'ok'});\n");
+    await playground.run.click();
+    await playground.waitForStatus('done');
+    expect(await playground.logLines()).toEqual([expect.stringMatching(/base is 1000$/)]);
+    expect(await playground.chartPoints()).toBe(1);
+  });
+
+  it('stops a busy loop at once and the page stays responsive', async () => {
+    await playground.setCode('while (true) {}\n');
+    await playground.run.click();
+    await playground.waitForStatus('running');
+    await page.waitForTimeout(300);
+    const started = Date.now();
+    await playground.stop.click();
+    await playground.waitForStatus('stopped', 1_000);
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('shows a syntax error with the line it is on', async () => {
+    await playground.setCode('const fine = 1;\nconst broken = (;\n');
+    await playground.run.click();
+    await playground.waitForStatus('failed');
+    await playground.waitForLog(/line 2: SyntaxError/);
+  });
+
+  it('shows a thrown error with the snippet line it came from', async () => {
+    await playground.setCode("log('before');\n\nthrow new Error('boom');\n");
+    await playground.run.click();
+    await playground.waitForStatus('failed');
+    await playground.waitForLog(/line 3: Error: boom/);
+  });
+
+  it('shows a rejected call with its status code', async () => {
+    await playground.setCode("fault('error=1;code=resource_exhausted');\nawait router.decide({message: {messageId: 'm', tenantId: 'demo'}});\n");
+    await playground.run.click();
+    await playground.waitForStatus('failed');
+    await playground.waitForLog(/line 2: ConnectError: \[resource_exhausted\]/);
+  });
+
+  it('reset brings back the original snippet', async () => {
+    await playground.reset.click();
+    await expect.poll(() => playground.root.locator('.monaco-editor .view-lines').innerText()).toContain('fullJitter');
+  });
+
+  it('made no request to any host but this machine', () => {
+    expect(foreign).toEqual([]);
+  });
+});

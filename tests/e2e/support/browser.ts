@@ -1,0 +1,38 @@
+import {chromium, type Browser, type Page} from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    // Background networking would try Google's hosts, which this machine (and
+    // the guide's promise of working offline) forbids.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Records every request the page makes to a host other than this machine, so
+ * a test can assert the guide works offline.
+ */
+export function watchForeignRequests(page: Page): string[] {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && !localHosts.has(url.hostname)) {
+      foreign.push(request.url());
+    }
+  });
+  return foreign;
+}

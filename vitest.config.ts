@@ -1,0 +1,11 @@
+import {defineConfig} from 'vitest/config';
+
+// Unit and protocol tests live beside the code they pin down; browser tests
+// (tests/e2e) need a production build and run through their own config.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'playground-server/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
