@@ -1,0 +1,69 @@
+import { cors } from "@connectrpc/connect";
+import {
+  FAULT_INJECTED_HEADER,
+  FAULT_LATENCY_HEADER,
+  SESSION_HEADER,
+} from "./faults/interceptor.js";
+import { FAULT_HEADER } from "./faults/spec.js";
+import type { NodeRequest, NodeResponse } from "./http-types.js";
+import { sendText } from "./http-types.js";
+
+const ALLOWED_HEADERS = [
+  ...cors.allowedHeaders,
+  FAULT_HEADER,
+  SESSION_HEADER,
+  "x-correlation-id",
+  "x-api-key",
+  "authorization",
+].join(", ");
+
+const EXPOSED_HEADERS = [
+  ...cors.exposedHeaders,
+  FAULT_INJECTED_HEADER,
+  FAULT_LATENCY_HEADER,
+  "retry-after",
+  "grpc-retry-pushback-ms",
+  "x-correlation-id",
+].join(", ");
+
+/**
+ * Cross-origin access for the listed origins ("*" allows any). The site and
+ * the API normally share one origin, so the list is empty by default; a
+ * Docusaurus dev server on another port is the usual reason to fill it.
+ *
+ * Returns true when it has answered the request (a preflight).
+ */
+export function createCors(
+  allowedOrigins: readonly string[],
+): (req: NodeRequest, res: NodeResponse) => boolean {
+  const anyOrigin = allowedOrigins.includes("*");
+  const allowed = new Set(allowedOrigins);
+  return (req, res) => {
+    const origin = req.headers.origin;
+    if (origin === undefined) {
+      return false;
+    }
+    const permitted = anyOrigin || allowed.has(origin);
+    const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
+    if (permitted) {
+      res.setHeader("Access-Control-Allow-Origin", origin);
+      res.setHeader("Vary", "Origin");
+    }
+    if (!preflight) {
+      if (permitted) {
+        res.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+      }
+      return false;
+    }
+    if (!permitted) {
+      sendText(res, 403, `Origin ${origin} is not allowed; add it to CORS_ORIGINS`);
+      return true;
+    }
+    res.setHeader("Access-Control-Allow-Methods", cors.allowedMethods.join(", "));
+    res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+    res.setHeader("Access-Control-Max-Age", "7200");
+    res.writeHead(204);
+    res.end();
+    return true;
+  };
+}

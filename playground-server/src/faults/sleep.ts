@@ -1,0 +1,23 @@
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as it aborts
+ * (deadline reached, client gone, server shutting down). Node's
+ * timers/promises would reject with a generic AbortError instead, hiding a
+ * deadline's DEADLINE_EXCEEDED.
+ */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,143 @@
+import http from "node:http";
+import http2 from "node:http2";
+import type { AddressInfo, Server, Socket } from "node:net";
+import { Code, ConnectError } from "@connectrpc/connect";
+import { createApp } from "./app.js";
+import { DEFAULT_ADMIN_API_KEY } from "./config.js";
+import type { FaultInterceptorOptions } from "./faults/interceptor.js";
+import { createDualProtocolServer } from "./listener.js";
+import { consoleLogger, type Logger } from "./logger.js";
+import { createEmbeddedRouter, type RouterBackend } from "./router/service.js";
+import { createStaticFiles } from "./static-files.js";
+
+export interface ServerOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1; main.ts passes HOST, which defaults to 0.0.0.0. */
+  readonly host?: string;
+  /** A built site to serve next to the API. */
+  readonly staticDir?: string;
+  readonly adminApiKey?: string;
+  readonly corsOrigins?: readonly string[];
+  /** Random source, clock and sleep of the fault injection, for tests. */
+  readonly faults?: FaultInterceptorOptions;
+  readonly logger?: Logger;
+  /** Who answers Router and RouterAdmin; the embedded Router by default. */
+  readonly backend?: RouterBackend;
+  /** How long close() lets in-flight calls finish before cutting them off. */
+  readonly shutdownGraceMs?: number;
+}
+
+export interface RunningServer {
+  /** Where a browser or client reaches the server, e.g. http://localhost:3000. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting, lets in-flight calls finish (up to the grace period), closes. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the playground-server: the Router's services over Connect,
+ * gRPC-Web and gRPC, /healthz and optionally a static site, all on one port.
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? consoleLogger;
+  const host = options.host ?? "127.0.0.1";
+  // The one place that decides who answers the Router's RPCs.
+  const backend =
+    options.backend ??
+    createEmbeddedRouter({ adminApiKey: options.adminApiKey ?? DEFAULT_ADMIN_API_KEY });
+  const shutdown = new AbortController();
+  const app = createApp({
+    backend,
+    ...(options.staticDir === undefined
+      ? {}
+      : { staticFiles: await createStaticFiles(options.staticDir) }),
+    corsOrigins: options.corsOrigins ?? [],
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
+    logger,
+    shutdownSignal: shutdown.signal,
+  });
+
+  const http1 = http.createServer(app);
+  const h2c = http2.createServer(app);
+  const tcp = createDualProtocolServer({ http1, http2: h2c });
+  tcp.on("error", (error) => logger.error("server error", error));
+
+  const sockets = new Set<Socket>();
+  tcp.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  const sessions = new Set<http2.ServerHttp2Session>();
+  h2c.on("session", (session) => {
+    sessions.add(session);
+    session.once("close", () => sessions.delete(session));
+  });
+  let closing = false;
+  http1.on("request", (_req, res: http.ServerResponse) => {
+    // A keep-alive connection whose last call ends during shutdown is idle
+    // only after this response; close it then instead of at the deadline.
+    res.once("finish", () => closing && setImmediate(() => http1.closeIdleConnections()));
+  });
+
+  await listen(tcp, options.port ?? 0, host);
+  // http.Server tracks its connections (closeIdleConnections, header and
+  // request timeouts) only once it has emitted 'listening'; it never listens
+  // itself here, the TCP server hands it sockets.
+  http1.emit("listening");
+  const port = (tcp.address() as AddressInfo).port;
+
+  async function close(): Promise<void> {
+    closing = true;
+    const drained = new Promise<void>((resolve) => tcp.close(() => resolve()));
+    http1.close();
+    for (const session of sessions) {
+      session.close();
+    }
+    if (await settlesWithin(drained, options.shutdownGraceMs ?? 5_000)) {
+      return;
+    }
+    // Calls still running (long injected latency, say) now end with
+    // UNAVAILABLE; give those answers a moment to get out, then cut.
+    shutdown.abort(new ConnectError("the server is shutting down", Code.Unavailable));
+    if (!(await settlesWithin(drained, 1_000))) {
+      for (const socket of sockets) {
+        socket.destroy();
+      }
+      await drained;
+    }
+  }
+  let closed: Promise<void> | undefined;
+  return { url: displayUrl(host, port), port, close: () => (closed ??= close()) };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) =>
+      reject(new Error(`cannot listen on ${host}:${port}: ${error.message}`));
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function displayUrl(host: string, port: number): string {
+  const wildcard = host === "0.0.0.0" || host === "::" || host === "";
+  const name = wildcard ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
