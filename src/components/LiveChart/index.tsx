@@ -57,9 +57,9 @@ function Chart({points, height, yKey, yLabel}: Required<Props>) {
           type="number"
           dataKey={yKey}
           name={yLabel}
-          unit=" ms"
-          width={72}
-          label={{value: yLabel, angle: -90, position: 'insideLeft', offset: 8}}
+          width={56}
+          tickFormatter={(ms: number) => `${Math.round(ms)}`}
+          label={{value: `${yLabel} (ms)`, angle: -90, position: 'insideLeft', offset: 4, style: {textAnchor: 'middle'}}}
           stroke="currentColor"
         />
         <Tooltip content={<PointTooltip />} isAnimationActive={false} />
@@ -73,7 +73,7 @@ function Chart({points, height, yKey, yLabel}: Required<Props>) {
 }
 
 /** A scatter of a run's events that grows as they arrive: one colour per outcome. */
-export default function LiveChart({points, height = 260, yKey = 'delayMs', yLabel = 'delay before attempt'}: Props) {
+export default function LiveChart({points, height = 260, yKey = 'delayMs', yLabel = 'wait before attempt'}: Props) {
   return (
     <div className={styles.chart} data-testid="playground-chart" data-points={points.length} style={{height}}>
       {points.length === 0 ? (

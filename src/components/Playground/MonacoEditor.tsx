@@ -55,6 +55,8 @@ export default function MonacoEditor({id, value, onChange, onRun, onEscape, dark
         scrollBeyondLastLine: false,
         automaticLayout: true,
         tabSize: 2,
+        wordWrap: 'on',
+        wrappingIndent: 'indent',
         fixedOverflowWidgets: true,
         ariaLabel: 'Snippet editor. Ctrl+Enter runs, Escape leaves the editor.',
       }}
