@@ -13,7 +13,7 @@ const config: Config = {
   future: {v4: true, faster: true},
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
-  markdown: {hooks: {onBrokenMarkdownLinks: 'throw'}},
+  markdown: {mermaid: true, hooks: {onBrokenMarkdownLinks: 'throw'}},
   i18n: {defaultLocale: 'en', locales: ['en']},
   presets: [
     [
@@ -30,8 +30,27 @@ const config: Config = {
     ],
   ],
   plugins: [devProxyPlugin, monacoCssPlugin],
+  themes: [
+    // Diagrams render in the browser from the npm package: nothing fetched.
+    '@docusaurus/theme-mermaid',
+    // Full-text search over every page, indexed at build time and served
+    // with the site: no Algolia, works offline.
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: 'guide',
+        language: ['en'],
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+      },
+    ],
+  ],
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},
+    mermaid: {theme: {light: 'neutral', dark: 'dark'}},
     navbar: {
       title: 'Beamline Integration Guide',
       logo: {alt: 'Beamline', src: 'img/logo.svg'},
