@@ -4,3 +4,12 @@ declare module '!!raw-loader!*' {
   const content: string;
   export default content;
 }
+
+// Rspack/webpack's module context, used to hand the bundled pattern library
+// to snippets file by file.
+interface ImportMeta {
+  webpackContext(
+    request: string,
+    options: {recursive?: boolean; regExp?: RegExp},
+  ): {keys(): string[]; (key: string): unknown};
+}

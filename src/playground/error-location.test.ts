@@ -1,25 +1,30 @@
 import {describe, expect, it} from 'vitest';
-import {describeThrown, locateInSnippet} from './error-location';
+import {describeThrown, locateInFiles} from './error-location';
 
 const url = 'blob:http://localhost:3000/4b1f7c2e-0000-4000-8000-000000000000';
+const libraryUrl = 'blob:http://localhost:3000/9d0e0000-0000-4000-8000-000000000001';
+const files = new Map([
+  [url, 'main.ts'],
+  [libraryUrl, 'token-bucket.ts'],
+]);
 
-describe('locateInSnippet', () => {
+describe('locateInFiles', () => {
   it('finds the first frame in the snippet module, skipping runtime frames', () => {
     const error = new Error('boom');
     error.stack = [
       'Error: boom',
       '    at sleep (http://localhost:3000/assets/js/worker.js:1:900)',
-      `    at decideWithRetry (${url}:17:11)`,
+      `    at TokenBucket.take (${libraryUrl}:17:11)`,
       `    at ${url}:40:3`,
     ].join('\n');
-    expect(locateInSnippet(error, url)).toEqual({line: 17, column: 11});
+    expect(locateInFiles(error, files)).toEqual({file: 'token-bucket.ts', line: 17, column: 11});
   });
 
   it('gives nothing when the snippet is not on the stack', () => {
     const error = new Error('network');
     error.stack = 'Error: network\n    at fetch (native)';
-    expect(locateInSnippet(error, url)).toBeUndefined();
-    expect(locateInSnippet('a string', url)).toBeUndefined();
+    expect(locateInFiles(error, files)).toBeUndefined();
+    expect(locateInFiles('a string', files)).toBeUndefined();
   });
 });
 

@@ -1,21 +1,25 @@
 export interface SourceLocation {
+  file: string;
   line: number;
   column: number;
 }
 
 /**
- * Finds where in the snippet an error was thrown, from its stack. The snippet
- * runs as its own module (a blob: URL), so the first stack frame naming that
- * URL is the reader's line; frames from the runtime or libraries are skipped.
+ * Finds where in the reader's files an error was thrown, from its stack. Each
+ * file runs as its own module (a blob: URL), so the first stack frame naming
+ * one of those URLs is the reader's line; frames from the runtime or
+ * libraries are skipped.
  */
-export function locateInSnippet(error: unknown, moduleUrl: string): SourceLocation | undefined {
+export function locateInFiles(error: unknown, fileByUrl: ReadonlyMap<string, string>): SourceLocation | undefined {
   const stack = error instanceof Error ? error.stack : undefined;
   if (!stack) return undefined;
-  let from = stack.indexOf(moduleUrl);
-  while (from !== -1) {
-    const match = /^:(\d+):(\d+)/.exec(stack.slice(from + moduleUrl.length));
-    if (match) return {line: Number(match[1]), column: Number(match[2])};
-    from = stack.indexOf(moduleUrl, from + moduleUrl.length);
+  for (const frame of stack.split('\n')) {
+    for (const [url, file] of fileByUrl) {
+      const at = frame.indexOf(url);
+      if (at === -1) continue;
+      const match = /^:(\d+):(\d+)/.exec(frame.slice(at + url.length));
+      if (match) return {file, line: Number(match[1]), column: Number(match[2])};
+    }
   }
   return undefined;
 }

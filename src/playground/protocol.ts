@@ -26,8 +26,10 @@ export type LogLevel = 'log' | 'info' | 'warn' | 'error';
 
 export interface RunRequest {
   type: 'run';
-  /** The snippet, as TypeScript source. */
-  code: string;
+  /** The snippet's files, as TypeScript source, by name (`main.ts`, `token-bucket.ts`). */
+  files: Record<string, string>;
+  /** The file to run; the others are modules it imports. */
+  entry: string;
   /** Origin of the playground-server, e.g. `http://localhost:3000`. */
   apiBaseUrl: string;
   /** Identifies this reader's page, for server-side faults such as rate limits. */
@@ -38,4 +40,4 @@ export type WorkerEvent =
   | {type: 'log'; level: LogLevel; text: string; t: number}
   | {type: 'point'; point: ChartPoint}
   | {type: 'done'; t: number}
-  | {type: 'error'; message: string; line?: number; column?: number; t: number};
+  | {type: 'error'; message: string; file?: string; line?: number; column?: number; t: number};

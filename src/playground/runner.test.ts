@@ -44,7 +44,7 @@ describe('SnippetRunner', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  const request = {code: 'log(1)', apiBaseUrl: 'http://localhost', session: 's'};
+  const request = {files: {'main.ts': 'log(1)'}, entry: 'main.ts', apiBaseUrl: 'http://localhost', session: 's'};
 
   it('posts the snippet to a fresh worker and finishes on done', () => {
     runner.run(request);

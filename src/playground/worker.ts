@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
-import {describeThrown, locateInSnippet} from './error-location';
+import {describeThrown, locateInFiles} from './error-location';
+import {LinkError, linkModules} from './module-linker';
 import type {RunRequest, WorkerEvent} from './protocol';
+import {runtimeModules} from './runtime-modules';
 import {createSnippetRuntime} from './snippet-runtime';
 import {transpileSnippet} from './transpile';
 
@@ -12,25 +14,36 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const started = performance.now();
 const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
 const post = (event: WorkerEvent) => scope.postMessage(event);
+const toUrl = (code: string) => URL.createObjectURL(new Blob([code], {type: 'text/javascript'}));
 
 scope.addEventListener('message', (event: MessageEvent<RunRequest>) => {
   if (event.data?.type === 'run') void run(event.data);
 }, {once: true});
 
-async function run(request: RunRequest): Promise<void> {
-  const transpiled = transpileSnippet(request.code);
-  if (!transpiled.ok) {
-    post({type: 'error', message: transpiled.message, line: transpiled.line, column: transpiled.column, t: elapsed()});
-    return;
+function transpileAll(files: Record<string, string>): Record<string, string> | undefined {
+  const output: Record<string, string> = {};
+  for (const [file, source] of Object.entries(files)) {
+    const result = transpileSnippet(source);
+    if (!result.ok) {
+      post({type: 'error', message: result.message, file, line: result.line, column: result.column, t: elapsed()});
+      return undefined;
+    }
+    output[file] = result.code;
   }
+  return output;
+}
+
+async function run(request: RunRequest): Promise<void> {
+  const files = transpileAll(request.files);
+  if (!files) return;
   const runtime = createSnippetRuntime({apiBaseUrl: request.apiBaseUrl, session: request.session, emit: post});
   const {logger, ...globals} = runtime;
   Object.assign(scope, globals);
   Object.assign(console, {...logger, debug: logger.log});
 
-  const moduleUrl = URL.createObjectURL(new Blob([transpiled.code], {type: 'text/javascript'}));
+  let fileByUrl = new Map<string, string>();
   const fail = (error: unknown) =>
-    post({type: 'error', message: describeThrown(error), ...locateInSnippet(error, moduleUrl), t: elapsed()});
+    post({type: 'error', message: describeThrown(error), ...locateInFiles(error, fileByUrl), t: elapsed()});
   // A promise the snippet forgot to await can still reject; report it rather
   // than letting the run look successful.
   scope.addEventListener('unhandledrejection', (event) => {
@@ -38,11 +51,12 @@ async function run(request: RunRequest): Promise<void> {
     fail(event.reason);
   });
   try {
-    await import(/* webpackIgnore: true */ moduleUrl);
+    const linked = await linkModules({files, entry: request.entry, external: runtimeModules(toUrl), toUrl});
+    fileByUrl = linked.fileByUrl;
+    await import(/* webpackIgnore: true */ linked.entryUrl);
     post({type: 'done', t: elapsed()});
   } catch (error) {
-    fail(error);
-  } finally {
-    URL.revokeObjectURL(moduleUrl);
+    if (error instanceof LinkError) post({type: 'error', message: error.message, file: error.file, t: elapsed()});
+    else fail(error);
   }
 }

@@ -6,11 +6,20 @@ import type {EditorProps} from './editor-props';
 type StandaloneEditor = Parameters<OnMount>[0];
 
 /** The full editor: TypeScript IntelliSense over the snippet API. */
-export default function MonacoEditor({id, value, onChange, onRun, onEscape, dark, errorLine, height}: EditorProps) {
+export default function MonacoEditor({id, file, files, value, onChange, onRun, onEscape, dark, errorLine, height}: EditorProps) {
   const editorRef = useRef<StandaloneEditor | null>(null);
   // Monaco keeps the first handlers it is given; read the latest through refs.
   const handlers = useRef({onRun, onEscape});
   handlers.current = {onRun, onEscape};
+
+  // Tabs not on screen still need models, or `import … from './token-bucket'`
+  // would not resolve for IntelliSense.
+  useEffect(() => {
+    for (const [name, text] of Object.entries(files)) {
+      const uri = monaco.Uri.parse(`file:///snippets/${id}/${name}`);
+      if (!monaco.editor.getModel(uri)) monaco.editor.createModel(text, 'typescript', uri);
+    }
+  }, [id, files]);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
@@ -36,13 +45,13 @@ export default function MonacoEditor({id, value, onChange, onRun, onEscape, dark
       : [];
     monaco.editor.setModelMarkers(model, 'beamline-run', markers);
     if (markers.length) editorRef.current?.revealLineInCenterIfOutsideViewport(errorLine!);
-  }, [errorLine]);
+  }, [errorLine, file]);
 
   return (
     <Editor
       height={height}
       language="typescript"
-      path={`file:///snippets/${id}.ts`}
+      path={`file:///snippets/${id}/${file}`}
       value={value}
       theme={dark ? 'vs-dark' : 'light'}
       onChange={(next) => onChange(next ?? '')}

@@ -6,11 +6,13 @@ import styles from './styles.module.css';
 interface Props {
   lines: LogLine[];
   onClear(): void;
+  /** Opens the file an error line points at. */
+  onShowError(file: string): void;
   emptyText: string;
 }
 
 /** The snippet's log, newest at the bottom, kept scrolled to the end while it grows. */
-export default function OutputPane({lines, onClear, emptyText}: Props) {
+export default function OutputPane({lines, onClear, onShowError, emptyText}: Props) {
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     const element = list.current;
@@ -29,7 +31,13 @@ export default function OutputPane({lines, onClear, emptyText}: Props) {
         {lines.map((line) => (
           <li key={line.id} className={clsx(styles.logLine, styles[`log_${line.level}`])} data-level={line.level}>
             <span className={styles.logTime}>{(line.t / 1000).toFixed(2)}s</span>
-            <span className={styles.logText}>{line.text}</span>
+            {line.file ? (
+              <button type="button" className={clsx(styles.logText, styles.logLink)} onClick={() => onShowError(line.file!)}>
+                {line.text}
+              </button>
+            ) : (
+              <span className={styles.logText}>{line.text}</span>
+            )}
           </li>
         ))}
       </ol>

@@ -1,6 +1,10 @@
 export interface EditorProps {
-  /** Unique per playground: Monaco keys its model (and IntelliSense) on it. */
+  /** Unique per playground: Monaco keys its models (and IntelliSense) on it. */
   id: string;
+  /** The file being edited, e.g. `main.ts`; its neighbours are importable by `./name`. */
+  file: string;
+  /** Every file of the playground, so imports between tabs type-check. */
+  files: Record<string, string>;
   value: string;
   onChange(value: string): void;
   onRun(): void;

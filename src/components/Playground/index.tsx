@@ -1,49 +1,97 @@
-import React, {useCallback, useRef, useState} from 'react';
+import React, {useCallback, useMemo, useRef, useState} from 'react';
 import {useColorMode} from '@docusaurus/theme-common';
 import LiveChart from '@site/src/components/LiveChart';
 import {defaultTimeLimitMs} from '@site/src/playground/runner';
 import EditorPane from './EditorPane';
+import FileTabs from './FileTabs';
 import OutputPane from './OutputPane';
 import RunStatus from './RunStatus';
+import {shareHash} from './share-link';
 import {useSnippetRun} from './useSnippetRun';
-import {useStoredCode} from './useStoredCode';
+import {useStoredFiles} from './useStoredFiles';
 import styles from './styles.module.css';
 
+const entry = 'main.ts';
+
 interface Props {
-  /** Stable id: names the saved edits and the editor model. */
+  /** Stable id: names the saved edits, share links and the editor models. */
   id: string;
-  /** The snippet's original source (import it with `!!raw-loader!`). */
+  /** The snippet that runs (`main.ts`); import it with `!!raw-loader!`. */
   code: string;
+  /** More editable files main.ts imports as `./name`, e.g. the pattern under study. */
+  files?: Record<string, string>;
   title?: string;
   editorHeight?: number;
   timeLimitMs?: number;
   chartLabel?: string;
+  /** Replaces the default chart, for patterns whose story is not "delay per attempt". */
+  renderChart?: (points: import('@site/src/playground/protocol').ChartPoint[]) => React.ReactNode;
 }
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+const notices = {
+  restored: 'Your earlier edits were restored. Reset brings back the original.',
+  shared: 'This code came from a shared link. Nothing runs until you press Run.',
+};
+
 /**
  * An editable snippet that runs in a Web Worker against the playground-server
  * and charts what it reports. Run (Ctrl/Cmd+Enter) restarts, Stop kills the
- * worker at once, Reset restores the original code.
+ * worker at once, Reset restores the original code, Share puts it in the URL.
  */
-export default function Playground({id, code: original, title, editorHeight = 420, timeLimitMs = defaultTimeLimitMs, chartLabel}: Props) {
+export default function Playground({
+  id,
+  code,
+  files: extraFiles,
+  title,
+  editorHeight = 420,
+  timeLimitMs = defaultTimeLimitMs,
+  chartLabel,
+  renderChart,
+}: Props) {
   const {colorMode} = useColorMode();
-  const {code, setCode, reset, restored} = useStoredCode(id, original);
+  // MDX hands over a new `files` object on every render; key the originals on
+  // their content so a re-render (say, a theme switch) never resets the editor.
+  const extraKey = JSON.stringify(extraFiles ?? {});
+  const originals = useMemo<Record<string, string>>(() => ({[entry]: code, ...JSON.parse(extraKey)}), [code, extraKey]);
+  const {files, setFile, reset, origin, edited, edits} = useStoredFiles(id, originals);
+  const [active, setActive] = useState(entry);
   const run = useSnippetRun(timeLimitMs);
   const runButton = useRef<HTMLButtonElement>(null);
-  const [copied, setCopied] = useState(false);
+  const [flash, setFlash] = useState<string | null>(null);
 
-  const start = useCallback(() => run.run(code), [run, code]);
+  const start = useCallback(() => run.run(files, entry), [run, files]);
+  const say = (message: string) => {
+    setFlash(message);
+    setTimeout(() => setFlash(null), 2000);
+  };
   const copy = useCallback(async () => {
-    await navigator.clipboard.writeText(code);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  }, [code]);
+    await navigator.clipboard.writeText(files[active]);
+    say(`Copied ${active}`);
+  }, [files, active]);
+  const share = useCallback(async () => {
+    const url = new URL(window.location.href);
+    url.hash = shareHash({id, files: edits});
+    window.history.replaceState(null, '', url);
+    try {
+      await navigator.clipboard.writeText(url.toString());
+      say('Link copied: it opens this code without running it');
+    } catch {
+      say('The link is in the address bar');
+    }
+  }, [id, edits]);
+  const showError = useCallback(
+    (file: string) => {
+      if (file in files) setActive(file);
+    },
+    [files],
+  );
   const shortcut = isMac() ? '⌘+Enter' : 'Ctrl+Enter';
+  const errorLine = run.errorAt?.file === active ? run.errorAt.line : undefined;
 
   return (
-    <div className={styles.playground} data-testid="playground">
+    <div className={styles.playground} data-testid="playground" data-playground-id={id}>
       <div className={styles.toolbar} role="toolbar" aria-label="Playground controls">
         {title && <span className={styles.title}>{title}</span>}
         <button
@@ -67,31 +115,42 @@ export default function Playground({id, code: original, title, editorHeight = 42
           type="button"
           className="button button--secondary button--sm"
           onClick={reset}
-          disabled={code === original}
+          disabled={!edited}
           data-testid="playground-reset"
           title="Back to the original code">
           ↺ Reset
         </button>
-        <button type="button" className="button button--secondary button--sm" onClick={copy}>
-          {copied ? 'Copied' : 'Copy'}
+        <button type="button" className="button button--secondary button--sm" onClick={copy} data-testid="playground-copy">
+          Copy
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--sm"
+          onClick={share}
+          data-testid="playground-share"
+          title="Put your version of the code in a link">
+          Share
         </button>
         <RunStatus status={run.status} startedAt={run.startedAt} />
-        <span className={styles.hint}>{shortcut} runs · Esc leaves the editor</span>
+        <span className={styles.hint}>{flash ?? `${shortcut} runs · Esc leaves the editor`}</span>
       </div>
-      {restored && <div className={styles.notice}>Your earlier edits were restored. Reset brings back the original.</div>}
+      {origin !== 'original' && <div className={styles.notice}>{notices[origin]}</div>}
+      <FileTabs names={Object.keys(files)} active={active} edited={(name) => files[name] !== originals[name]} onSelect={setActive} />
       <EditorPane
         id={id}
-        value={code}
-        onChange={setCode}
+        file={active}
+        files={files}
+        value={files[active]}
+        onChange={(text) => setFile(active, text)}
         onRun={start}
         onEscape={() => runButton.current?.focus()}
         dark={colorMode === 'dark'}
-        errorLine={run.errorLine}
+        errorLine={errorLine}
         height={editorHeight}
       />
       <div className={styles.results}>
-        <LiveChart points={run.points} yLabel={chartLabel} />
-        <OutputPane lines={run.logs} onClear={run.clearOutput} emptyText="Log lines from the snippet appear here." />
+        {renderChart ? renderChart(run.points) : <LiveChart points={run.points} yLabel={chartLabel} />}
+        <OutputPane lines={run.logs} onClear={run.clearOutput} onShowError={showError} emptyText="Log lines from the snippet appear here." />
       </div>
     </div>
   );

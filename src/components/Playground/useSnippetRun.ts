@@ -8,7 +8,13 @@ export interface LogLine {
   level: 'log' | 'info' | 'warn' | 'error';
   text: string;
   t: number;
+  file?: string;
   line?: number;
+}
+
+export interface ErrorLocation {
+  file: string;
+  line: number;
 }
 
 export interface SnippetRun {
@@ -16,9 +22,9 @@ export interface SnippetRun {
   logs: LogLine[];
   points: ChartPoint[];
   /** Where the last error happened in the snippet, for the editor to mark. */
-  errorLine?: number;
+  errorAt?: ErrorLocation;
   startedAt: number | null;
-  run(code: string): void;
+  run(files: Record<string, string>, entry: string): void;
   stop(): void;
   clearOutput(): void;
 }
@@ -32,7 +38,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
   const [status, setStatus] = useState<RunStatus>('idle');
   const [logs, setLogs] = useState<LogLine[]>([]);
   const [points, setPoints] = useState<ChartPoint[]>([]);
-  const [errorLine, setErrorLine] = useState<number | undefined>();
+  const [errorAt, setErrorAt] = useState<ErrorLocation | undefined>();
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const pending = useRef<WorkerEvent[]>([]);
   const frame = useRef<number | null>(null);
@@ -49,9 +55,10 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
       if (event.type === 'log') newLines.push({id: nextId.current++, level: event.level, text: event.text, t: event.t});
       if (event.type === 'point') newPoints.push(event.point);
       if (event.type === 'error') {
-        const where = event.line ? `line ${event.line}: ` : '';
-        newLines.push({id: nextId.current++, level: 'error', text: `${where}${event.message}`, t: event.t, line: event.line});
-        setErrorLine(event.line);
+        const where = [event.file, event.line && `line ${event.line}`].filter(Boolean).join(' ');
+        const text = where ? `${where}: ${event.message}` : event.message;
+        newLines.push({id: nextId.current++, level: 'error', text, t: event.t, file: event.file, line: event.line});
+        setErrorAt(event.file && event.line ? {file: event.file, line: event.line} : undefined);
       }
     }
     if (newLines.length) setLogs((previous) => previous.concat(newLines));
@@ -83,15 +90,15 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
   useEffect(() => () => runner.current?.stop(), []);
 
   const run = useCallback(
-    (code: string) => {
+    (files: Record<string, string>, entry: string) => {
       const active = getRunner();
       active.stop();
       pending.current = [];
       setLogs([]);
       setPoints([]);
-      setErrorLine(undefined);
+      setErrorAt(undefined);
       setStartedAt(performance.now());
-      active.run({code, apiBaseUrl: window.location.origin, session: playgroundSession()});
+      active.run({files, entry, apiBaseUrl: window.location.origin, session: playgroundSession()});
     },
     [getRunner],
   );
@@ -100,8 +107,8 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
   const clearOutput = useCallback(() => {
     setLogs([]);
     setPoints([]);
-    setErrorLine(undefined);
+    setErrorAt(undefined);
   }, []);
 
-  return {status, logs, points, errorLine, startedAt, run, stop, clearOutput};
+  return {status, logs, points, errorAt, startedAt, run, stop, clearOutput};
 }
