@@ -1,0 +1,150 @@
+import { Code, ConnectError } from '@connectrpc/connect';
+import { describe, expect, it } from 'vitest';
+import { seed001Profile } from './breaker-defaults';
+import type { StateChange } from './circuit-breaker';
+import { CircuitBreaker } from './circuit-breaker';
+import { ConsecutiveBreaker } from './consecutive-breaker';
+import { echoClient } from './echo-service.testkit';
+import { RejectedError } from './errors';
+import { circuitBreakerInterceptor } from './policy-interceptor';
+import { VirtualClock } from './virtual-clock';
+
+const fail = () => Promise.reject(new ConnectError('down', Code.Unavailable));
+const ok = () => Promise.resolve('ok');
+
+async function outcome(breaker: CircuitBreaker, fn: () => Promise<string>): Promise<string> {
+  try {
+    return await breaker.execute(fn);
+  } catch (e) {
+    return e instanceof RejectedError ? 'rejected' : 'failed';
+  }
+}
+
+describe('CircuitBreaker with seed 001 profile (5 failures → open 30 s → 2 successes close)', () => {
+  it('walks closed → open → half-open → closed with exact times', async () => {
+    const clock = new VirtualClock();
+    const changes: StateChange[] = [];
+    const breaker = new CircuitBreaker(seed001Profile({ clock, onStateChange: (c) => changes.push(c) }));
+
+    for (let i = 0; i < 4; i++) {
+      await clock.advance(100);
+      expect(await outcome(breaker, fail)).toBe('failed');
+    }
+    expect(breaker.state).toBe('closed');
+    await clock.advance(100);
+    expect(await outcome(breaker, fail)).toBe('failed'); // 5th, at t = 500
+    expect(breaker.state).toBe('open');
+    expect(changes).toEqual([{ from: 'closed', to: 'open', at: 500 }]);
+
+    await clock.advance(29_999);
+    expect(await outcome(breaker, ok)).toBe('rejected'); // fails fast, never calls
+    expect(breaker.retryAfterMs).toBe(1);
+    await clock.advance(1);
+    expect(breaker.state).toBe('half-open');
+    expect(changes.at(-1)).toEqual({ from: 'open', to: 'half-open', at: 30_500 });
+
+    expect(await outcome(breaker, ok)).toBe('ok');
+    expect(breaker.state).toBe('half-open'); // one success is not enough
+    await clock.advance(10);
+    expect(await outcome(breaker, ok)).toBe('ok');
+    expect(breaker.state).toBe('closed');
+    expect(changes.at(-1)).toEqual({ from: 'half-open', to: 'closed', at: 30_510 });
+  });
+
+  it('a failed probe re-opens for another 30 s; the half-open transition time is exact even if observed late', async () => {
+    const clock = new VirtualClock();
+    const changes: StateChange[] = [];
+    const breaker = new CircuitBreaker(seed001Profile({ clock, onStateChange: (c) => changes.push(c) }));
+    for (let i = 0; i < 5; i++) await outcome(breaker, fail);
+    await clock.advance(45_000); // nobody looks for 45 s
+    expect(await outcome(breaker, ok)).toBe('ok'); // probe 1 (half-open since 30 000)
+    expect(await outcome(breaker, fail)).toBe('failed'); // probe 2 fails
+    expect(breaker.state).toBe('open');
+    expect(changes.map((c) => [c.to, c.at])).toEqual([
+      ['open', 0],
+      ['half-open', 30_000],
+      ['open', 45_000],
+    ]);
+    await clock.advance(29_999);
+    expect(breaker.state).toBe('open');
+    await clock.advance(1);
+    expect(breaker.state).toBe('half-open');
+  });
+
+  it('admits one probe at a time while half-open', async () => {
+    const clock = new VirtualClock();
+    const breaker = new CircuitBreaker(seed001Profile({ clock }));
+    for (let i = 0; i < 5; i++) await outcome(breaker, fail);
+    await clock.advance(30_000);
+    const slow = breaker.execute(async () => {
+      await clock.sleep(100);
+      return 'slow ok';
+    });
+    expect(await outcome(breaker, ok)).toBe('rejected');
+    await clock.runUntil(slow);
+    expect(await outcome(breaker, ok)).toBe('ok');
+    expect(breaker.state).toBe('closed');
+  });
+
+  it('the rejection is a ConnectError UNAVAILABLE "circuit open" with retryAfterMs', async () => {
+    const clock = new VirtualClock();
+    const breaker = new CircuitBreaker(seed001Profile({ clock }));
+    for (let i = 0; i < 5; i++) await outcome(breaker, fail);
+    await clock.advance(10_000);
+    const error = await breaker.execute(ok).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectError);
+    expect(error).toBeInstanceOf(RejectedError);
+    expect(error).toMatchObject({ code: Code.Unavailable, kind: 'circuit-open', retryAfterMs: 20_000 });
+    expect((error as Error).message).toContain('circuit open');
+  });
+
+  it('caller errors (INVALID_ARGUMENT) do not count; a success resets the consecutive count', async () => {
+    const clock = new VirtualClock();
+    const breaker = new CircuitBreaker(seed001Profile({ clock }));
+    for (let i = 0; i < 4; i++) await outcome(breaker, fail);
+    await outcome(breaker, () => Promise.reject(new ConnectError('bad', Code.InvalidArgument)));
+    expect(breaker.state).toBe('closed');
+    await outcome(breaker, ok);
+    for (let i = 0; i < 4; i++) await outcome(breaker, fail);
+    expect(breaker.state).toBe('closed');
+    await outcome(breaker, fail);
+    expect(breaker.state).toBe('open');
+  });
+
+  it('ignores the late result of a call started before the circuit opened', async () => {
+    const clock = new VirtualClock();
+    const breaker = new CircuitBreaker({ breaker: new ConsecutiveBreaker(1), openMs: 1_000, clock });
+    const slow = breaker.execute(async () => {
+      await clock.sleep(50);
+      return 'late success';
+    });
+    await outcome(breaker, fail); // opens at 0
+    await clock.runUntil(slow);
+    expect(breaker.state).toBe('open'); // the late success did not close it
+  });
+});
+
+describe('circuitBreakerInterceptor', () => {
+  it('stops calling the server once open, then probes after openMs', async () => {
+    const clock = new VirtualClock();
+    const breaker = new CircuitBreaker(seed001Profile({ clock }));
+    let calls = 0;
+    let healthy = false;
+    const client = echoClient(() => {
+      calls++;
+      if (!healthy) throw new ConnectError('down', Code.Unavailable);
+      return 'up';
+    }, [circuitBreakerInterceptor(breaker)]);
+    for (let i = 0; i < 5; i++) await client.say({ value: 'x' }).catch(() => {});
+    expect(calls).toBe(5);
+    const error = await client.say({ value: 'x' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: Code.Unavailable, rawMessage: 'circuit open' });
+    expect(calls).toBe(5); // never reached the server
+    healthy = true;
+    await clock.advance(30_000);
+    await client.say({ value: 'x' });
+    await client.say({ value: 'x' });
+    expect(breaker.state).toBe('closed');
+    expect(calls).toBe(7);
+  });
+});

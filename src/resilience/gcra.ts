@@ -1,0 +1,88 @@
+/**
+ * GCRA, the Generic Cell Rate Algorithm — ATM Forum "Traffic Management
+ * Specification 4.0" (af-tm-0056.000, 1996) and ITU-T I.371; explained in
+ * https://en.wikipedia.org/wiki/Generic_cell_rate_algorithm and, for HTTP
+ * rate limiting, Brandur Leach, "Rate limiting, cells, and GCRA" (2015,
+ * https://brandur.org/rate-limiting).
+ *
+ * Virtual scheduling form, with emission interval T (time per request at the
+ * sustained rate) and tolerance τ (how far ahead of schedule a request may
+ * arrive):
+ *
+ *   on arrival at t_a:
+ *     if TAT > t_a + τ:  non-conforming (TAT unchanged; retry after TAT − τ − t_a)
+ *     else:              conforming; TAT = max(t_a, TAT) + T
+ *
+ * TAT, the theoretical arrival time, is the whole state: one number per key,
+ * which is why Redis-based limiters use it. With τ = (burst − 1)·T, `burst`
+ * back-to-back requests conform, then one per T.
+ */
+import { Code } from '@connectrpc/connect';
+import { neverAborted } from './abort';
+import type { Clock } from './clock';
+import { realClock } from './clock';
+import { RejectedError } from './errors';
+import type { Policy, PolicyContext } from './policy';
+
+export interface GcraOptions {
+  /** T, ms between requests at the sustained rate. */
+  emissionIntervalMs: number;
+  /** τ, ms a request may arrive ahead of its theoretical time. */
+  toleranceMs: number;
+}
+
+export interface GcraState {
+  /** Theoretical arrival time of the next request. */
+  tat: number;
+}
+
+export interface GcraResult {
+  conforming: boolean;
+  state: GcraState;
+  /** For a non-conforming request: ms until it would conform. 0 otherwise. */
+  retryAfterMs: number;
+}
+
+/** One GCRA decision. Pure: the state is passed in and returned. */
+export function gcra(state: GcraState | undefined, arrivalMs: number, options: GcraOptions): GcraResult {
+  const tat = state?.tat ?? arrivalMs;
+  if (tat > arrivalMs + options.toleranceMs) {
+    return { conforming: false, state: { tat }, retryAfterMs: tat - options.toleranceMs - arrivalMs };
+  }
+  return { conforming: true, state: { tat: Math.max(arrivalMs, tat) + options.emissionIntervalMs }, retryAfterMs: 0 };
+}
+
+/** T and τ from a rate and a burst size: T = 1000 / rate, τ = (burst − 1) · T. */
+export function gcraOptions({ perSecond, burst }: { perSecond: number; burst: number }): GcraOptions {
+  if (!(perSecond > 0)) throw new RangeError('perSecond must be > 0');
+  if (!(burst >= 1)) throw new RangeError('burst must be >= 1');
+  const emissionIntervalMs = 1000 / perSecond;
+  return { emissionIntervalMs, toleranceMs: (burst - 1) * emissionIntervalMs };
+}
+
+export class GcraLimiter implements Policy {
+  private state: GcraState | undefined;
+  private readonly clock: Clock;
+
+  constructor(
+    readonly options: GcraOptions,
+    clock?: Clock,
+  ) {
+    this.clock = clock ?? realClock;
+  }
+
+  /** Decides for a request arriving now (and records it if conforming). */
+  tryAcquire(): GcraResult {
+    const result = gcra(this.state, this.clock.now(), this.options);
+    this.state = result.state;
+    return result;
+  }
+
+  async execute<T>(fn: (context: PolicyContext) => Promise<T> | T, signal?: AbortSignal): Promise<T> {
+    const result = this.tryAcquire();
+    if (!result.conforming) {
+      throw new RejectedError('rate-limited', 'rate limited (GCRA)', Code.ResourceExhausted, result.retryAfterMs);
+    }
+    return fn({ signal: signal ?? neverAborted });
+  }
+}
