@@ -34,7 +34,17 @@ export interface RunRequest {
   apiBaseUrl: string;
   /** Identifies this reader's page, for server-side faults such as rate limits. */
   session: string;
+  /** The fault panel's spec (`x-beamline-fault`) when the run starts; the snippet's `fault()` overrides it. */
+  fault?: string;
 }
+
+/** The fault panel moved while a run is in progress: applies from the next call on. */
+export interface FaultChange {
+  type: 'fault';
+  spec: string | null;
+}
+
+export type PageMessage = RunRequest | FaultChange;
 
 export type WorkerEvent =
   | {type: 'log'; level: LogLevel; text: string; t: number}

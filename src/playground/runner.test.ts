@@ -82,6 +82,15 @@ describe('SnippetRunner', () => {
     expect(statuses).toEqual(['running', 'stopped', 'running']);
   });
 
+  it('passes fault changes to the running worker only', () => {
+    runner.setFault('error=1');
+    runner.run(request);
+    runner.setFault('error=0.5');
+    runner.stop();
+    runner.setFault('error=0');
+    expect(workers[0].posted).toEqual([{type: 'run', ...request}, {type: 'fault', spec: 'error=0.5'}]);
+  });
+
   it('ends the run on the first error', () => {
     runner.run(request);
     workers[0].emit({type: 'error', message: 'Error: boom', line: 3, t: 1});

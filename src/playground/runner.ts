@@ -1,10 +1,10 @@
-import type {RunRequest, WorkerEvent} from './protocol';
+import type {PageMessage, RunRequest, WorkerEvent} from './protocol';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'stopped' | 'timed-out';
 
 /** The part of `Worker` the runner uses, so tests can hand it a stand-in. */
 export interface WorkerLike {
-  postMessage(message: RunRequest): void;
+  postMessage(message: PageMessage): void;
   terminate(): void;
   onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -65,6 +65,11 @@ export class SnippetRunner {
 
   stop(): void {
     this.end('stopped');
+  }
+
+  /** Changes the running snippet's faults from its next call on. */
+  setFault(spec: string | null): void {
+    this.worker?.postMessage({type: 'fault', spec});
   }
 
   private end(status: Exclude<RunStatus, 'idle' | 'running'>): void {

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import {describeThrown, locateInFiles} from './error-location';
 import {LinkError, linkModules} from './module-linker';
-import type {RunRequest, WorkerEvent} from './protocol';
+import type {PageMessage, RunRequest, WorkerEvent} from './protocol';
 import {runtimeModules} from './runtime-modules';
 import {createSnippetRuntime} from './snippet-runtime';
 import {transpileSnippet} from './transpile';
@@ -16,9 +16,12 @@ const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
 const post = (event: WorkerEvent) => scope.postMessage(event);
 const toUrl = (code: string) => URL.createObjectURL(new Blob([code], {type: 'text/javascript'}));
 
-scope.addEventListener('message', (event: MessageEvent<RunRequest>) => {
-  if (event.data?.type === 'run') void run(event.data);
-}, {once: true});
+let setFault: ((spec: string | null) => void) | undefined;
+
+scope.addEventListener('message', (event: MessageEvent<PageMessage>) => {
+  if (event.data?.type === 'run' && !setFault) void run(event.data);
+  if (event.data?.type === 'fault') setFault?.(event.data.spec);
+});
 
 function transpileAll(files: Record<string, string>): Record<string, string> | undefined {
   const output: Record<string, string> = {};
@@ -34,9 +37,11 @@ function transpileAll(files: Record<string, string>): Record<string, string> | u
 }
 
 async function run(request: RunRequest): Promise<void> {
+  const runtime = createSnippetRuntime({apiBaseUrl: request.apiBaseUrl, session: request.session, emit: post});
+  setFault = runtime.fault;
+  runtime.fault(request.fault ?? null);
   const files = transpileAll(request.files);
   if (!files) return;
-  const runtime = createSnippetRuntime({apiBaseUrl: request.apiBaseUrl, session: request.session, emit: post});
   const {logger, ...globals} = runtime;
   Object.assign(scope, globals);
   Object.assign(console, {...logger, debug: logger.log});

@@ -1,12 +1,9 @@
-// Exponential backoff with full jitter, against a Router that fails half the time.
-// Change a knob, press Run (Ctrl/Cmd+Enter), and compare the charts.
+// Exponential backoff with full jitter. The fault dial above sets how often the
+// Router fails your calls; change a knob, press Run (Ctrl/Cmd+Enter), compare the charts.
 const base = 100; // ms: upper bound of the first retry's delay
 const cap = 2_000; // ms: no delay is ever longer than this
 const maxAttempts = 6; // counts the first call
 const retryable = new Set([Code.Unavailable, Code.ResourceExhausted]);
-
-// This run's requests fail with UNAVAILABLE half the time, after ~30–50 ms.
-fault('error=0.5;code=unavailable;latency=30ms;jitter=20ms');
 
 /** AWS "Exponential Backoff And Jitter": sleep = random(0, min(cap, base · 2^retry)). */
 function fullJitter(retry: number): number {

@@ -1,26 +1,15 @@
 import React, {useMemo} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
-import {CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis} from 'recharts';
+import {CartesianGrid, ComposedChart, Legend, ReferenceArea, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis} from 'recharts';
 import type {ChartPoint} from '@site/src/playground/protocol';
+import {retryChart, seriesOf, type ChartConfig} from './chart-config';
 import {outcomeColor} from './outcome-colors';
 import styles from './styles.module.css';
 
 interface Props {
   points: ChartPoint[];
+  config?: ChartConfig;
   height?: number;
-  /** What the y axis shows; the x axis is always time since the run started. */
-  yKey?: 'delayMs' | 'latencyMs' | 'value';
-  yLabel?: string;
-}
-
-function groupByOutcome(points: ChartPoint[]): Array<[string, ChartPoint[]]> {
-  const groups = new Map<string, ChartPoint[]>();
-  for (const point of points) {
-    const group = groups.get(point.outcome) ?? [];
-    group.push(point);
-    groups.set(point.outcome, group);
-  }
-  return [...groups.entries()];
 }
 
 function PointTooltip({active, payload}: {active?: boolean; payload?: Array<{payload: ChartPoint}>}) {
@@ -30,56 +19,89 @@ function PointTooltip({active, payload}: {active?: boolean; payload?: Array<{pay
     <div className={styles.tooltip}>
       {point.attempt !== undefined && <div>attempt {point.attempt}</div>}
       <div>
-        <strong style={{color: outcomeColor(point.outcome)}}>{point.outcome}</strong> at {(point.t / 1000).toFixed(2)} s
+        <strong style={{color: outcomeColor(point.outcome)}}>{point.series ?? point.outcome}</strong> at {(point.t / 1000).toFixed(2)} s
       </div>
+      {point.value !== undefined && <div>value {Math.round(point.value * 100) / 100}</div>}
       {point.delayMs !== undefined && <div>waited {Math.round(point.delayMs)} ms before it</div>}
       {point.latencyMs !== undefined && <div>call took {Math.round(point.latencyMs)} ms</div>}
     </div>
   );
 }
 
-function Chart({points, height, yKey, yLabel}: Required<Props>) {
-  const series = useMemo(() => groupByOutcome(points), [points]);
+const hidden = () => <g />;
+
+function Chart({points, config, height}: Required<Props>) {
+  const series = useMemo(() => seriesOf(points, config), [points, config]);
+  const rightAxis = config.lines?.some((line) => line.axis === 'right');
+  const calls = config.calls;
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ScatterChart margin={{top: 12, right: 16, bottom: 24, left: 8}}>
+      <ComposedChart margin={{top: 12, right: rightAxis ? 4 : 16, bottom: 24, left: 8}}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--ifm-color-emphasis-300)" />
+        {series.bands.map((band, index) => (
+          <ReferenceArea
+            key={index}
+            x1={band.from}
+            x2={Math.max(band.to, band.from + 1)}
+            yAxisId="left"
+            fill={config.bands?.colors[band.state] ?? '#999'}
+            fillOpacity={0.18}
+            strokeOpacity={0}
+            ifOverflow="extendDomain"
+          />
+        ))}
         <XAxis
           type="number"
           dataKey="t"
-          name="time"
           domain={[0, 'auto']}
           tickFormatter={(ms: number) => `${(ms / 1000).toFixed(1)}s`}
           label={{value: 'time since Run', position: 'insideBottom', offset: -14}}
           stroke="currentColor"
         />
         <YAxis
+          yAxisId="left"
           type="number"
-          dataKey={yKey}
-          name={yLabel}
+          dataKey={calls?.y ?? 'value'}
           width={56}
-          tickFormatter={(ms: number) => `${Math.round(ms)}`}
-          label={{value: `${yLabel} (ms)`, angle: -90, position: 'insideLeft', offset: 4, style: {textAnchor: 'middle'}}}
+          tickFormatter={(value: number) => `${Math.round(value * 100) / 100}`}
+          label={calls && {value: calls.label, angle: -90, position: 'insideLeft', offset: 4, style: {textAnchor: 'middle'}}}
           stroke="currentColor"
         />
+        {rightAxis && (
+          <YAxis yAxisId="right" orientation="right" type="number" dataKey="value" width={44} stroke="currentColor" />
+        )}
         <Tooltip content={<PointTooltip />} isAnimationActive={false} />
         <Legend verticalAlign="top" height={28} />
-        {series.map(([outcome, data]) => (
-          <Scatter key={outcome} name={outcome} data={data} fill={outcomeColor(outcome)} isAnimationActive={false} />
+        {config.lines?.map((line) => (
+          <Scatter
+            key={line.series}
+            name={line.label}
+            data={series.lines.get(line.series)}
+            dataKey="value"
+            yAxisId={line.axis ?? 'left'}
+            fill={line.color}
+            line={{stroke: line.color, strokeWidth: 2}}
+            shape={hidden}
+            isAnimationActive={false}
+          />
         ))}
-      </ScatterChart>
+        {calls &&
+          series.callsByOutcome.map(([outcome, data]) => (
+            <Scatter key={outcome} name={outcome} data={data} dataKey={calls.y} yAxisId="left" fill={outcomeColor(outcome)} isAnimationActive={false} />
+          ))}
+      </ComposedChart>
     </ResponsiveContainer>
   );
 }
 
-/** A scatter of a run's events that grows as they arrive: one colour per outcome. */
-export default function LiveChart({points, height = 260, yKey = 'delayMs', yLabel = 'wait before attempt'}: Props) {
+/** A chart of a run that grows as events arrive; what it draws comes from `config`. */
+export default function LiveChart({points, config = retryChart, height = 260}: Props) {
   return (
     <div className={styles.chart} data-testid="playground-chart" data-points={points.length} style={{height}}>
       {points.length === 0 ? (
-        <div className={styles.empty}>Press Run: each attempt appears here as it happens.</div>
+        <div className={styles.empty}>Press Run: what the snippet reports appears here as it happens.</div>
       ) : (
-        <BrowserOnly>{() => <Chart points={points} height={height} yKey={yKey} yLabel={yLabel} />}</BrowserOnly>
+        <BrowserOnly>{() => <Chart points={points} config={config} height={height} />}</BrowserOnly>
       )}
     </div>
   );

@@ -1,6 +1,9 @@
 import React, {useCallback, useMemo, useRef, useState} from 'react';
 import {useColorMode} from '@docusaurus/theme-common';
+import FaultPanel from '@site/src/components/FaultPanel';
+import {faultSpec, noFaults, type FaultSettings} from '@site/src/components/FaultPanel/fault-spec';
 import LiveChart from '@site/src/components/LiveChart';
+import type {ChartConfig} from '@site/src/components/LiveChart/chart-config';
 import {defaultTimeLimitMs} from '@site/src/playground/runner';
 import EditorPane from './EditorPane';
 import FileTabs from './FileTabs';
@@ -23,9 +26,10 @@ interface Props {
   title?: string;
   editorHeight?: number;
   timeLimitMs?: number;
-  chartLabel?: string;
-  /** Replaces the default chart, for patterns whose story is not "delay per attempt". */
-  renderChart?: (points: import('@site/src/playground/protocol').ChartPoint[]) => React.ReactNode;
+  /** What the chart draws; by default each attempt's wait, coloured by outcome. */
+  chart?: ChartConfig;
+  /** Shows the fault dial, starting from these settings. */
+  faults?: Partial<FaultSettings>;
 }
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -47,8 +51,8 @@ export default function Playground({
   title,
   editorHeight = 420,
   timeLimitMs = defaultTimeLimitMs,
-  chartLabel,
-  renderChart,
+  chart,
+  faults,
 }: Props) {
   const {colorMode} = useColorMode();
   // MDX hands over a new `files` object on every render; key the originals on
@@ -61,7 +65,18 @@ export default function Playground({
   const runButton = useRef<HTMLButtonElement>(null);
   const [flash, setFlash] = useState<string | null>(null);
 
-  const start = useCallback(() => run.run(files, entry), [run, files]);
+  const [faultSettings, setFaultSettings] = useState<FaultSettings>(() => ({...noFaults, ...faults}));
+  const changeFaults = useCallback(
+    (next: FaultSettings) => {
+      setFaultSettings(next);
+      run.setFault(faultSpec(next));
+    },
+    [run],
+  );
+  const start = useCallback(
+    () => run.run(files, entry, faults ? faultSpec(faultSettings) : null),
+    [run, files, faults, faultSettings],
+  );
   const say = (message: string) => {
     setFlash(message);
     setTimeout(() => setFlash(null), 2000);
@@ -135,6 +150,7 @@ export default function Playground({
         <span className={styles.hint}>{flash ?? `${shortcut} runs · Esc leaves the editor`}</span>
       </div>
       {origin !== 'original' && <div className={styles.notice}>{notices[origin]}</div>}
+      {faults && <FaultPanel value={faultSettings} onChange={changeFaults} />}
       <FileTabs names={Object.keys(files)} active={active} edited={(name) => files[name] !== originals[name]} onSelect={setActive} />
       <EditorPane
         id={id}
@@ -149,7 +165,7 @@ export default function Playground({
         height={editorHeight}
       />
       <div className={styles.results}>
-        {renderChart ? renderChart(run.points) : <LiveChart points={run.points} yLabel={chartLabel} />}
+        <LiveChart points={run.points} config={chart} />
         <OutputPane lines={run.logs} onClear={run.clearOutput} onShowError={showError} emptyText="Log lines from the snippet appear here." />
       </div>
     </div>

@@ -24,7 +24,9 @@ export interface SnippetRun {
   /** Where the last error happened in the snippet, for the editor to mark. */
   errorAt?: ErrorLocation;
   startedAt: number | null;
-  run(files: Record<string, string>, entry: string): void;
+  run(files: Record<string, string>, entry: string, fault: string | null): void;
+  /** Moves the fault dial for the run in progress. */
+  setFault(spec: string | null): void;
   stop(): void;
   clearOutput(): void;
 }
@@ -90,7 +92,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
   useEffect(() => () => runner.current?.stop(), []);
 
   const run = useCallback(
-    (files: Record<string, string>, entry: string) => {
+    (files: Record<string, string>, entry: string, fault: string | null) => {
       const active = getRunner();
       active.stop();
       pending.current = [];
@@ -98,17 +100,18 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
       setPoints([]);
       setErrorAt(undefined);
       setStartedAt(performance.now());
-      active.run({files, entry, apiBaseUrl: window.location.origin, session: playgroundSession()});
+      active.run({files, entry, fault: fault ?? undefined, apiBaseUrl: window.location.origin, session: playgroundSession()});
     },
     [getRunner],
   );
 
   const stop = useCallback(() => runner.current?.stop(), []);
+  const setFault = useCallback((spec: string | null) => runner.current?.setFault(spec), []);
   const clearOutput = useCallback(() => {
     setLogs([]);
     setPoints([]);
     setErrorAt(undefined);
   }, []);
 
-  return {status, logs, points, errorAt, startedAt, run, stop, clearOutput};
+  return {status, logs, points, errorAt, startedAt, run, stop, setFault, clearOutput};
 }
