@@ -1,12 +1,18 @@
-import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { createContextValues, type Interceptor } from "@connectrpc/connect";
+import { codeToString } from "@connectrpc/connect/protocol-connect";
 import { Router, RouterAdmin } from "../../src/gen/beamline/flow/v1/flow_pb.js";
 import { createCors } from "./cors.js";
-import { createFaultInterceptor, type FaultInterceptorOptions } from "./faults/interceptor.js";
+import { createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions } from "./faults/interceptor.js";
 import { sendJson, sendText, type NodeRequest, type NodeResponse } from "./http-types.js";
+import { clientAddress, clientAddressKey } from "./limits/client-address.js";
+import { createClientRateLimitInterceptor, type RateLimitVerdict } from "./limits/client-rate-limit.js";
 import { createErrorLogInterceptor } from "./log-errors.js";
 import type { Logger } from "./logger.js";
+import type { Metrics } from "./metrics/metrics.js";
+import { createRpcAdapter, type RpcCompletion } from "./rpc/adapter.js";
 import type { RouterBackend } from "./router/service.js";
 import type { StaticHandler } from "./static-files.js";
+import type { Readiness } from "./upstream/readiness.js";
 
 export interface AppOptions {
   readonly backend: RouterBackend;
@@ -16,18 +22,24 @@ export interface AppOptions {
   readonly logger: Logger;
   /** Aborting it ends in-flight calls (and their injected latency) on shutdown. */
   readonly shutdownSignal: AbortSignal;
+  readonly metrics: Metrics;
+  /** What /readyz says; the server is ready when it says so. */
+  readonly readiness: () => Readiness;
+  /** Largest request message (Connect's readMaxBytes). */
+  readonly maxBodyBytes: number;
+  /** The server's own per-client limit; absent: none. */
+  readonly rateLimit?: (client: string) => RateLimitVerdict;
+  /** Key clients by X-Forwarded-For (behind a reverse proxy). */
+  readonly trustProxy: boolean;
 }
-
-/** The Router's messages are small; this stops a huge body early. */
-const READ_MAX_BYTES = 1024 * 1024;
 
 /**
  * Every request on the port, whether it arrived over HTTP/1.1 or HTTP/2:
- * CORS preflights, /healthz, the RPCs (Connect, gRPC-Web and gRPC), then
- * the static site or a plain 404.
+ * CORS preflights, /healthz, /readyz, /metrics, the RPCs (Connect, gRPC-Web
+ * and gRPC), then the static site or a plain 404.
  */
 export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResponse) => void {
-  const { logger } = options;
+  const { logger, metrics } = options;
   const answerCors = createCors(options.corsOrigins);
 
   const fail = (res: NodeResponse, error: unknown) => {
@@ -43,18 +55,36 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
     ? (req: NodeRequest, res: NodeResponse) => void staticFiles(req, res).catch((error) => fail(res, error))
     : (_req: NodeRequest, res: NodeResponse) => sendText(res, 404, "Not Found");
 
-  const rpc = connectNodeAdapter({
+  const countSessions: Interceptor = (next) => (req) => {
+    const session = req.header.get(SESSION_HEADER);
+    if (session) {
+      metrics.sessionSeen(session);
+    }
+    return next(req);
+  };
+  const rpc = createRpcAdapter({
     routes: (router) => {
       router.service(Router, options.backend.router);
       router.service(RouterAdmin, options.backend.admin);
     },
-    connect: true,
-    grpcWeb: true,
-    grpc: true,
-    // The first interceptor is the outermost: it also sees faults' errors.
-    interceptors: [createErrorLogInterceptor(logger), createFaultInterceptor(options.faults)],
+    // The first interceptor is the outermost: it also sees the others' errors.
+    interceptors: [
+      createErrorLogInterceptor(logger),
+      ...(options.rateLimit ? [createClientRateLimitInterceptor(options.rateLimit)] : []),
+      countSessions,
+      createFaultInterceptor({ ...options.faults, onInjected: (kind) => metrics.faultInjected(kind) }),
+    ],
+    contextValues: (req) => createContextValues().set(clientAddressKey, clientAddress(req, options.trustProxy)),
     shutdownSignal: options.shutdownSignal,
-    readMaxBytes: READ_MAX_BYTES,
+    readMaxBytes: options.maxBodyBytes,
+    observe: (call) => {
+      const ended = metrics.rpcStarted(call);
+      return (completion) => {
+        ended(completion);
+        logger.debug("rpc", accessLogFields(completion));
+      };
+    },
+    logger,
     fallback,
   });
 
@@ -63,13 +93,46 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
       if (answerCors(req, res)) {
         return;
       }
-      if ((req.url ?? "").split("?", 1)[0] === "/healthz") {
-        sendJson(res, 200, { status: "ok" });
-        return;
+      switch ((req.url ?? "").split("?", 1)[0]) {
+        case "/healthz":
+          // Alive: the process answers. Says nothing about the upstream on purpose,
+          // so an orchestrator never restarts this server for the Router's outage.
+          sendJson(res, 200, { status: "ok" });
+          return;
+        case "/readyz": {
+          const readiness = options.readiness();
+          sendJson(res, readiness.ready ? 200 : 503, {
+            status: readiness.ready ? "ready" : "not ready",
+            detail: readiness.detail,
+          });
+          return;
+        }
+        case "/metrics":
+          void metrics.registry
+            .metrics()
+            .then((text) => {
+              res.setHeader("Content-Type", metrics.registry.contentType);
+              res.writeHead(200);
+              res.end(text);
+            })
+            .catch((error) => fail(res, error));
+          return;
       }
       rpc(req, res);
     } catch (error) {
       fail(res, error);
     }
+  };
+}
+
+function accessLogFields(completion: RpcCompletion): Record<string, unknown> {
+  return {
+    rpc: `${completion.service}/${completion.method}`,
+    protocol: completion.protocol,
+    code: completion.code === undefined ? "ok" : codeToString(completion.code),
+    http_status: completion.httpStatus,
+    duration_ms: Math.round(completion.durationMs * 10) / 10,
+    correlation_id: completion.correlationId,
+    client: completion.clientAddress,
   };
 }

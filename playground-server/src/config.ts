@@ -1,9 +1,54 @@
+import { LOG_LEVELS, type LogFormat, type LogLevel } from "./logger.js";
+
 /** Defaults of the settings read from the environment. */
 const DEFAULT_PORT = 3000;
 /** All interfaces, so a workshop laptop or a container can be reached; HOST=127.0.0.1 keeps it private. */
 const DEFAULT_HOST = "0.0.0.0";
 /** Known to every reader on purpose: the policies live in memory and only demo the admin API. */
 export const DEFAULT_ADMIN_API_KEY = "playground-admin-key";
+
+/** Every tunable limit, with the defaults startServer also uses. */
+export interface Limits {
+  /** Largest request message; bigger ones get RESOURCE_EXHAUSTED before they are decoded. */
+  readonly maxBodyBytes: number;
+  /** Per client address: sustained requests per second (0: no limit) … */
+  readonly rateLimitPerSecond: number;
+  /** … and how many may come at once. */
+  readonly rateLimitBurst: number;
+  /** Key the rate limit by X-Forwarded-For's first address (behind a reverse proxy). */
+  readonly trustProxy: boolean;
+  /** Streams one HTTP/2 connection may have open at once. */
+  readonly http2MaxConcurrentStreams: number;
+  /** An idle keep-alive connection (HTTP/1.1) or HTTP/2 session is closed after this. */
+  readonly idleTimeoutMs: number;
+}
+
+/**
+ * Generous on purpose: a workshop of 200 behind one NAT shares one address,
+ * and the test suites call from one address too. 2000 at once covers
+ * every attendee pressing Run together; 500/s sustained is far above what
+ * the lessons make (a retry loop calls a few times a second) and still
+ * stops a runaway loop from taking the whole server.
+ */
+export const DEFAULT_LIMITS: Limits = {
+  maxBodyBytes: 1024 * 1024,
+  rateLimitPerSecond: 500,
+  rateLimitBurst: 2000,
+  trustProxy: false,
+  http2MaxConcurrentStreams: 100,
+  // Longer than the 60 s idle timeout of common load balancers, so the
+  // balancer, not this server, closes an idle connection: otherwise a
+  // request can race the close and fail.
+  idleTimeoutMs: 65_000,
+};
+
+/** Where Router calls go when ROUTER_URL is set. */
+export interface UpstreamConfig {
+  readonly url: string;
+  readonly timeoutMs: number;
+  readonly pingIntervalMs: number;
+  readonly probeIntervalMs: number;
+}
 
 export interface Config {
   readonly port: number;
@@ -13,22 +58,62 @@ export interface Config {
   readonly adminApiKey: string;
   /** Origins allowed to call cross-origin; "*" for any. */
   readonly corsOrigins: readonly string[];
+  /** Forward Router calls here instead of answering with the embedded Router. */
+  readonly upstream?: UpstreamConfig;
+  readonly limits: Limits;
+  /** On SIGTERM, how long in-flight calls may take to finish. */
+  readonly shutdownGraceMs: number;
+  readonly logFormat: LogFormat;
+  readonly logLevel: LogLevel;
 }
 
 /**
- * PORT, HOST, STATIC_DIR, ADMIN_API_KEY, CORS_ORIGINS (comma-separated).
+ * Reads the settings from the environment (see the README's table).
  * Empty values count as unset. Throws with a message naming the variable.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   const value = (name: string) => env[name]?.trim() || undefined;
-  const portText = value("PORT");
-  const port = portText === undefined ? DEFAULT_PORT : Number(portText);
-  if (!/^\d+$/.test(portText ?? "0") || port > 65_535) {
-    throw new Error(`PORT must be an integer between 0 and 65535, got ${JSON.stringify(portText)}`);
-  }
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const text = value(name);
+    const parsed = text === undefined ? fallback : Number(text);
+    if (!/^\d+$/.test(text ?? "0") || parsed < min || parsed > max) {
+      throw new Error(`${name} must be an integer between ${min} and ${max}, got ${JSON.stringify(text)}`);
+    }
+    return parsed;
+  };
+  const flag = (name: string): boolean => {
+    const text = value(name)?.toLowerCase();
+    if (text !== undefined && !["true", "false", "1", "0"].includes(text)) {
+      throw new Error(`${name} must be true or false, got ${JSON.stringify(text)}`);
+    }
+    return text === "true" || text === "1";
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const text = value(name)?.toLowerCase();
+    if (text !== undefined && !allowed.includes(text as T)) {
+      throw new Error(`${name} must be one of ${allowed.join(", ")}, got ${JSON.stringify(text)}`);
+    }
+    return (text as T | undefined) ?? fallback;
+  };
+
   const staticDir = value("STATIC_DIR");
+  const routerUrl = value("ROUTER_URL");
+  const hour = 3_600_000;
+  const limits: Limits = {
+    maxBodyBytes: integer("MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes, 1024, 64 * 1024 * 1024),
+    rateLimitPerSecond: integer("RATE_LIMIT_PER_SECOND", DEFAULT_LIMITS.rateLimitPerSecond, 0, 1_000_000),
+    rateLimitBurst: integer("RATE_LIMIT_BURST", DEFAULT_LIMITS.rateLimitBurst, 1, 10_000_000),
+    trustProxy: flag("TRUST_PROXY"),
+    http2MaxConcurrentStreams: integer(
+      "HTTP2_MAX_CONCURRENT_STREAMS",
+      DEFAULT_LIMITS.http2MaxConcurrentStreams,
+      1,
+      10_000,
+    ),
+    idleTimeoutMs: integer("IDLE_TIMEOUT_MS", DEFAULT_LIMITS.idleTimeoutMs, 1_000, hour),
+  };
   return {
-    port,
+    port: integer("PORT", DEFAULT_PORT, 0, 65_535),
     host: value("HOST") ?? DEFAULT_HOST,
     ...(staticDir === undefined ? {} : { staticDir }),
     adminApiKey: value("ADMIN_API_KEY") ?? DEFAULT_ADMIN_API_KEY,
@@ -36,5 +121,33 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
       .split(",")
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ""),
+    ...(routerUrl === undefined
+      ? {}
+      : {
+          upstream: {
+            url: httpUrl("ROUTER_URL", routerUrl),
+            timeoutMs: integer("UPSTREAM_TIMEOUT_MS", 5_000, 1, hour),
+            pingIntervalMs: integer("UPSTREAM_PING_INTERVAL_MS", 10_000, 1_000, hour),
+            probeIntervalMs: integer("UPSTREAM_PROBE_INTERVAL_MS", 5_000, 100, hour),
+          },
+        }),
+    limits,
+    shutdownGraceMs: integer("SHUTDOWN_GRACE_MS", 5_000, 0, 10 * 60_000),
+    // A log collector wants JSON; a person at a terminal wants text.
+    logFormat: oneOf<LogFormat>("LOG_FORMAT", ["json", "text"], value("NODE_ENV") === "production" ? "json" : "text"),
+    logLevel: oneOf<LogLevel>("LOG_LEVEL", LOG_LEVELS, "info"),
   };
+}
+
+function httpUrl(name: string, text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`${name} must be a URL such as http://router:9000, got ${JSON.stringify(text)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`${name} must start with http:// (h2c) or https://, got ${JSON.stringify(text)}`);
+  }
+  return text.replace(/\/+$/, "");
 }

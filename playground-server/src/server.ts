@@ -3,12 +3,16 @@ import http2 from "node:http2";
 import type { AddressInfo, Server, Socket } from "node:net";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { createApp } from "./app.js";
-import { DEFAULT_ADMIN_API_KEY } from "./config.js";
+import { DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, type Limits, type UpstreamConfig } from "./config.js";
 import type { FaultInterceptorOptions } from "./faults/interceptor.js";
 import { createDualProtocolServer } from "./listener.js";
+import { createClientRateLimit } from "./limits/client-rate-limit.js";
 import { consoleLogger, type Logger } from "./logger.js";
+import { createMetrics, type Metrics } from "./metrics/metrics.js";
 import { createEmbeddedRouter, type RouterBackend } from "./router/service.js";
 import { createStaticFiles } from "./static-files.js";
+import { createUpstreamRouter } from "./upstream/proxy.js";
+import { monitorReadiness, probeUpstream, type Readiness } from "./upstream/readiness.js";
 
 export interface ServerOptions {
   /** 0 (the default) picks a free port. */
@@ -22,8 +26,16 @@ export interface ServerOptions {
   /** Random source, clock and sleep of the fault injection, for tests. */
   readonly faults?: FaultInterceptorOptions;
   readonly logger?: Logger;
-  /** Who answers Router and RouterAdmin; the embedded Router by default. */
+  /**
+   * Who answers Router and RouterAdmin: this backend if given, else the
+   * Router at `upstream.url` (ROUTER_URL), else the embedded Router.
+   */
   readonly backend?: RouterBackend;
+  readonly upstream?: UpstreamConfig;
+  /** Body size, per-client rate, HTTP/2 and idle limits; DEFAULT_LIMITS for the rest. */
+  readonly limits?: Partial<Limits>;
+  /** A registry of its own by default. */
+  readonly metrics?: Metrics;
   /** How long close() lets in-flight calls finish before cutting them off. */
   readonly shutdownGraceMs?: number;
 }
@@ -43,10 +55,40 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? consoleLogger;
   const host = options.host ?? "127.0.0.1";
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const metrics = options.metrics ?? createMetrics();
   // The one place that decides who answers the Router's RPCs.
+  const upstream =
+    options.backend === undefined && options.upstream !== undefined
+      ? createUpstreamRouter({
+          ...options.upstream,
+          logger,
+          onError: (method, code) => metrics.upstreamFailed(method, code),
+        })
+      : undefined;
   const backend =
     options.backend ??
+    upstream ??
     createEmbeddedRouter({ adminApiKey: options.adminApiKey ?? DEFAULT_ADMIN_API_KEY });
+  const upstreamReadiness =
+    upstream && options.upstream
+      ? monitorReadiness({
+          probe: () => probeUpstream(upstream.transport, Math.min(options.upstream!.timeoutMs, 2_000)),
+          intervalMs: options.upstream.probeIntervalMs,
+          onChange: (readiness) => {
+            metrics.upstreamReachable(readiness.ready);
+            (readiness.ready ? logger.info : logger.warn)(readiness.detail, { upstream: options.upstream!.url });
+          },
+        })
+      : undefined;
+  let closing = false;
+  const readiness = (): Readiness => {
+    if (closing) {
+      // Tells a load balancer to stop sending new calls while the last ones drain.
+      return { ready: false, detail: "shutting down" };
+    }
+    return upstreamReadiness?.current() ?? { ready: true, detail: "embedded Router" };
+  };
   const shutdown = new AbortController();
   const app = createApp({
     backend,
@@ -57,10 +99,40 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(options.faults === undefined ? {} : { faults: options.faults }),
     logger,
     shutdownSignal: shutdown.signal,
+    metrics,
+    readiness,
+    maxBodyBytes: limits.maxBodyBytes,
+    ...(limits.rateLimitPerSecond > 0
+      ? {
+          rateLimit: createClientRateLimit({
+            perSecond: limits.rateLimitPerSecond,
+            burst: limits.rateLimitBurst,
+            onLimited: () => metrics.rateLimited(),
+          }),
+        }
+      : {}),
+    trustProxy: limits.trustProxy,
   });
 
-  const http1 = http.createServer(app);
-  const h2c = http2.createServer(app);
+  const http1 = http.createServer(
+    {
+      keepAliveTimeout: limits.idleTimeoutMs,
+      // Node's default (16 KiB) answers bigger request headers with 431.
+      maxHeaderSize: 16 * 1024,
+      // A client that trickles its headers or body cannot hold a socket forever.
+      headersTimeout: 20_000,
+      requestTimeout: 60_000,
+    },
+    app,
+  );
+  const h2c = http2.createServer(
+    {
+      settings: { maxConcurrentStreams: limits.http2MaxConcurrentStreams, maxHeaderListSize: 16 * 1024 },
+      // Same header budget as HTTP/1.1, and a cap on what one session may buffer (MB).
+      maxSessionMemory: 32,
+    },
+    app,
+  );
   const tcp = createDualProtocolServer({ http1, http2: h2c });
   tcp.on("error", (error) => logger.error("server error", error));
 
@@ -71,10 +143,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const sessions = new Set<http2.ServerHttp2Session>();
   h2c.on("session", (session) => {
+    // An idle session is closed gracefully: open streams finish first.
+    session.setTimeout(limits.idleTimeoutMs, () => session.close());
     sessions.add(session);
     session.once("close", () => sessions.delete(session));
+    if (closing) {
+      // A connection accepted just before close() became a session after
+      // close() looked for sessions; let it read the calls already sent
+      // on it, then close it like the others.
+      setImmediate(() => session.close());
+    }
   });
-  let closing = false;
   http1.on("request", (_req, res: http.ServerResponse) => {
     // A keep-alive connection whose last call ends during shutdown is idle
     // only after this response; close it then instead of at the deadline.
@@ -90,6 +169,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   async function close(): Promise<void> {
     closing = true;
+    upstreamReadiness?.stop();
     const drained = new Promise<void>((resolve) => tcp.close(() => resolve()));
     http1.close();
     for (const session of sessions) {

@@ -104,18 +104,18 @@ describe("raw HTTP", () => {
     noStack(body);
   });
 
-  // connect-es reports undecodable protobuf as INTERNAL, as gRPC does; what
-  // matters here is that the answer is a clean message.
-  it("answers a garbage binary body with a clean error", async () => {
+  // connect-es reports undecodable protobuf as INTERNAL; the adapter turns
+  // that into the client's error it is (src/rpc/adapter.ts).
+  it("answers a garbage binary body with a clean INVALID_ARGUMENT", async () => {
     const response = await fetch(server.url + decidePath, {
       method: "POST",
       headers: { "content-type": "application/proto" },
       body: new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]),
     });
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(400);
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({
-      code: "internal",
+      code: "invalid_argument",
       message: expect.stringMatching(/^parse binary: illegal tag/),
     });
     noStack(body);

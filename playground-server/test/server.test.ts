@@ -1,12 +1,16 @@
 /** Lifecycle and failure handling of startServer, over real HTTP. */
+import { once } from "node:events";
+import http2 from "node:http2";
 import net from "node:net";
+import { create, toBinary } from "@bufbuild/protobuf";
 import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
 import { describe, expect, it } from "vitest";
-import { Router } from "../../src/gen/beamline/flow/v1/flow_pb.js";
+import { RouteRequestSchema, Router } from "../../src/gen/beamline/flow/v1/flow_pb.js";
 import { silentLogger, type Logger } from "../src/logger.js";
 import { createEmbeddedRouter } from "../src/router/service.js";
 import { startServer } from "../src/server.js";
+import { envelope, http2Request } from "./support/raw-http.js";
 
 const request = { message: { tenantId: "acme", messageId: "m-1" } };
 
@@ -48,7 +52,7 @@ describe("startServer", () => {
 
   it("turns a handler bug into a bare INTERNAL error and logs the details", async () => {
     const logged: unknown[] = [];
-    const logger: Logger = { info: () => {}, error: (message, cause) => logged.push(message, cause) };
+    const logger: Logger = { ...silentLogger, error: (message, cause) => logged.push(message, cause) };
     const embedded = createEmbeddedRouter({ adminApiKey: "k" });
     const server = await startServer({
       logger,
@@ -88,6 +92,29 @@ describe("startServer", () => {
     const decisions = await calls;
     expect(decisions.map((d) => d.providerId)).toEqual([decisions[0]?.providerId, decisions[0]?.providerId]);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it("answers a gRPC call on a connection accepted just before close()", async () => {
+    const server = await startServer({ logger: silentLogger });
+    // Accepted, but not yet an HTTP/2 session: the server waits for the preface.
+    const socket = net.connect(server.port, "127.0.0.1");
+    await once(socket, "connect");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const closed = server.close();
+    const session = http2.connect(server.url, { createConnection: () => socket });
+    try {
+      const started = performance.now();
+      const response = await http2Request(session, {
+        path: "/beamline.flow.v1.Router/Decide",
+        headers: { "content-type": "application/grpc", te: "trailers" },
+        body: envelope(toBinary(RouteRequestSchema, create(RouteRequestSchema, request))),
+      });
+      expect(response.trailers["grpc-status"]).toBe("0");
+      await closed;
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      session.destroy();
+    }
   });
 
   it("ends calls still running after the grace period with UNAVAILABLE", async () => {

@@ -196,4 +196,14 @@ describe("fault interceptor", () => {
     expect(cleanResult.decision.providerId).not.toBe("");
     expect(cleanResult.elapsed).toBeLessThan(100);
   });
+
+  it("reports each injected fault by kind", async () => {
+    const kinds: string[] = [];
+    const { router } = clients({ random: sequence(0.1), sleep: noSleep, onInjected: (kind) => kinds.push(kind) });
+    await failure(router.decide(request, fault("latency=5ms;error=0.5;code=internal")));
+    const limited = fault("ratelimit=1/m", { "x-beamline-session": "s" });
+    await router.decide(request, limited);
+    await failure(router.decide(request, limited));
+    expect(kinds).toEqual(["latency", "internal", "ratelimit"]);
+  });
 });

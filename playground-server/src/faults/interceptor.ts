@@ -21,6 +21,8 @@ export interface FaultInterceptorOptions {
   readonly now?: () => number;
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly buckets?: TokenBuckets;
+  /** Told about each fault as it is injected: `latency`, `ratelimit` or the injected code's name. */
+  readonly onInjected?: (kind: string) => void;
 }
 
 /**
@@ -37,6 +39,7 @@ export function createFaultInterceptor(options: FaultInterceptorOptions = {}): I
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? realSleep;
   const buckets = options.buckets ?? new TokenBuckets();
+  const onInjected = options.onInjected ?? (() => {});
   return (next) => async (req) => {
     const header = req.header.get(FAULT_HEADER);
     if (header === null) {
@@ -44,10 +47,18 @@ export function createFaultInterceptor(options: FaultInterceptorOptions = {}): I
     }
     const spec = parseFaultSpec(header);
     if (spec.rateLimit) {
-      enforceRateLimit(spec, req.header.get(SESSION_HEADER), buckets, now());
+      try {
+        enforceRateLimit(spec, req.header.get(SESSION_HEADER), buckets, now());
+      } catch (error) {
+        if (ConnectError.from(error).code === Code.ResourceExhausted) {
+          onInjected("ratelimit");
+        }
+        throw error;
+      }
     }
     const delayMs = spec.latencyMs + (spec.jitterMs > 0 ? random() * spec.jitterMs : 0);
     if (delayMs > 0) {
+      onInjected("latency");
       try {
         await sleep(delayMs, req.signal);
       } catch (reason) {
@@ -58,6 +69,7 @@ export function createFaultInterceptor(options: FaultInterceptorOptions = {}): I
       delayMs > 0 ? { [FAULT_LATENCY_HEADER]: String(Math.round(delayMs)) } : {};
     if (spec.errorRate > 0 && random() < spec.errorRate) {
       const name = codeToString(spec.code);
+      onInjected(name);
       throw new ConnectError(`injected fault: ${name} (${FAULT_HEADER}: ${header})`, spec.code, {
         ...latency,
         [FAULT_INJECTED_HEADER]: name,

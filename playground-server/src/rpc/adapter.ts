@@ -1,0 +1,127 @@
+import {
+  Code,
+  ConnectError,
+  createConnectRouter,
+  createContextKey,
+  createContextValues,
+  type ConnectRouter,
+  type ContextValues,
+  type Interceptor,
+} from "@connectrpc/connect";
+import {
+  compressionBrotli,
+  compressionGzip,
+  universalRequestFromNodeRequest,
+  universalResponseToNodeResponse,
+} from "@connectrpc/connect-node";
+import type { UniversalHandler } from "@connectrpc/connect/protocol";
+import type { NodeRequest, NodeResponse } from "../http-types.js";
+import type { Logger } from "../logger.js";
+import { watchOutcome, type RpcOutcome } from "./outcome.js";
+import { protocolOf, type RpcProtocol } from "./protocol.js";
+
+/** Set by the outermost interceptor: the request was decoded and reached the handlers. */
+const reachedHandlers = createContextKey(false, { description: "reached handlers" });
+
+/** One RPC as it arrives. */
+export interface RpcCall {
+  readonly service: string;
+  readonly method: string;
+  readonly protocol: RpcProtocol;
+}
+
+/** One finished RPC, for metrics and the access log. */
+export interface RpcCompletion extends RpcOutcome, RpcCall {
+  readonly durationMs: number;
+  readonly correlationId: string | undefined;
+  readonly clientAddress: string | undefined;
+}
+
+export interface RpcAdapterOptions {
+  readonly routes: (router: ConnectRouter) => void;
+  readonly interceptors: readonly Interceptor[];
+  readonly readMaxBytes: number;
+  readonly shutdownSignal: AbortSignal;
+  /** Requests for any other path. */
+  readonly fallback: (req: NodeRequest, res: NodeResponse) => void;
+  /** Values every handler and interceptor can read, e.g. the client's address. */
+  readonly contextValues?: (req: NodeRequest) => ContextValues;
+  /** Told when each RPC starts; the function it returns is told when it ends. */
+  readonly observe?: (call: RpcCall) => (completion: RpcCompletion) => void;
+  readonly logger: Logger;
+}
+
+/**
+ * connect-node's `connectNodeAdapter`, plus what it has no hook for:
+ *
+ * - a request body connect-es cannot decode (bad protobuf, a bad envelope)
+ *   fails before any interceptor runs and comes back as INTERNAL, a 5xx that
+ *   blames the server for the client's bytes. A failure with INTERNAL or
+ *   UNKNOWN from a call that never reached the interceptors is therefore
+ *   answered as INVALID_ARGUMENT, message unchanged;
+ * - every RPC's final code, protocol and duration go to `onCompleted`,
+ *   including those rejected before the interceptors.
+ */
+export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest, res: NodeResponse) => void {
+  const markReached: Interceptor = (next) => (req) => {
+    req.contextValues.set(reachedHandlers, true);
+    return next(req);
+  };
+  const router = createConnectRouter({
+    interceptors: [markReached, ...options.interceptors],
+    readMaxBytes: options.readMaxBytes,
+    shutdownSignal: options.shutdownSignal,
+    acceptCompression: [compressionGzip, compressionBrotli],
+  });
+  options.routes(router);
+  const handlers = new Map<string, UniversalHandler>(
+    router.handlers.map((handler) => [handler.requestPath, handler]),
+  );
+
+  return (req, res) => {
+    const handler = handlers.get((req.url ?? "").split("?", 1)[0]!);
+    const protocol = protocolOf(req.headers["content-type"]);
+    if (!handler || !protocol) {
+      // No RPC here, or no protocol connect-es speaks: not an RPC either.
+      (handler ? answerUnsupportedMediaType : options.fallback)(req, res);
+      return;
+    }
+    const started = performance.now();
+    const contextValues = options.contextValues?.(req) ?? createContextValues();
+    const correlationId = headerText(req.headers["x-correlation-id"]);
+    const call: RpcCall = { service: handler.service.typeName, method: handler.method.name, protocol };
+    const ended = options.observe?.(call);
+    const onEnd = (outcome: RpcOutcome) =>
+      ended?.({
+        ...outcome,
+        ...call,
+        durationMs: performance.now() - started,
+        correlationId,
+        clientAddress: req.socket?.remoteAddress,
+      });
+    const remap = (code: Code) =>
+      !contextValues.get(reachedHandlers) && (code === Code.Internal || code === Code.Unknown)
+        ? Code.InvalidArgument
+        : undefined;
+    handler(universalRequestFromNodeRequest(req, res, undefined, contextValues))
+      .then((uRes) => universalResponseToNodeResponse(watchOutcome(uRes, { protocol, remap, onEnd }), res))
+      .catch((reason: unknown) => {
+        // A client that hangs up mid-answer is routine, not a server fault.
+        if (ConnectError.from(reason).code !== Code.Aborted) {
+          options.logger.error(`${handler.service.typeName}/${handler.method.name}: cannot send the answer`, reason);
+        }
+        if (!res.headersSent) {
+          res.destroy();
+        }
+      });
+  };
+}
+
+function answerUnsupportedMediaType(_req: NodeRequest, res: NodeResponse): void {
+  res.writeHead(415);
+  res.end();
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

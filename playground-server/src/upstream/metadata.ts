@@ -1,0 +1,71 @@
+/**
+ * Request headers the proxy hands to the upstream Router: what the Router
+ * reads (correlation id, admin credentials) and trace context. Nothing
+ * else: the fault header in particular is for this server only — an
+ * upstream that is itself a playground-server would inject a second time.
+ */
+export const FORWARDED_REQUEST_HEADERS = [
+  "x-correlation-id",
+  "authorization",
+  "x-api-key",
+  "traceparent",
+  "tracestate",
+] as const;
+
+/** Headers that belong to one hop's protocol, not to the call. */
+const HOP_HEADERS = new Set([
+  "content-type",
+  "content-length",
+  "content-encoding",
+  "accept-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "te",
+  "trailer",
+  "upgrade",
+  "date",
+  "server",
+]);
+
+/** Except this one, grpc-* headers describe the upstream hop (status, encoding, timeout). */
+const PASSED_GRPC_HEADERS = new Set(["grpc-retry-pushback-ms"]);
+
+/**
+ * Whether a response header or trailer from the upstream goes back to the
+ * caller: application metadata does (x-correlation-id, retry-after, …);
+ * the upstream hop's own protocol fields do not, the server's protocol
+ * layer writes its own.
+ */
+export function isCallMetadata(name: string): boolean {
+  const key = name.toLowerCase();
+  if (key.startsWith(":") || HOP_HEADERS.has(key)) {
+    return false;
+  }
+  if (key.startsWith("grpc-") || key.startsWith("connect-")) {
+    return PASSED_GRPC_HEADERS.has(key);
+  }
+  return true;
+}
+
+/** The headers of `from` that are call metadata, added to `to`. */
+export function copyCallMetadata(from: Headers, to: Headers): Headers {
+  from.forEach((value, key) => {
+    if (isCallMetadata(key)) {
+      to.set(key, value);
+    }
+  });
+  return to;
+}
+
+/** The forwarded request headers of an incoming call. */
+export function forwardedRequestHeaders(incoming: Headers): Headers {
+  const headers = new Headers();
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = incoming.get(name);
+    if (value !== null) {
+      headers.set(name, value);
+    }
+  }
+  return headers;
+}

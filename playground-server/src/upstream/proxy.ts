@@ -1,0 +1,90 @@
+import { Code, createClient, type CallOptions, type HandlerContext, type Transport } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
+import { Router, RouterAdmin } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
+import type { Logger } from "../logger.js";
+import type { RouterBackend } from "../router/service.js";
+import { upstreamError } from "./errors.js";
+import { copyCallMetadata, forwardedRequestHeaders } from "./metadata.js";
+
+/** Codes that say the upstream is in trouble (logged), unlike a caller's bad request (not logged). */
+const UPSTREAM_TROUBLE = new Set([Code.Unavailable, Code.DeadlineExceeded, Code.Internal, Code.Unknown, Code.DataLoss]);
+
+export interface UpstreamOptions {
+  /** The Router, e.g. http://router:9000 (gRPC over cleartext HTTP/2). Fixed for the server's life. */
+  readonly url: string;
+  /** Deadline of a call whose caller set none or a longer one. */
+  readonly timeoutMs: number;
+  /** HTTP/2 PING interval: finds a frozen upstream or a dead connection between calls. */
+  readonly pingIntervalMs: number;
+  readonly logger: Logger;
+  /** For metrics: every failed upstream call, by method and the code the caller got. */
+  readonly onError?: (method: string, code: Code) => void;
+}
+
+export interface UpstreamRouter extends RouterBackend {
+  /** The transport to the upstream, for the readiness probe. */
+  readonly transport: Transport;
+}
+
+/**
+ * A RouterBackend that forwards every Router and RouterAdmin call to a real
+ * Router over gRPC, so the playground's faults, limits and metrics sit in
+ * front of the production Router. What passes: the request message, the
+ * deadline (the caller's, capped at `timeoutMs`), cancellation,
+ * x-correlation-id and the admin credentials; back: the response, its
+ * application headers and trailers, and errors unchanged (see upstreamError).
+ */
+export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
+  const transport = createGrpcTransport({
+    baseUrl: options.url,
+    pingIntervalMs: options.pingIntervalMs,
+    // An idle connection is checked before a call is put on it, so a call
+    // never waits on a connection that died while nobody was calling.
+    pingIdleConnection: true,
+    pingTimeoutMs: Math.min(options.pingIntervalMs, 5_000),
+  });
+  const router = createClient(Router, transport);
+  const admin = createClient(RouterAdmin, transport);
+
+  /** Calls `call` with the caller's context turned into call options, and reports failures. */
+  async function forward<T>(method: string, context: HandlerContext, call: (options: CallOptions) => Promise<T>): Promise<T> {
+    const callerTimeoutMs = context.timeoutMs();
+    try {
+      return await call({
+        headers: forwardedRequestHeaders(context.requestHeader),
+        timeoutMs: callerTimeoutMs === undefined ? options.timeoutMs : Math.min(callerTimeoutMs, options.timeoutMs),
+        signal: context.signal,
+        onHeader: (header) => copyCallMetadata(header, context.responseHeader),
+        onTrailer: (trailer) => copyCallMetadata(trailer, context.responseTrailer),
+      });
+    } catch (reason) {
+      const error = upstreamError(reason, context.signal);
+      options.onError?.(method, error.code);
+      if (UPSTREAM_TROUBLE.has(error.code)) {
+        options.logger.warn("upstream call failed", {
+          method,
+          code: Code[error.code],
+          message: error.rawMessage,
+          correlation_id: context.requestHeader.get("x-correlation-id") ?? undefined,
+        });
+      }
+      throw error;
+    }
+  }
+
+  return {
+    transport,
+    router: {
+      decide: (request, context) => forward("Decide", context, (call) => router.decide(request, call)),
+    },
+    admin: {
+      upsertPolicy: (request, context) =>
+        forward("UpsertPolicy", context, (call) => admin.upsertPolicy(request, call)),
+      deletePolicy: (request, context) =>
+        forward("DeletePolicy", context, (call) => admin.deletePolicy(request, call)),
+      getPolicy: (request, context) => forward("GetPolicy", context, (call) => admin.getPolicy(request, call)),
+      listPolicies: (request, context) =>
+        forward("ListPolicies", context, (call) => admin.listPolicies(request, call)),
+    },
+  };
+}
