@@ -5,13 +5,21 @@ const sidebars: SidebarsConfig = {
   guide: [
     {type: 'doc', id: 'architecture/index', label: '1. Architecture overview'},
     {type: 'doc', id: 'quick-start/index', label: '2. Quick start'},
-    {type: 'doc', id: 'http-gateway/index', label: '3. HTTP integration via c-gateway'},
-    {type: 'doc', id: 'grpc/index', label: '4. gRPC direct integration'},
+    {
+      type: 'category',
+      label: '3. HTTP integration via c-gateway',
+      items: ['http-gateway/index', 'http-gateway/errors-and-rate-limits', 'http-gateway/clients'],
+    },
+    {
+      type: 'category',
+      label: '4. gRPC direct integration',
+      items: ['grpc/index', 'grpc/generated-clients', 'grpc/deadlines-metadata-errors', 'grpc/streaming'],
+    },
     {
       type: 'category',
       label: '5. Resilience patterns',
       link: {type: 'doc', id: 'resilience/index'},
-      items: ['resilience/retry-backoff'],
+      items: ['resilience/retry-backoff', 'resilience/circuit-breaker'],
     },
     {type: 'doc', id: 'production/index', label: '6. Production deployment'},
   ],

@@ -1,6 +1,8 @@
 import * as monaco from 'monaco-editor';
 import {loader} from '@monaco-editor/react';
 import snippetApiTypes from '!!raw-loader!./snippet-api.d.ts';
+import connectTypes from '!!raw-loader!./connect-types.d.ts';
+import {librarySources} from './library-sources';
 
 /*
  * Reached only through React.lazy inside <BrowserOnly>: Monaco touches
@@ -35,6 +37,24 @@ typescript.typescriptDefaults.setCompilerOptions({
   moduleDetection: 3,
 });
 typescript.typescriptDefaults.addExtraLib(snippetApiTypes, 'file:///beamline/snippet-api.d.ts');
+typescript.typescriptDefaults.addExtraLib(connectTypes, 'file:///beamline/connect-types.d.ts');
+
+const library = librarySources();
+const libraryAdded = new Set<string>();
+
+/**
+ * Makes the pattern library importable by relative name from a playground's
+ * files (`file:///snippets/<id>/`), except the files the playground has open
+ * as tabs: those are models already, and must not be declared twice.
+ */
+export function provideLibrary(id: string, tabs: readonly string[]): void {
+  for (const [name, text] of Object.entries(library)) {
+    const path = `file:///snippets/${id}/${name}`;
+    if (tabs.includes(name) || libraryAdded.has(path)) continue;
+    typescript.typescriptDefaults.addExtraLib(text, path);
+    libraryAdded.add(path);
+  }
+}
 
 loader.config({monaco});
 

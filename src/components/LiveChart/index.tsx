@@ -103,6 +103,15 @@ export default function LiveChart({points, config = retryChart, height = 260}: P
       ) : (
         <BrowserOnly>{() => <Chart points={points} config={config} height={height} />}</BrowserOnly>
       )}
+      {config.bands && (
+        <div className={styles.bandLegend} aria-label="Background bands">
+          {Object.entries(config.bands.colors).map(([state, color]) => (
+            <span key={state}>
+              <i style={{background: color}} /> {state}
+            </span>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import React, {useEffect, useRef} from 'react';
 import Editor, {type OnMount} from '@monaco-editor/react';
-import {monaco} from '@site/src/playground/monaco-setup';
+import {monaco, provideLibrary} from '@site/src/playground/monaco-setup';
 import type {EditorProps} from './editor-props';
 
 type StandaloneEditor = Parameters<OnMount>[0];
@@ -15,6 +15,7 @@ export default function MonacoEditor({id, file, files, value, onChange, onRun, o
   // Tabs not on screen still need models, or `import … from './token-bucket'`
   // would not resolve for IntelliSense.
   useEffect(() => {
+    provideLibrary(id, Object.keys(files));
     for (const [name, text] of Object.entries(files)) {
       const uri = monaco.Uri.parse(`file:///snippets/${id}/${name}`);
       if (!monaco.editor.getModel(uri)) monaco.editor.createModel(text, 'typescript', uri);
