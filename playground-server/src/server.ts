@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import http from "node:http";
 import http2 from "node:http2";
 import type { AddressInfo, Server, Socket } from "node:net";
@@ -90,6 +91,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     return upstreamReadiness?.current() ?? { ready: true, detail: "embedded Router" };
   };
   const shutdown = new AbortController();
+  // connect-es links every call's signal to this one: one listener per
+  // in-flight call, so the default cap of 10 would warn under load.
+  setMaxListeners(0, shutdown.signal);
   const app = createApp({
     backend,
     ...(options.staticDir === undefined

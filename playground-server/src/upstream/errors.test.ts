@@ -1,0 +1,31 @@
+import { Code, ConnectError } from "@connectrpc/connect";
+import { describe, expect, it } from "vitest";
+import { upstreamError } from "./errors.js";
+
+const live = new AbortController().signal;
+
+describe("upstreamError", () => {
+  it("turns CANCELED into UNAVAILABLE when the caller did not cancel: the connection died", () => {
+    const error = upstreamError(new ConnectError("stream closed", Code.Canceled), live);
+    expect(error.code).toBe(Code.Unavailable);
+    expect(error.rawMessage).toBe("upstream Router connection lost: stream closed");
+  });
+
+  it("keeps CANCELED when the caller gave up", () => {
+    const gone = AbortSignal.abort();
+    expect(upstreamError(new ConnectError("x", Code.Canceled), gone).code).toBe(Code.Canceled);
+  });
+
+  it("passes the Router's error on: code, message, details and application metadata, not hop headers", () => {
+    const original = new ConnectError(
+      "policy \"eu\" not found",
+      Code.NotFound,
+      { "content-type": "application/grpc", "grpc-status": "5", "x-correlation-id": "c", "grpc-retry-pushback-ms": "10" },
+    );
+    original.details.push({ type: "google.rpc.ErrorInfo", value: new Uint8Array([1]) });
+    const error = upstreamError(original, live);
+    expect([error.code, error.rawMessage]).toEqual([Code.NotFound, 'policy "eu" not found']);
+    expect(error.details).toEqual(original.details);
+    expect([...error.metadata.keys()].sort()).toEqual(["grpc-retry-pushback-ms", "x-correlation-id"]);
+  });
+});
