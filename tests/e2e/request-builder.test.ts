@@ -1,0 +1,166 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Browser, Locator, Page} from 'playwright-core';
+import {launchChromium, watchForeignRequests} from './support/browser';
+import {serveProductionBuild, type RunningSite} from './support/serve';
+
+/** Drives the <RequestBuilder> on the gRPC page through its test ids. */
+class BuilderDriver {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('request-builder');
+  }
+  id(name: string) {
+    return this.root.getByTestId(`request-builder-${name}`);
+  }
+  field(path: string) {
+    return this.id(`field-${path}`);
+  }
+  /** Sends and waits for the outcome; returns `ok` or the error code. */
+  async send(): Promise<string> {
+    await this.id('send').click();
+    await this.root.locator('[data-testid="request-builder-result"]:not([data-outcome="pending"]):not([data-outcome="none"])').waitFor({timeout: 15_000});
+    await this.root.locator('[data-testid="request-builder-result"][data-outcome="pending"]').waitFor({state: 'detached', timeout: 15_000});
+    return this.id('code').innerText();
+  }
+  async response(): Promise<Record<string, unknown>> {
+    return JSON.parse(await this.id('response').innerText());
+  }
+  async pairs(name: 'response-headers' | 'trailers'): Promise<Record<string, string>> {
+    const rows = this.id(name).locator('[data-header]');
+    const result: Record<string, string> = {};
+    for (const row of await rows.all()) result[(await row.getAttribute('data-header'))!] = await row.locator('dd').innerText();
+    return result;
+  }
+}
+
+describe('request builder (gRPC page, production build, real Chromium, real server)', () => {
+  let site: RunningSite;
+  let browser: Browser;
+  let page: Page;
+  let foreign: string[];
+  let builder: BuilderDriver;
+  let firstProvider: unknown;
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
+    page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    foreign = watchForeignRequests(page);
+    await page.goto(`${site.url}/guide/grpc/`);
+    builder = new BuilderDriver(page);
+    await builder.root.waitFor({timeout: 15_000});
+    await builder.root.scrollIntoViewIfNeeded();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  it('builds a form from the RouteRequest descriptor and calls Router.Decide over Connect (JSON)', async () => {
+    expect(await builder.id('signature').innerText()).toContain('rpc Decide(RouteRequest) returns (RouteDecision)');
+    // Fields from the schema, nested ones included.
+    for (const path of ['message.messageId', 'message.tenantId', 'message.timestampMs', 'policyId']) expect(await builder.field(path).count()).toBe(1);
+    expect(await builder.send()).toBe('ok');
+    const response = await builder.response();
+    expect(response.providerId).toMatch(/^(alpha|beta)$/);
+    expect(response).toHaveProperty('expectedLatencyMs');
+    firstProvider = response.providerId;
+    const correlation = (await builder.id('headers').inputValue()).match(/x-correlation-id: (\S+)/)![1];
+    expect((response.metadata as Record<string, string>).correlation_id).toBe(correlation);
+    expect((await builder.pairs('response-headers'))['x-correlation-id']).toBe(correlation);
+    expect(await builder.id('timing').innerText()).toMatch(/^\d+ ms · Connect · JSON$/);
+  });
+
+  it('gets the same decision over gRPC-Web in binary, with gRPC trailers', async () => {
+    await builder.id('protocol-grpc-web').check();
+    await builder.id('binary').check();
+    expect(await builder.send()).toBe('ok');
+    expect((await builder.response()).providerId).toBe(firstProvider);
+    expect(await builder.id('timing').innerText()).toMatch(/gRPC-Web · binary$/);
+    expect(await builder.pairs('trailers')).toMatchObject({'grpc-status': '0'});
+    await builder.id('protocol-connect').check();
+    await builder.id('binary').uncheck();
+  });
+
+  it('shows INVALID_ARGUMENT with the Router’s message when a required field is cleared', async () => {
+    await builder.field('message.messageId').fill('');
+    expect(await builder.send()).toBe('invalid_argument (3)');
+    expect(await builder.id('error').innerText()).toContain('message_id');
+    await builder.id('reset').click();
+    expect(await builder.field('message.messageId').inputValue()).toBe('msg-1');
+  });
+
+  it('edits the request as JSON, refusing JSON that is not a RouteRequest', async () => {
+    await builder.id('mode-json').click();
+    await builder.id('json').fill('{"message": {"messageId": "m-json", "tenantId": "demo"}, "nope": 1}');
+    await expect.poll(() => builder.id('problems').innerText()).toMatch(/not a valid RouteRequest/);
+    expect(await builder.id('send').isDisabled()).toBe(true);
+    await builder.id('json').fill('{"message": {"messageId": "m-json", "tenantId": "demo", "messageType": "batch"}}');
+    expect(await builder.send()).toBe('ok');
+    expect(await builder.response()).toMatchObject({providerId: 'bulk', reason: 'rule:message_type == "batch"'});
+    await builder.id('mode-form').click();
+    expect(await builder.field('message.messageType').inputValue()).toBe('batch');
+  });
+
+  it('calls RouterAdmin with the admin key it adds, and shows UNAUTHENTICATED without it', async () => {
+    await builder.id('method').selectOption('beamline.flow.v1.RouterAdmin/ListPolicies');
+    expect(await builder.id('headers').inputValue()).toContain('x-api-key: playground-admin-key');
+    expect(await builder.send()).toBe('ok');
+    const {policies} = (await builder.response()) as {policies: Array<{policyId: string}>};
+    expect(policies.map((policy) => policy.policyId)).toContain('default');
+
+    const headers = await builder.id('headers').inputValue();
+    await builder.id('headers').fill(headers.replace(/x-api-key:.*\n?/, ''));
+    expect(await builder.send()).toBe('unauthenticated (16)');
+    await builder.id('headers').fill(headers);
+  });
+
+  it('creates a policy with the nested form (lists and maps included) and routes with it', async () => {
+    await builder.id('method').selectOption('beamline.flow.v1.RouterAdmin/UpsertPolicy');
+    await builder.field('policy.providers-add').click();
+    await builder.field('policy.providers.2.id').fill('gamma');
+    await builder.field('policy.providers.2.weight').fill('2');
+    expect(await builder.send()).toBe('ok');
+    expect(await builder.response()).toEqual({ok: true});
+
+    await builder.id('method').selectOption('beamline.flow.v1.Router/Decide');
+    expect(await builder.id('headers').inputValue()).not.toContain('x-api-key');
+    await builder.field('policyId').fill('eu-first');
+    expect(await builder.send()).toBe('ok');
+    // The sample message carries metadata.region = "eu", so the policy's rule decides.
+    expect(await builder.response()).toMatchObject({providerId: 'beta', reason: 'rule:metadata.region == "eu"'});
+  });
+
+  it('honours the deadline: a 1.5 s injected latency ends as deadline_exceeded at 200 ms, with progress shown', async () => {
+    await builder.id('deadline').fill('200');
+    await builder.id('fault-latency').fill('1500');
+    await builder.id('send').click();
+    await builder.root.locator('[data-testid="request-builder-result"][data-outcome="pending"]').waitFor({timeout: 2000});
+    await builder.root.locator('[data-testid="request-builder-result"][data-outcome="error"]').waitFor({timeout: 5000});
+    expect(await builder.id('code').innerText()).toBe('deadline_exceeded (4)');
+    const ms = Number((await builder.id('timing').innerText()).match(/^(\d+) ms/)![1]);
+    expect(ms).toBeGreaterThanOrEqual(150);
+    expect(ms).toBeLessThan(1200);
+    await builder.id('fault-latency').fill('0');
+    await builder.id('deadline').fill('5000');
+  });
+
+  it('is usable by keyboard: Ctrl/Cmd+Enter sends from a field', async () => {
+    await builder.field('message.tenantId').focus();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await builder.root.locator('[data-testid="request-builder-result"][data-outcome="ok"]').waitFor({timeout: 10_000});
+  });
+
+  it('fits a 390 px wide phone without sideways scrolling', async () => {
+    await page.setViewportSize({width: 390, height: 844});
+    await builder.root.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const box = await builder.root.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await page.setViewportSize({width: 1280, height: 900});
+  });
+
+  it('never asked a host other than this machine for anything', () => {
+    expect(foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,126 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Browser, Page} from 'playwright-core';
+import {launchChromium, watchForeignRequests} from './support/browser';
+import {serveProductionBuild, type RunningSite} from './support/serve';
+
+/** The pages of sections 1–4 and the minutes each promises. */
+const sectionPages: Record<string, number> = {
+  '/guide/architecture': 5,
+  '/guide/quick-start': 5,
+  '/guide/http-gateway': 4,
+  '/guide/http-gateway/errors-and-rate-limits': 3,
+  '/guide/http-gateway/clients': 3,
+  '/guide/grpc': 5,
+  '/guide/grpc/generated-clients': 4,
+  '/guide/grpc/deadlines-metadata-errors': 4,
+  '/guide/grpc/streaming': 2,
+};
+
+function internalLinks(html: string, from: URL): string[] {
+  const links: string[] = [];
+  // The build minifies HTML, so attribute values may be unquoted.
+  for (const match of html.matchAll(/<a\b[^>]*?\shref=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/g)) {
+    const href = (match[1] ?? match[2] ?? match[3]).replaceAll('&amp;', '&');
+    if (/^(mailto:|javascript:|#)/.test(href)) continue;
+    const url = new URL(href, from);
+    if (url.origin !== from.origin) continue;
+    url.hash = '';
+    links.push(url.pathname + url.search);
+  }
+  return links;
+}
+
+describe('the built guide (production build, real server)', () => {
+  let site: RunningSite;
+  let browser: Browser;
+  let page: Page;
+  let foreign: string[];
+  const crawled = new Map<string, number>();
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
+    page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    foreign = watchForeignRequests(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  it('every internal link, followed from the home page, answers 200', async () => {
+    const queue = ['/'];
+    const brokenFrom: string[] = [];
+    while (queue.length) {
+      const path = queue.shift()!;
+      if (crawled.has(path)) continue;
+      const response = await fetch(`${site.url}${path}`, {redirect: 'manual'});
+      crawled.set(path, response.status);
+      const type = response.headers.get('content-type') ?? '';
+      if (response.status !== 200) continue;
+      if (!type.includes('text/html')) {
+        await response.arrayBuffer();
+        continue;
+      }
+      const html = await response.text();
+      for (const link of internalLinks(html, new URL(path, site.url))) {
+        if (!crawled.has(link) && !queue.includes(link)) {
+          queue.push(link);
+          brokenFrom.push(`${link} (linked from ${path})`);
+        }
+      }
+    }
+    const broken = [...crawled].filter(([, status]) => status !== 200).map(([path, status]) => `${status} ${brokenFrom.find((entry) => entry.startsWith(`${path} `)) ?? path}`);
+    expect(broken).toEqual([]);
+    for (const path of Object.keys(sectionPages)) expect(crawled.get(path), `${path} is linked from the site`).toBe(200);
+    expect(crawled.size).toBeGreaterThan(12);
+  });
+
+  it('every guide page renders in Chromium without errors, shows its reading time, and asks no foreign host', async () => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${page.url()}: console: ${message.text()}`);
+    });
+    const guidePages = [...crawled.keys()].filter((path) => path.startsWith('/guide/'));
+    expect(guidePages.length).toBeGreaterThanOrEqual(Object.keys(sectionPages).length);
+    for (const path of guidePages) {
+      await page.goto(`${site.url}${path}`, {waitUntil: 'load'});
+      await page.locator('article h1').first().waitFor();
+      const minutes = sectionPages[path];
+      if (minutes) {
+        const shown = page.getByTestId('reading-time');
+        expect(await shown.getAttribute('data-minutes'), path).toBe(String(minutes));
+        expect(await shown.innerText()).toMatch(new RegExp(`^⏱ ${minutes} min read`));
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it('renders the architecture diagrams from the bundled Mermaid, offline', async () => {
+    await page.goto(`${site.url}/guide/architecture/`);
+    await page.locator('.docusaurus-mermaid-container svg').first().waitFor({timeout: 20_000});
+    expect(await page.locator('.docusaurus-mermaid-container svg').count()).toBe(3);
+    expect(await page.locator('.docusaurus-mermaid-container').first().innerText()).toContain('c-gateway');
+    expect(foreign).toEqual([]);
+  });
+
+  it('finds words in the body of the pages with the offline search, and opens the hit', async () => {
+    await page.goto(`${site.url}/guide/architecture`);
+    const box = page.locator('input.navbar__search-input');
+    const cases: Array<[string, RegExp, string]> = [
+      ['service_overloaded', /Errors and rate limits/, '/guide/http-gateway/errors-and-rate-limits'],
+      ['grpc-timeout', /Deadlines, metadata and errors/, '/guide/grpc/deadlines-metadata-errors'],
+    ];
+    for (const [term, title, path] of cases) {
+      await box.click();
+      await box.fill(term);
+      const hit = page.locator('[role="option"]', {hasText: title}).first();
+      await hit.waitFor({timeout: 10_000});
+      await hit.click();
+      await page.waitForURL((url) => url.pathname === path, {timeout: 10_000});
+    }
+    expect(foreign).toEqual([]);
+  });
+});
