@@ -1,0 +1,23 @@
+import type {AmplificationResult, OccSweepPoint} from '@site/src/simulation';
+
+export interface SweepRequest {
+  id: number;
+  kind: 'sweep';
+  runs: number;
+  seed: number;
+  baseMs: number;
+}
+
+export interface AmplificationRequest {
+  id: number;
+  kind: 'amplification';
+  layers: number;
+  tries: number;
+}
+
+export type SimulationRequest = SweepRequest | AmplificationRequest;
+
+export type SimulationResponse =
+  | {id: number; kind: 'sweep'; points: OccSweepPoint[]; elapsedMs: number}
+  | {id: number; kind: 'amplification'; result: AmplificationResult; elapsedMs: number}
+  | {id: number; kind: 'error'; message: string};

@@ -1,0 +1,51 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Browser, Page} from 'playwright-core';
+import {launchChromium, watchForeignRequests} from './support/browser';
+import {serveProductionBuild, type RunningSite} from './support/serve';
+
+describe('many-clients simulation page (production build, real Chromium)', () => {
+  let site: RunningSite;
+  let browser: Browser;
+  let page: Page;
+  let foreign: string[];
+
+  const sweepPoints = () => page.getByTestId('simulation-charts').getAttribute('data-points').then(Number);
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
+    page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    foreign = watchForeignRequests(page);
+    await page.goto(`${site.url}/guide/resilience/many-clients`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  it('sweeps 10…200 clients for every strategy in a worker and draws both charts', async () => {
+    await expect.poll(sweepPoints, {timeout: 20_000}).toBe(20 * 5);
+    expect(await page.getByTestId('simulation-charts').locator('.recharts-line').count()).toBe(10);
+    await expect.poll(() => page.getByTestId('simulation-status').innerText()).toMatch(/20 client counts × 5 strategies in \d+ ms/);
+  });
+
+  it('re-runs when the reader moves a slider', async () => {
+    // Every curve but "no backoff" depends on the base delay.
+    const curves = () =>
+      page.getByTestId('simulation-charts').locator('.recharts-line-curve').evaluateAll((paths) => paths.map((path) => path.getAttribute('d')));
+    const before = await curves();
+    await page.getByTestId('simulation-base').fill('40');
+    await expect.poll(async () => (await curves()).filter((d, index) => d !== before[index]).length, {timeout: 20_000}).toBeGreaterThanOrEqual(6);
+  });
+
+  it('shows a retry budget capping amplification through layers', async () => {
+    const table = page.getByTestId('amplification-table');
+    await expect.poll(() => table.innerText(), {timeout: 20_000}).toContain('27');
+    await page.getByTestId('simulation-layers').fill('2');
+    await expect.poll(() => table.locator('tbody tr').first().innerText(), {timeout: 20_000}).toMatch(/\b9\b/);
+  });
+
+  it('made no request to any host but this machine', () => {
+    expect(foreign).toEqual([]);
+  });
+});
