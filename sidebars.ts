@@ -19,7 +19,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: '5. Resilience patterns',
       link: {type: 'doc', id: 'resilience/index'},
-      items: ['resilience/retry-backoff', 'resilience/circuit-breaker'],
+      items: ['resilience/retry-backoff', 'resilience/many-clients', 'resilience/circuit-breaker'],
     },
     {type: 'doc', id: 'production/index', label: '6. Production deployment'},
   ],
