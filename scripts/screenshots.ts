@@ -7,7 +7,19 @@ import {mkdir} from 'node:fs/promises';
 import {launchChromium} from '../tests/e2e/support/browser';
 import {serveProductionBuild} from '../tests/e2e/support/serve';
 
-const defaultPaths = ['/', '/guide/resilience/retry-backoff'];
+const defaultPaths = [
+  '/',
+  '/guide/architecture',
+  '/guide/quick-start',
+  '/guide/http-gateway',
+  '/guide/http-gateway/errors-and-rate-limits',
+  '/guide/http-gateway/clients',
+  '/guide/grpc',
+  '/guide/grpc/generated-clients',
+  '/guide/grpc/deadlines-metadata-errors',
+  '/guide/grpc/streaming',
+  '/guide/resilience/retry-backoff',
+];
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
 const widths = [1280, 390];
 const schemes = ['light', 'dark'] as const;
@@ -30,6 +42,23 @@ try {
           await page.getByTestId('playground').first().scrollIntoViewIfNeeded();
           await page.waitForTimeout(800);
         }
+        // Sections 1-4: send each HTTP console's and request builder's request, so responses show.
+        await page.getByTestId('request-builder-loading').waitFor({state: 'detached', timeout: 15_000}).catch(() => {});
+        const finished: Record<string, string> = {
+          'http-console': '[data-testid="http-console-response"]:is([data-phase="done"], [data-phase="failed"])',
+          'request-builder': '[data-testid="request-builder-result"]:is([data-outcome="ok"], [data-outcome="error"])',
+        };
+        for (const [widget, done] of Object.entries(finished)) {
+          const widgets = page.getByTestId(widget);
+          for (let index = 0; index < (await widgets.count()); index++) {
+            await widgets.nth(index).getByTestId(`${widget}-send`).scrollIntoViewIfNeeded();
+            await widgets.nth(index).getByTestId(`${widget}-send`).click();
+            await widgets.nth(index).locator(done).waitFor({timeout: 30_000}).catch(() => {});
+          }
+        }
+        if (await page.locator('.docusaurus-mermaid-container').count()) {
+          await page.locator('.docusaurus-mermaid-container svg').last().waitFor({timeout: 15_000}).catch(() => {});
+        }
         const name = `${path.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'home'}-${width}-${scheme}.png`;
         await page.screenshot({path: `screenshots/${name}`, fullPage: true});
         console.log(`screenshots/${name}`);
@@ -39,6 +68,16 @@ try {
           const detail = name.replace(/\.png$/, `-playground${index + 1}.png`);
           await playgrounds.nth(index).screenshot({path: `screenshots/${detail}`});
           console.log(`screenshots/${detail}`);
+        }
+        // The sticky navbar would cover the top of a tall element's picture.
+        await page.addStyleTag({content: '.navbar { position: relative !important; }'});
+        for (const widget of ['http-console', 'request-builder']) {
+          const widgets = page.getByTestId(widget);
+          for (let index = 0; index < (await widgets.count()); index++) {
+            const detail = name.replace(/\.png$/, `-${widget}${index + 1}.png`);
+            await widgets.nth(index).screenshot({path: `screenshots/${detail}`});
+            console.log(`screenshots/${detail}`);
+          }
         }
         await page.close();
       }

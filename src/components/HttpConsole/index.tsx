@@ -1,4 +1,4 @@
-import React, {useCallback, useId, useMemo, useState} from 'react';
+import React, {useCallback, useEffect, useId, useMemo, useState} from 'react';
 import FaultDial from './FaultDial';
 import {faultHeader, faultSpec, noFault, type FaultSettings} from './fault-spec';
 import {allowsBody, formatBody, formatBytes, parseHeaderLines, toCurl} from './http-text';
@@ -54,7 +54,9 @@ function PhaseLine({phase, progress, result}: {phase: Phase; progress?: string; 
  */
 export default function HttpConsole({preset = 'decide', showFault = true, compact = false, title = 'HTTP console'}: Props) {
   const id = useId();
-  const presets = useMemo(() => httpPresets('demo', readerTenant()), []);
+  // The burst preset's tenant is the reader's own, chosen in the browser after hydration.
+  const [burstTenant, setBurstTenant] = useState('reader-burst');
+  const presets = useMemo(() => httpPresets('demo', burstTenant), [burstTenant]);
   const initial = presets.find((candidate) => candidate.id === preset) ?? presets[0];
   const [presetId, setPresetId] = useState(initial.id);
   const [method, setMethod] = useState(initial.method);
@@ -65,6 +67,18 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
   const [fault, setFault] = useState<FaultSettings>(noFault);
   const [copied, setCopied] = useState(false);
   const exchange = useHttpExchange();
+
+  useEffect(() => {
+    const tenant = readerTenant();
+    setBurstTenant(tenant);
+    if (initial.id === 'rate-limit') {
+      const fresh = httpPresets('demo', tenant).find((candidate) => candidate.id === 'rate-limit')!;
+      setHeadersText(fresh.headers);
+      setBody(fresh.body);
+    }
+    // Once, after hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const parsed = useMemo(() => parseHeaderLines(headersText), [headersText]);
   const spec = faultSpec(fault);
@@ -178,7 +192,9 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
       {!compact && (
         <div className={styles.fields}>
           <div className={styles.field}>
-            <label htmlFor={`${id}-headers`}>Headers (one <code>Name: value</code> a line)</label>
+            <label htmlFor={`${id}-headers`}>
+              Headers <span className={styles.labelHint}>(one “Name: value” per line)</span>
+            </label>
             <textarea
               id={`${id}-headers`}
               rows={4}

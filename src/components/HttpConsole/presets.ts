@@ -57,6 +57,14 @@ export function httpPresets(tenant = 'demo', burstTenant = 'reader-burst'): Http
       body: decideBody(burstTenant, 'req-burst'),
       repeat: 55,
     },
+    {
+      id: 'publish',
+      label: 'Publish a message',
+      method: 'POST',
+      path: '/api/v1/messages',
+      headers: `Content-Type: application/json\nX-Tenant-ID: ${tenant}`,
+      body: decideBody(tenant, 'msg-1'),
+    },
     {id: 'health', label: 'Health', method: 'GET', path: '/health', headers: '', body: ''},
     {
       id: 'stream',

@@ -10,7 +10,7 @@ interface ReadingFrontMatter {
 }
 
 /**
- * "⏱ 5 min read" under a page's title, from its front matter, so the estimate
+ * "5 min read" with a clock under a page's title, from its front matter, so the estimate
  * sits beside the text it estimates and a test can check it.
  */
 export default function ReadingTime() {
@@ -19,7 +19,10 @@ export default function ReadingTime() {
   if (!page) return null;
   return (
     <p className={styles.readingTime} data-testid="reading-time" data-minutes={page}>
-      <span aria-hidden="true">⏱ </span>
+      <svg className={styles.icon} viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+        <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      </svg>
       {page} min read
       {section && section !== page && <span className={styles.section}> · whole section about {section} min</span>}
     </p>

@@ -224,7 +224,7 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
             />
           )}
           <label className={styles.headersLabel} htmlFor={`${id}-headers`}>
-            Request metadata (headers), one <code>name: value</code> a line
+            Metadata <span className={styles.labelHint}>(request headers, one “name: value” per line)</span>
           </label>
           <textarea
             id={`${id}-headers`}
