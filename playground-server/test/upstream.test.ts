@@ -118,6 +118,9 @@ describe("what reaches the Router", () => {
         router: {
           decide(req, context) {
             seen.push({ timeoutMs: context.timeoutMs(), header: new Headers(context.requestHeader) });
+            if (req.message?.messageId === "router-bug") {
+              throw new ConnectError("the Router failed", Code.Internal, { "x-router-node": "r1" });
+            }
             return embedded.router.decide(req, context);
           },
         },
@@ -149,6 +152,14 @@ describe("what reaches the Router", () => {
     expect(header.get("authorization")).toBe("Bearer k2");
     expect(header.has("x-beamline-fault")).toBe(false);
     expect(header.has("x-other")).toBe(false);
+  });
+
+  it("passes an INTERNAL the Router raised on as it is, metadata included", async () => {
+    const error = await failure(
+      createClient(Router, transports.gRPC!(proxy.url)).decide({ message: { tenantId: "t", messageId: "router-bug" } }),
+    );
+    expect([Code[error.code], error.rawMessage]).toEqual(["Internal", "the Router failed"]);
+    expect(error.metadata.get("x-router-node")).toBe("r1");
   });
 
   it("gets UPSTREAM_TIMEOUT_MS as the deadline of a call without one, or with a longer one", async () => {

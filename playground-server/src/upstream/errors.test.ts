@@ -11,6 +11,18 @@ describe("upstreamError", () => {
     expect(error.rawMessage).toBe("upstream Router connection lost: stream closed");
   });
 
+  it.each([Code.Aborted, Code.Internal, Code.Unknown])(
+    "turns a local %s (a reset connection, an HTTP/2 error) into UNAVAILABLE",
+    (code) => {
+      expect(upstreamError(new ConnectError("read ECONNRESET", code), live).code).toBe(Code.Unavailable);
+    },
+  );
+
+  it("passes an INTERNAL the Router sent (it has a grpc-status) unchanged", () => {
+    const error = upstreamError(new ConnectError("router bug", Code.Internal, { "grpc-status": "13" }), live);
+    expect([error.code, error.rawMessage]).toEqual([Code.Internal, "router bug"]);
+  });
+
   it("keeps CANCELED when the caller gave up", () => {
     const gone = AbortSignal.abort();
     expect(upstreamError(new ConnectError("x", Code.Canceled), gone).code).toBe(Code.Canceled);
