@@ -87,7 +87,7 @@ describe('retry page playground (production build, real Chromium, real server)',
 
   it('reset brings back the original snippet', async () => {
     await playground.reset.click();
-    await expect.poll(() => playground.root.locator('.monaco-editor .view-lines').innerText()).toContain('fullJitter');
+    await expect.poll(() => playground.editorText()).toContain('function fullJitter');
   });
 
   it('made no request to any host but this machine', () => {

@@ -1,4 +1,4 @@
-import React, {useEffect, useRef} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import Editor, {type OnMount} from '@monaco-editor/react';
 import {monaco, provideLibrary} from '@site/src/playground/monaco-setup';
 import type {EditorProps} from './editor-props';
@@ -8,6 +8,9 @@ type StandaloneEditor = Parameters<OnMount>[0];
 /** The full editor: TypeScript IntelliSense over the snippet API. */
 export default function MonacoEditor({id, file, files, value, onChange, onRun, onEscape, dark, errorLine, height}: EditorProps) {
   const editorRef = useRef<StandaloneEditor | null>(null);
+  // Set once Monaco has mounted and its shortcuts are bound: tests and
+  // screenshots wait for it rather than for a guessed delay.
+  const [ready, setReady] = useState(false);
   // Monaco keeps the first handlers it is given; read the latest through refs.
   const handlers = useRef({onRun, onEscape});
   handlers.current = {onRun, onEscape};
@@ -24,10 +27,12 @@ export default function MonacoEditor({id, file, files, value, onChange, onRun, o
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun());
+    // A keystroke just before Ctrl+Enter may not have reached React state yet.
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun(editor.getValue()));
     // Esc hands focus back to the page so keyboard users are never trapped;
     // it still closes suggestions and the find widget first.
     editor.addCommand(monaco.KeyCode.Escape, () => handlers.current.onEscape(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
+    setReady(true);
   };
 
   useEffect(() => {
@@ -49,27 +54,29 @@ export default function MonacoEditor({id, file, files, value, onChange, onRun, o
   }, [errorLine, file]);
 
   return (
-    <Editor
-      height={height}
-      language="typescript"
-      path={`file:///snippets/${id}/${file}`}
-      value={value}
-      theme={dark ? 'vs-dark' : 'light'}
-      onChange={(next) => onChange(next ?? '')}
-      onMount={onMount}
-      loading={<div className="playground-editor-loading">Loading editor…</div>}
-      options={{
-        minimap: {enabled: false},
-        fontSize: 14,
-        lineNumbersMinChars: 3,
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        tabSize: 2,
-        wordWrap: 'on',
-        wrappingIndent: 'indent',
-        fixedOverflowWidgets: true,
-        ariaLabel: 'Snippet editor. Ctrl+Enter runs, Escape leaves the editor.',
-      }}
-    />
+    <div data-editor-ready={ready}>
+      <Editor
+        height={height}
+        language="typescript"
+        path={`file:///snippets/${id}/${file}`}
+        value={value}
+        theme={dark ? 'vs-dark' : 'light'}
+        onChange={(next) => onChange(next ?? '')}
+        onMount={onMount}
+        loading={<div className="playground-editor-loading">Loading editor…</div>}
+        options={{
+          minimap: {enabled: false},
+          fontSize: 14,
+          lineNumbersMinChars: 3,
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          tabSize: 2,
+          wordWrap: 'on',
+          wrappingIndent: 'indent',
+          fixedOverflowWidgets: true,
+          ariaLabel: 'Snippet editor. Ctrl+Enter runs, Escape leaves the editor.',
+        }}
+      />
+    </div>
   );
 }

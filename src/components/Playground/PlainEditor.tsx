@@ -20,7 +20,7 @@ export default function PlainEditor({value, onChange, onRun, onEscape, height}: 
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
-          onRun();
+          onRun(event.currentTarget.value);
         } else if (event.key === 'Escape') {
           onEscape();
         }

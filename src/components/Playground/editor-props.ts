@@ -7,7 +7,8 @@ export interface EditorProps {
   files: Record<string, string>;
   value: string;
   onChange(value: string): void;
-  onRun(): void;
+  /** Runs the snippet; `latest` is this file's text if the editor has it fresher than React state. */
+  onRun(latest?: string): void;
   /** Leave the editor (keyboard users must never be trapped in it). */
   onEscape(): void;
   dark: boolean;

@@ -74,8 +74,11 @@ export default function Playground({
     [run],
   );
   const start = useCallback(
-    () => run.run(files, entry, faults ? faultSpec(faultSettings) : null),
-    [run, files, faults, faultSettings],
+    (latest?: string) => {
+      const current = latest === undefined ? files : {...files, [active]: latest};
+      run.run(current, entry, faults ? faultSpec(faultSettings) : null);
+    },
+    [run, files, active, faults, faultSettings],
   );
   const say = (message: string) => {
     setFlash(message);
@@ -113,7 +116,7 @@ export default function Playground({
           ref={runButton}
           type="button"
           className="button button--primary button--sm"
-          onClick={start}
+          onClick={() => start()}
           data-testid="playground-run"
           title={`Run (${shortcut})`}>
           ▶ Run

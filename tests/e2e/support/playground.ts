@@ -25,15 +25,35 @@ export class PlaygroundDriver {
 
   async waitForEditor(): Promise<void> {
     await this.root.scrollIntoViewIfNeeded();
-    await this.root.locator('.monaco-editor .view-lines').waitFor({timeout: 30_000});
+    await this.root.locator('[data-editor-ready="true"] .monaco-editor .view-lines').waitFor({timeout: 30_000});
   }
 
-  /** Replaces the editor's text the way a paste would. */
+  /**
+   * Replaces the editor's text with a real paste event: typed text would be
+   * re-indented and get its brackets auto-closed by Monaco.
+   */
   async setCode(code: string): Promise<void> {
     await this.root.locator('.monaco-editor .view-lines').click();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
-    await this.page.keyboard.insertText(code);
+    await this.page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+    }, code);
+    // Monaco applies a paste asynchronously; a key pressed before it lands would act on the old text.
+    const firstLine = code.split('\n').find((line) => line.trim()) ?? '';
+    const deadline = Date.now() + 10_000;
+    while (!(await this.editorText()).includes(firstLine.trim())) {
+      if (Date.now() > deadline) throw new Error(`the editor never showed the pasted code (${firstLine})`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  /** The editor's visible text, with Monaco's non-breaking spaces made plain. */
+  async editorText(): Promise<string> {
+    const text = await this.root.locator('.monaco-editor .view-lines').innerText();
+    return text.replace(/\u00a0/g, ' ');
   }
 
   async status(): Promise<string | null> {

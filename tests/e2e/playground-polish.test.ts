@@ -1,0 +1,101 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
+import {launchChromium} from './support/browser';
+import {PlaygroundDriver} from './support/playground';
+import {serveProductionBuild, type RunningSite} from './support/serve';
+
+const retryPage = '/guide/resilience/retry-backoff';
+const breakerPage = '/guide/resilience/circuit-breaker';
+
+describe('playground polish (production build, real Chromium)', () => {
+  let site: RunningSite;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
+    context = await browser.newContext({viewport: {width: 1280, height: 900}, permissions: ['clipboard-read', 'clipboard-write']});
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  it('Ctrl+Enter in the editor runs, Escape hands focus back to the page', async () => {
+    await page.goto(`${site.url}${retryPage}`);
+    const playground = new PlaygroundDriver(page);
+    await playground.waitForEditor();
+    await playground.setCode("log('from the keyboard');\n");
+    await page.keyboard.press('Control+Enter');
+    await playground.waitForLog(/from the keyboard/);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('playground-run');
+  });
+
+  it('keeps edits across a reload and Reset brings the original back', async () => {
+    await page.reload();
+    const playground = new PlaygroundDriver(page);
+    await playground.waitForEditor();
+    await expect.poll(() => playground.editorText()).toContain('from the keyboard');
+    await expect.poll(() => playground.root.innerText()).toContain('Your earlier edits were restored');
+    await playground.reset.click();
+    await expect.poll(() => playground.editorText()).toContain('fullJitter');
+  });
+
+  it('a share link opens the shared code in a fresh browser without running it', async () => {
+    const playground = new PlaygroundDriver(page);
+    await playground.setCode("log('shared version');\n");
+    await playground.root.getByTestId('playground-share').click();
+    await expect.poll(() => page.url()).toContain('#share=');
+    const link = page.url();
+
+    const stranger = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await stranger.goto(link);
+    const theirs = new PlaygroundDriver(stranger);
+    await theirs.waitForEditor();
+    await expect.poll(() => theirs.editorText()).toContain('shared version');
+    expect(await theirs.status()).toBe('idle');
+    expect(await theirs.logLines()).toEqual([]);
+    await theirs.run.click();
+    await theirs.waitForLog(/shared version/);
+    await stranger.close();
+  });
+
+  it('runs a pattern file edited in another tab, and points errors at that file', async () => {
+    await page.goto(`${site.url}${breakerPage}`);
+    const playground = new PlaygroundDriver(page);
+    await playground.waitForEditor();
+    await playground.root.getByTestId('playground-tab-consecutive-breaker.ts').click();
+    await expect.poll(() => playground.editorText()).toContain('export class ConsecutiveBreaker implements BreakerStrategy');
+    await playground.setCode("export class ConsecutiveBreaker {\n  constructor() {\n    throw new Error('edited breaker');\n  }\n}\n");
+    await playground.run.click();
+    await playground.waitForStatus('failed');
+    await playground.waitForLog(/consecutive-breaker\.ts line 3: Error: edited breaker/);
+    await playground.reset.click();
+  });
+
+  it('on a phone-sized screen the editor is a plain text area that still runs', async () => {
+    const phone = await browser.newPage({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
+    await phone.goto(`${site.url}${retryPage}`);
+    const playground = new PlaygroundDriver(phone);
+    const editor = playground.root.locator('textarea');
+    await editor.scrollIntoViewIfNeeded();
+    await editor.fill("log('from a phone');\n");
+    await playground.run.tap();
+    await playground.waitForLog(/from a phone/);
+    expect(await playground.root.locator('.monaco-editor').count()).toBe(0);
+    await phone.close();
+  });
+
+  it('dark mode reaches the editor', async () => {
+    const dark = await browser.newPage({viewport: {width: 1280, height: 900}, colorScheme: 'dark'});
+    await dark.goto(`${site.url}${retryPage}`);
+    const playground = new PlaygroundDriver(dark);
+    await playground.waitForEditor();
+    await expect.poll(() => playground.root.locator('.monaco-editor').getAttribute('class')).toContain('vs-dark');
+    await dark.close();
+  });
+});
