@@ -1,0 +1,59 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {Code, ConnectError} from '@connectrpc/connect';
+import {startServer} from '../../playground-server/src/server';
+import type {WorkerEvent} from './protocol';
+import {codeName, createSnippetRuntime} from './snippet-runtime';
+
+// The runtime a snippet gets, against a real playground-server over real HTTP
+// (connect-web's fetch transport works in Node as in the worker).
+describe('snippet runtime', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    server = await startServer({port: 0});
+  });
+  afterAll(() => server?.close());
+
+  const runtime = (events: WorkerEvent[] = [], session = 'test-session') =>
+    createSnippetRuntime({apiBaseUrl: server.url, session, emit: (event) => events.push(event)});
+  const request = {message: {messageId: 'm-1', tenantId: 'demo', messageType: 'chat'}};
+
+  it('router.decide reaches the embedded Router', async () => {
+    const decision = await runtime().router.decide(request);
+    expect(decision.providerId).not.toBe('');
+    expect(decision.metadata.policy_id).toBe('default');
+  });
+
+  it('fault() sends x-beamline-fault on the next calls, and null clears it', async () => {
+    const api = runtime();
+    api.fault('error=1;code=resource_exhausted');
+    const failure = await api.router.decide(request).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConnectError);
+    expect((failure as ConnectError).code).toBe(Code.ResourceExhausted);
+    expect(codeName((failure as ConnectError).code)).toBe('resource_exhausted');
+    api.fault(null);
+    await expect(api.router.decide(request)).resolves.toMatchObject({reason: expect.any(String)});
+  });
+
+  it('sends the session header, so a server-side rate limit belongs to one reader', async () => {
+    const reader = runtime([], 'reader-a');
+    const other = runtime([], 'reader-b');
+    reader.fault('ratelimit=1/m');
+    other.fault('ratelimit=1/m');
+    await reader.router.decide(request);
+    await expect(reader.router.decide(request)).rejects.toMatchObject({code: Code.ResourceExhausted});
+    await expect(other.router.decide(request)).resolves.toBeDefined();
+  });
+
+  it('log and chart.point become events stamped with the time since the run started', async () => {
+    const events: WorkerEvent[] = [];
+    const api = runtime(events);
+    await api.sleep(20);
+    api.log('decision', {providerId: 'alpha', expectedLatencyMs: 5n});
+    api.chart.point({outcome: 'ok', attempt: 1});
+    expect(events[0]).toMatchObject({type: 'log', level: 'log', text: 'decision {"providerId":"alpha","expectedLatencyMs":"5"}'});
+    expect(events[1]).toMatchObject({type: 'point', point: {outcome: 'ok', attempt: 1}});
+    const t = (events[1] as Extract<WorkerEvent, {type: 'point'}>).point.t;
+    expect(t).toBeGreaterThanOrEqual(15);
+    expect(t).toBeLessThan(5_000);
+  });
+});
