@@ -6,6 +6,7 @@ import { createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions } 
 import { sendJson, sendText, type NodeRequest, type NodeResponse } from "./http-types.js";
 import { clientAddress, clientAddressKey } from "./limits/client-address.js";
 import { createClientRateLimitInterceptor, type RateLimitVerdict } from "./limits/client-rate-limit.js";
+import type { Gateway } from "./gateway/gateway.js";
 import { createErrorLogInterceptor } from "./log-errors.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics/metrics.js";
@@ -31,6 +32,8 @@ export interface AppOptions {
   readonly rateLimit?: (client: string) => RateLimitVerdict;
   /** Key clients by X-Forwarded-For (behind a reverse proxy). */
   readonly trustProxy: boolean;
+  /** The c-gateway-shaped HTTP facade: answers /api/v1/… and /health. */
+  readonly gateway?: Gateway;
 }
 
 /**
@@ -117,6 +120,9 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
             })
             .catch((error) => fail(res, error));
           return;
+      }
+      if (options.gateway?.handle(req, res)) {
+        return;
       }
       rpc(req, res);
     } catch (error) {

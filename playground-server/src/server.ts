@@ -6,6 +6,8 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { createApp } from "./app.js";
 import { DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, type Limits, type UpstreamConfig } from "./config.js";
 import type { FaultInterceptorOptions } from "./faults/interceptor.js";
+import { gatewayConfigFromEnv, type GatewayConfig } from "./gateway/config.js";
+import { createGateway } from "./gateway/gateway.js";
 import { createDualProtocolServer } from "./listener.js";
 import { createClientRateLimit } from "./limits/client-rate-limit.js";
 import { consoleLogger, type Logger } from "./logger.js";
@@ -37,6 +39,8 @@ export interface ServerOptions {
   readonly limits?: Partial<Limits>;
   /** A registry of its own by default. */
   readonly metrics?: Metrics;
+  /** The c-gateway facade's settings; read from the environment (GATEWAY_*, C_GATEWAY_URL) when absent. */
+  readonly gateway?: GatewayConfig;
   /** How long close() lets in-flight calls finish before cutting them off. */
   readonly shutdownGraceMs?: number;
 }
@@ -94,7 +98,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // connect-es links every call's signal to this one: one listener per
   // in-flight call, so the default cap of 10 would warn under load.
   setMaxListeners(0, shutdown.signal);
+  // The HTTP door to the same backend: c-gateway's JSON API.
+  const gateway = createGateway({
+    backend,
+    config: options.gateway ?? gatewayConfigFromEnv(process.env),
+    faults: { ...options.faults, onInjected: (kind) => metrics.faultInjected(kind) },
+    logger,
+    registry: metrics.registry,
+  });
   const app = createApp({
+    gateway,
     backend,
     ...(options.staticDir === undefined
       ? {}
@@ -174,6 +187,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   async function close(): Promise<void> {
     closing = true;
     upstreamReadiness?.stop();
+    // Open event streams never end by themselves.
+    gateway.close();
     const drained = new Promise<void>((resolve) => tcp.close(() => resolve()));
     http1.close();
     for (const session of sessions) {
