@@ -1,40 +1,17 @@
 /*
  * The globals a playground snippet can use. Monaco loads this file for
- * IntelliSense; src/snippets/api-conformance.ts checks that the runtime
- * really provides these shapes.
+ * IntelliSense (with connect-types.d.ts standing in for @connectrpc/connect);
+ * src/snippets/api-conformance.ts checks that the runtime really provides
+ * these shapes.
  */
 
 /** gRPC/Connect status codes, as numbers (Code.Unavailable === 14). */
-declare enum Code {
-  Canceled = 1,
-  Unknown = 2,
-  InvalidArgument = 3,
-  DeadlineExceeded = 4,
-  NotFound = 5,
-  AlreadyExists = 6,
-  PermissionDenied = 7,
-  ResourceExhausted = 8,
-  FailedPrecondition = 9,
-  Aborted = 10,
-  OutOfRange = 11,
-  Unimplemented = 12,
-  Internal = 13,
-  Unavailable = 14,
-  DataLoss = 15,
-  Unauthenticated = 16,
-}
+declare const Code: typeof import('@connectrpc/connect').Code;
+type Code = import('@connectrpc/connect').Code;
 
-/** The error every failed call rejects with. */
-declare class ConnectError extends Error {
-  /** The status code, e.g. `Code.Unavailable`. */
-  readonly code: Code;
-  /** The server's message without the `[code]` prefix. */
-  readonly rawMessage: string;
-  /** Response headers and trailers that came with the error. */
-  readonly metadata: Headers;
-  /** Wraps anything thrown into a ConnectError (unknown errors become `Code.Unknown`). */
-  static from(reason: unknown, code?: Code): ConnectError;
-}
+/** The error every failed call rejects with: `.code`, `.rawMessage`, `.metadata` (headers and trailers). */
+declare const ConnectError: typeof import('@connectrpc/connect').ConnectError;
+type ConnectError = import('@connectrpc/connect').ConnectError;
 
 /** A message to route (beamline.flow.v1.Message). */
 interface RouteMessageInit {

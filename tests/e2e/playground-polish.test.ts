@@ -90,6 +90,22 @@ describe('playground polish (production build, real Chromium)', () => {
     await phone.close();
   });
 
+  it('the editor type-checks snippets against the worker API and the pattern library', async () => {
+    for (const path of [retryPage, breakerPage]) {
+      const checked = await browser.newPage({viewport: {width: 1280, height: 900}});
+      await checked.goto(`${site.url}${path}`);
+      const playground = new PlaygroundDriver(checked);
+      await playground.waitForEditor();
+      await playground.setCode("const decision = await router.decide({message: {tenantId: 'demo'}});\nlog(decision.providerIdd);\n");
+      // The TypeScript worker reports the misspelt field; that proves it knows RouteDecision.
+      await playground.root.locator('.squiggly-error').first().waitFor({timeout: 20_000});
+      await playground.reset.click();
+      await checked.waitForTimeout(1_500);
+      expect(await playground.root.locator('.squiggly-error').count()).toBe(0);
+      await checked.close();
+    }
+  });
+
   it('dark mode reaches the editor', async () => {
     const dark = await browser.newPage({viewport: {width: 1280, height: 900}, colorScheme: 'dark'});
     await dark.goto(`${site.url}${retryPage}`);
