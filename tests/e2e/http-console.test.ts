@@ -114,6 +114,24 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
     expect(await console_.body()).toMatchObject({ok: false, error: {code: 'rate_limit_exceeded'}});
   });
 
+  it('streams Server-Sent Events as they arrive, and Cancel closes the stream', async () => {
+    await console_.id('preset').selectOption('stream');
+    await console_.id('send').click();
+    await console_.root.locator('[data-testid="http-console-response"][data-phase="streaming"]').waitFor({timeout: 5000});
+    expect(await console_.status()).toMatch(/^200\b/);
+    // Another client publishes for the same tenant while the stream is open.
+    const published = await fetch(`${site.url}/api/v1/messages`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json', 'x-tenant-id': 'demo'},
+      body: JSON.stringify({version: '1', tenant_id: 'demo', request_id: 'sse-1', task: {type: 'chat', payload: {}}}),
+    });
+    expect(published.status).toBe(200);
+    await expect.poll(() => console_.id('response-body').innerText(), {timeout: 5000}).toMatch(/event: message_created\ndata: \{"request_id":"sse-1"/);
+    await console_.id('cancel').click();
+    await console_.root.locator('[data-testid="http-console-response"][data-phase="cancelled"]').waitFor({timeout: 2000});
+    expect(await console_.id('response-body').innerText()).toContain(': connected');
+  });
+
   it('fits a 390 px wide phone without sideways scrolling', async () => {
     await page.setViewportSize({width: 390, height: 844});
     await console_.root.scrollIntoViewIfNeeded();
