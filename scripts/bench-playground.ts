@@ -19,47 +19,44 @@ import {serveProductionBuild} from '../tests/e2e/support/serve';
 import {median, ms} from './bench/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ONE_CALL = "const d = await router.decide({message: {tenantId: 'bench', messageId: 'm-1'}});\nchart.point({attempt: 1, delayMs: 0, outcome: 'ok'});\nlog(d.providerId);\n";
+// Charts its one point whether the call succeeds or fails: the page's fault dial may inject errors.
+const ONE_CALL = [
+  'const point = (outcome) => chart.point({attempt: 1, delayMs: 0, outcome});',
+  "try { await router.decide({message: {tenantId: 'bench', messageId: 'm-1'}}); point('ok'); }",
+  'catch (error) { point(codeName(ConnectError.from(error).code)); }',
+  '',
+].join('\n');
 
-/** Clicks Run in the page and resolves with the ms until the chart has a point. */
+/**
+ * In-page script: clicks the playground's `button` test id and resolves with
+ * the ms until `done()` holds. A string, not a function: tsx would wrap a
+ * function in helpers that do not exist inside the page.
+ */
+function clickAndTime(button: string, done: string, timeoutMs: number): string {
+  return `new Promise((resolve, reject) => {
+    const root = document.querySelector('[data-testid="playground"]');
+    const done = () => ${done};
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      if (done()) { observer.disconnect(); resolve(performance.now() - started); }
+    });
+    observer.observe(root, {subtree: true, childList: true, attributes: true});
+    root.querySelector('[data-testid="${button}"]').click();
+    setTimeout(() => reject(new Error('${button}: not done within ${timeoutMs} ms')), ${timeoutMs});
+  })`;
+}
+
+/** Clicks Run and resolves with the ms until the chart has a point. */
 function runToFirstPoint(page: Page): Promise<number> {
   return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const root = document.querySelector('[data-testid="playground"]')!;
-        const points = () => Number(root.querySelector('[data-testid="playground-chart"]')?.getAttribute('data-points') ?? 0);
-        const started = performance.now();
-        const observer = new MutationObserver(() => {
-          if (points() >= 1) {
-            observer.disconnect();
-            resolve(performance.now() - started);
-          }
-        });
-        observer.observe(root, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-points']});
-        (root.querySelector('[data-testid="playground-run"]') as HTMLElement).click();
-        setTimeout(() => reject(new Error('no chart point within 30 s')), 30_000);
-      }),
+    clickAndTime('playground-run', `Number(root.querySelector('[data-testid="playground-chart"]')?.getAttribute('data-points') ?? 0) >= 1`, 30_000),
   );
 }
 
-/** Clicks Stop in the page and resolves with the ms until the status says stopped. */
+/** Clicks Stop and resolves with the ms until the status says stopped. */
 function stopToStopped(page: Page): Promise<number> {
   return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const root = document.querySelector('[data-testid="playground"]')!;
-        const stopped = () => root.querySelector('[data-testid="playground-status"]')?.getAttribute('data-status') === 'stopped';
-        const started = performance.now();
-        const observer = new MutationObserver(() => {
-          if (stopped()) {
-            observer.disconnect();
-            resolve(performance.now() - started);
-          }
-        });
-        observer.observe(root, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-status']});
-        (root.querySelector('[data-testid="playground-stop"]') as HTMLElement).click();
-        setTimeout(() => reject(new Error('not stopped within 10 s')), 10_000);
-      }),
+    clickAndTime('playground-stop', `root.querySelector('[data-testid="playground-status"]')?.getAttribute('data-status') === 'stopped'`, 10_000),
   );
 }
 
