@@ -45,7 +45,7 @@ try {
         // Sections 1-4: send each HTTP console's and request builder's request, so responses show.
         await page.getByTestId('request-builder-loading').waitFor({state: 'detached', timeout: 15_000}).catch(() => {});
         const finished: Record<string, string> = {
-          'http-console': '[data-testid="http-console-response"]:is([data-phase="done"], [data-phase="failed"])',
+          'http-console': '[data-testid="http-console-response"]:is([data-phase="done"], [data-phase="failed"], [data-phase="streaming"])',
           'request-builder': '[data-testid="request-builder-result"]:is([data-outcome="ok"], [data-outcome="error"])',
         };
         for (const [widget, done] of Object.entries(finished)) {
@@ -59,6 +59,8 @@ try {
         if (await page.locator('.docusaurus-mermaid-container').count()) {
           await page.locator('.docusaurus-mermaid-container svg').last().waitFor({timeout: 15_000}).catch(() => {});
         }
+        // A sticky navbar would be painted mid-page in a full-page picture and over tall elements.
+        await page.addStyleTag({content: '.navbar { position: relative !important; }'});
         const name = `${path.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'home'}-${width}-${scheme}.png`;
         await page.screenshot({path: `screenshots/${name}`, fullPage: true});
         console.log(`screenshots/${name}`);
@@ -69,8 +71,6 @@ try {
           await playgrounds.nth(index).screenshot({path: `screenshots/${detail}`});
           console.log(`screenshots/${detail}`);
         }
-        // The sticky navbar would cover the top of a tall element's picture.
-        await page.addStyleTag({content: '.navbar { position: relative !important; }'});
         for (const widget of ['http-console', 'request-builder']) {
           const widgets = page.getByTestId(widget);
           for (let index = 0; index < (await widgets.count()); index++) {
