@@ -239,6 +239,33 @@ describe("losing the upstream Router", () => {
   });
 });
 
+describe("a frozen upstream Router (SIGSTOP: connections open, nothing answers)", () => {
+  it("ends calls without a deadline at UPSTREAM_TIMEOUT_MS with UNAVAILABLE, turns /readyz to 503, and recovers on SIGCONT", async () => {
+    const frozen = await startServerProcess(SLOW_UPSTREAM_SCRIPT, { DELAY_MS: "0" });
+    const server = await startServer({
+      logger: silentLogger,
+      upstream: upstreamConfig(frozen.url, { timeoutMs: 500, probeIntervalMs: 100 }),
+    });
+    const client = createClient(Router, transports.gRPC!(server.url));
+    try {
+      await client.decide(request);
+      frozen.kill("SIGSTOP");
+      const started = performance.now();
+      const error = await failure(client.decide(request));
+      expect([Code[error.code], error.rawMessage]).toEqual(["Unavailable", "upstream Router did not answer within 500 ms"]);
+      expect(performance.now() - started).toBeLessThan(1_500);
+      await expect.poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 5_000 }).toBe(503);
+      frozen.kill("SIGCONT");
+      await expect.poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 5_000 }).toBe(200);
+      expect((await client.decide(request)).providerId).toBe("bulk");
+    } finally {
+      frozen.kill("SIGCONT");
+      await server.close();
+      frozen.kill("SIGKILL");
+    }
+  });
+});
+
 describe("SIGTERM on a proxying playground-server process", () => {
   it("lets in-flight calls finish, then exits 0 and stops accepting", async () => {
     const upstream = await startServerProcess(SLOW_UPSTREAM_SCRIPT, { DELAY_MS: "400" });

@@ -2,7 +2,7 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { describe, expect, it } from "vitest";
 import { upstreamError } from "./errors.js";
 
-const live = new AbortController().signal;
+const live = { callerSignal: new AbortController().signal };
 
 describe("upstreamError", () => {
   it("turns CANCELED into UNAVAILABLE when the caller did not cancel: the connection died", () => {
@@ -23,8 +23,20 @@ describe("upstreamError", () => {
     expect([error.code, error.rawMessage]).toEqual([Code.Internal, "router bug"]);
   });
 
+  it("turns the proxy's own timeout into UNAVAILABLE: the caller still had time", () => {
+    const error = upstreamError(new ConnectError("the operation timed out", Code.DeadlineExceeded), {
+      ...live,
+      cappedAtMs: 500,
+    });
+    expect([error.code, error.rawMessage]).toEqual([Code.Unavailable, "upstream Router did not answer within 500 ms"]);
+  });
+
+  it("keeps DEADLINE_EXCEEDED when the caller's own deadline ran out", () => {
+    expect(upstreamError(new ConnectError("timed out", Code.DeadlineExceeded), live).code).toBe(Code.DeadlineExceeded);
+  });
+
   it("keeps CANCELED when the caller gave up", () => {
-    const gone = AbortSignal.abort();
+    const gone = { callerSignal: AbortSignal.abort() };
     expect(upstreamError(new ConnectError("x", Code.Canceled), gone).code).toBe(Code.Canceled);
   });
 

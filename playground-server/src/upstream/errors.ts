@@ -11,19 +11,38 @@ import { copyCallMetadata } from "./metadata.js";
  */
 const BROKEN_CONNECTION = new Set([Code.Canceled, Code.Aborted, Code.Internal, Code.Unknown]);
 
+export interface UpstreamCall {
+  /** The caller's signal: aborted when the caller gave up or its deadline passed. */
+  readonly callerSignal: AbortSignal;
+  /**
+   * Set when the deadline of the upstream call was the proxy's own cap
+   * (UPSTREAM_TIMEOUT_MS), not the caller's: the caller still had time.
+   */
+  readonly cappedAtMs?: number;
+}
+
 /**
  * The error a caller sees for a failed upstream call: the Router's own
- * errors unchanged (code, message, details, application metadata); a
- * broken connection as UNAVAILABLE.
+ * errors unchanged (code, message, details, application metadata). Two
+ * failures of the connection, not of the Router's answer, become
+ * UNAVAILABLE, the code clients retry on: a broken connection, and the
+ * proxy's own timeout running out while the caller still had time
+ * (DEADLINE_EXCEEDED would tell the caller its deadline passed; it did not).
  */
-export function upstreamError(reason: unknown, callerSignal: AbortSignal): ConnectError {
+export function upstreamError(reason: unknown, call: UpstreamCall): ConnectError {
   const error = ConnectError.from(reason);
   // Every answer from the Router carries grpc-status; a local failure has none.
-  const fromRouter = error.metadata.has("grpc-status");
-  const lostConnection = !fromRouter && !callerSignal.aborted && BROKEN_CONNECTION.has(error.code);
+  const local = !error.metadata.has("grpc-status") && !call.callerSignal.aborted;
+  const lostConnection = local && BROKEN_CONNECTION.has(error.code);
+  const timedOut = local && error.code === Code.DeadlineExceeded && call.cappedAtMs !== undefined;
+  const message = lostConnection
+    ? `upstream Router connection lost: ${error.rawMessage}`
+    : timedOut
+      ? `upstream Router did not answer within ${call.cappedAtMs} ms`
+      : error.rawMessage;
   const passed = new ConnectError(
-    lostConnection ? `upstream Router connection lost: ${error.rawMessage}` : error.rawMessage,
-    lostConnection ? Code.Unavailable : error.code,
+    message,
+    lostConnection || timedOut ? Code.Unavailable : error.code,
     copyCallMetadata(error.metadata, new Headers()),
     undefined,
     error,

@@ -49,16 +49,20 @@ export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
   /** Calls `call` with the caller's context turned into call options, and reports failures. */
   async function forward<T>(method: string, context: HandlerContext, call: (options: CallOptions) => Promise<T>): Promise<T> {
     const callerTimeoutMs = context.timeoutMs();
+    const capped = callerTimeoutMs === undefined || callerTimeoutMs > options.timeoutMs;
     try {
       return await call({
         headers: forwardedRequestHeaders(context.requestHeader),
-        timeoutMs: callerTimeoutMs === undefined ? options.timeoutMs : Math.min(callerTimeoutMs, options.timeoutMs),
+        timeoutMs: capped ? options.timeoutMs : callerTimeoutMs,
         signal: context.signal,
         onHeader: (header) => copyCallMetadata(header, context.responseHeader),
         onTrailer: (trailer) => copyCallMetadata(trailer, context.responseTrailer),
       });
     } catch (reason) {
-      const error = upstreamError(reason, context.signal);
+      const error = upstreamError(reason, {
+        callerSignal: context.signal,
+        ...(capped ? { cappedAtMs: options.timeoutMs } : {}),
+      });
       options.onError?.(method, error.code);
       if (UPSTREAM_TROUBLE.has(error.code)) {
         options.logger.warn("upstream call failed", {
