@@ -232,6 +232,15 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
           {showFault && <FaultDial value={fault} onChange={setFault} testIdPrefix="http-console" />}
         </div>
       )}
+      {compact && (
+        <details className={styles.compactRequest}>
+          <summary>Request headers and body</summary>
+          <pre data-testid="http-console-request-preview">
+            {headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
+            {allowsBody(method) && body ? `\n\n${body}` : ''}
+          </pre>
+        </details>
+      )}
       {problems.length > 0 && (
         <ul className={styles.problems} role="alert" data-testid="http-console-problems">
           {problems.map((problem) => (
