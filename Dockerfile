@@ -4,13 +4,13 @@
 #   docker build -t beamline-playground .
 #   docker run -p 3000:3000 -e ROUTER_URL=http://router:9000 beamline-playground
 
-# Stage 1: build the site (needs the dev dependencies: Docusaurus, TypeScript).
+# Stage 1: build the site (needs the dev dependencies: Docusaurus,
+# TypeScript), then drop the dev dependencies. Everything is copied before
+# `npm ci` because the lock file may name workspaces inside the repository.
 FROM node:20-bookworm-slim AS site
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build
+RUN npm ci --no-audit --no-fund && npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # Stage 2: what runs. The server runs from TypeScript source with tsx (a
 # runtime dependency), so there is no compile step to keep in sync.
@@ -20,8 +20,8 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0 \
     STATIC_DIR=/app/build
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=site /app/package.json ./
+COPY --from=site /app/node_modules ./node_modules
 COPY --from=site /app/build ./build
 COPY src/gen ./src/gen
 COPY playground-server ./playground-server
