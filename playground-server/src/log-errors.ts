@@ -13,7 +13,9 @@ export function createErrorLogInterceptor(logger: Logger): Interceptor {
       if (error instanceof ConnectError) {
         throw error;
       }
-      logger.error(`${req.service.typeName}/${req.method.name} failed`, error);
+      logger.error(`${req.service.typeName}/${req.method.name} failed`, error, {
+        correlation_id: req.header.get("x-correlation-id") ?? undefined,
+      });
       throw new ConnectError("internal error", Code.Internal);
     }
   };

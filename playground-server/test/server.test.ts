@@ -52,7 +52,7 @@ describe("startServer", () => {
 
   it("turns a handler bug into a bare INTERNAL error and logs the details", async () => {
     const logged: unknown[] = [];
-    const logger: Logger = { ...silentLogger, error: (message, cause) => logged.push(message, cause) };
+    const logger: Logger = { ...silentLogger, error: (message, cause, fields) => logged.push(message, cause, fields) };
     const embedded = createEmbeddedRouter({ adminApiKey: "k" });
     const server = await startServer({
       logger,
@@ -68,13 +68,14 @@ describe("startServer", () => {
     try {
       const response = await fetch(`${server.url}/beamline.flow.v1.Router/Decide`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", "x-correlation-id": "c-77" },
         body: JSON.stringify(request),
       });
       expect(response.status).toBe(500);
       expect(await response.json()).toEqual({ code: "internal", message: "internal error" });
       expect(logged[0]).toBe("beamline.flow.v1.Router/Decide failed");
       expect((logged[1] as Error).message).toContain("secret detail");
+      expect(logged[2]).toEqual({ correlation_id: "c-77" });
     } finally {
       await server.close();
     }
