@@ -6,6 +6,7 @@ import { createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions } 
 import { sendJson, sendText, type NodeRequest, type NodeResponse } from "./http-types.js";
 import { clientAddress, clientAddressKey } from "./limits/client-address.js";
 import { createClientRateLimitInterceptor, type RateLimitVerdict } from "./limits/client-rate-limit.js";
+import { createGatewayRateLimit } from "./limits/gateway-rate-limit.js";
 import type { Gateway } from "./gateway/gateway.js";
 import { createErrorLogInterceptor } from "./log-errors.js";
 import type { Logger } from "./logger.js";
@@ -65,6 +66,8 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
     }
     return next(req);
   };
+  const refuseGatewayCall =
+    options.gateway && options.rateLimit ? createGatewayRateLimit(options.rateLimit, options.trustProxy) : undefined;
   const rpc = createRpcAdapter({
     routes: (router) => {
       router.service(Router, options.backend.router);
@@ -121,7 +124,7 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
             .catch((error) => fail(res, error));
           return;
       }
-      if (options.gateway?.handle(req, res)) {
+      if (refuseGatewayCall?.(req, res) || options.gateway?.handle(req, res)) {
         return;
       }
       rpc(req, res);

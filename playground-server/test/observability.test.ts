@@ -140,6 +140,32 @@ describe("the per-client rate limit", () => {
     expect(Number(error.metadata.get("grpc-retry-pushback-ms"))).toBeGreaterThan(0);
   });
 
+  it("covers the HTTP facade too, refusing in c-gateway's error envelope; RPCs and HTTP share the bucket", async () => {
+    const { url } = await start({ limits });
+    const decide = () =>
+      fetch(`${url}/api/v1/routes/decide`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-tenant-id": "acme", "x-trace-id": "tr-1" },
+        body: JSON.stringify({ version: "1", tenant_id: "acme", request_id: "r-1", task: { type: "t", payload: {} } }),
+      });
+    expect((await decide()).status).toBe(200);
+    await createClient(Router, createConnectTransport({ baseUrl: url, httpVersion: "1.1" })).decide(request);
+    const refused = await decide();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(await refused.json()).toEqual({
+      ok: false,
+      error: {
+        code: "rate_limit_exceeded",
+        message: "too many requests from your address; retry in 1 s",
+        intake_error_code: null,
+        details: {},
+      },
+      context: { request_id: "", trace_id: "tr-1", tenant_id: "acme" },
+    });
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+
   it("keys clients by X-Forwarded-For only when told to trust the proxy", async () => {
     const { url } = await start({ limits: { ...limits, trustProxy: true } });
     const call = (client: string) =>
