@@ -14,8 +14,8 @@ import { consoleLogger, type Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics/metrics.js";
 import { createEmbeddedRouter, type RouterBackend } from "./router/service.js";
 import { createStaticFiles } from "./static-files.js";
-import { createUpstreamRouter } from "./upstream/proxy.js";
-import { monitorReadiness, probeUpstream, type Readiness } from "./upstream/readiness.js";
+import { createUpstreamRouter, type UpstreamRouter } from "./upstream/proxy.js";
+import { monitorReadiness, probeUpstream, type Readiness, type ReadinessMonitor } from "./upstream/readiness.js";
 
 export interface ServerOptions {
   /** 0 (the default) picks a free port. */
@@ -76,16 +76,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     upstream ??
     createEmbeddedRouter({ adminApiKey: options.adminApiKey ?? DEFAULT_ADMIN_API_KEY });
   const upstreamReadiness =
-    upstream && options.upstream
-      ? monitorReadiness({
-          probe: () => probeUpstream(upstream.transport, Math.min(options.upstream!.timeoutMs, 2_000)),
-          intervalMs: options.upstream.probeIntervalMs,
-          onChange: (readiness) => {
-            metrics.upstreamReachable(readiness.ready);
-            (readiness.ready ? logger.info : logger.warn)(readiness.detail, { upstream: options.upstream!.url });
-          },
-        })
-      : undefined;
+    upstream && options.upstream ? monitorUpstream(upstream, options.upstream, logger, metrics) : undefined;
+  /** What only upstream mode holds open: the probe timer and the HTTP/2 connection. */
+  const stopUpstream = () => {
+    upstreamReadiness?.stop();
+    upstream?.close();
+  };
   let closing = false;
   const readiness = (): Readiness => {
     if (closing) {
@@ -177,7 +173,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     res.once("finish", () => closing && setImmediate(() => http1.closeIdleConnections()));
   });
 
-  await listen(tcp, options.port ?? 0, host);
+  try {
+    await listen(tcp, options.port ?? 0, host);
+  } catch (error) {
+    stopUpstream();
+    throw error;
+  }
   // http.Server tracks its connections (closeIdleConnections, header and
   // request timeouts) only once it has emitted 'listening'; it never listens
   // itself here, the TCP server hands it sockets.
@@ -186,7 +187,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   async function close(): Promise<void> {
     closing = true;
-    upstreamReadiness?.stop();
+    try {
+      await drain();
+    } finally {
+      stopUpstream();
+    }
+  }
+
+  /** Stops accepting, lets in-flight calls finish within the grace period, then cuts the rest. */
+  async function drain(): Promise<void> {
     // Open event streams never end by themselves.
     gateway.close();
     const drained = new Promise<void>((resolve) => tcp.close(() => resolve()));
@@ -209,6 +218,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   let closed: Promise<void> | undefined;
   return { url: displayUrl(host, port), port, close: () => (closed ??= close()) };
+}
+
+/** Probes the upstream Router for /readyz, and reports each change in the log and metrics. */
+function monitorUpstream(upstream: UpstreamRouter, config: UpstreamConfig, logger: Logger, metrics: Metrics): ReadinessMonitor {
+  return monitorReadiness({
+    probe: () => probeUpstream(upstream.transport, Math.min(config.timeoutMs, 2_000)),
+    intervalMs: config.probeIntervalMs,
+    onChange: (readiness) => {
+      metrics.upstreamReachable(readiness.ready);
+      if (readiness.ready) {
+        logger.info(readiness.detail, { upstream: config.url });
+      } else {
+        logger.warn(readiness.detail, { upstream: config.url });
+      }
+    },
+  });
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

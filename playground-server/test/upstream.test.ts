@@ -3,8 +3,12 @@
  * another process — here the embedded Router in a child process, which a
  * test can kill -9 and start again on the same port.
  */
+import { once } from "node:events";
+import http2 from "node:http2";
+import type { AddressInfo } from "node:net";
 import { Code, ConnectError, createClient, type Transport } from "@connectrpc/connect";
 import {
+  connectNodeAdapter,
   createConnectTransport,
   createGrpcTransport,
   createGrpcWebTransport,
@@ -262,6 +266,32 @@ describe("a frozen upstream Router (SIGSTOP: connections open, nothing answers)"
       frozen.kill("SIGCONT");
       await server.close();
       frozen.kill("SIGKILL");
+    }
+  });
+});
+
+describe("closing a proxying server", () => {
+  it("closes its connection to the upstream Router once its calls are done", async () => {
+    const embedded = createEmbeddedRouter({ adminApiKey: "k" });
+    const upstream = http2.createServer(
+      connectNodeAdapter({ routes: (router) => router.service(Router, embedded.router) }),
+    );
+    const open = new Set<http2.ServerHttp2Session>();
+    upstream.on("session", (session) => {
+      open.add(session);
+      session.once("close", () => open.delete(session));
+    });
+    upstream.listen(0, "127.0.0.1");
+    await once(upstream, "listening");
+    const url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    try {
+      const proxy = await startServer({ logger: silentLogger, upstream: upstreamConfig(url, { probeIntervalMs: 60_000 }) });
+      await createClient(Router, transports.Connect!(proxy.url)).decide(request);
+      expect(open.size).toBe(1);
+      await proxy.close();
+      await expect.poll(() => open.size, { timeout: 1_000 }).toBe(0);
+    } finally {
+      upstream.close();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { Code, createClient, type CallOptions, type HandlerContext, type Transport } from "@connectrpc/connect";
-import { createGrpcTransport } from "@connectrpc/connect-node";
+import { createGrpcTransport, Http2SessionManager } from "@connectrpc/connect-node";
 import { Router, RouterAdmin } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
 import type { Logger } from "../logger.js";
 import type { RouterBackend } from "../router/service.js";
@@ -24,6 +24,8 @@ export interface UpstreamOptions {
 export interface UpstreamRouter extends RouterBackend {
   /** The transport to the upstream, for the readiness probe. */
   readonly transport: Transport;
+  /** Closes the connection to the upstream; for after the last call. */
+  close(): void;
 }
 
 /**
@@ -35,14 +37,14 @@ export interface UpstreamRouter extends RouterBackend {
  * application headers and trailers, and errors unchanged (see upstreamError).
  */
 export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
-  const transport = createGrpcTransport({
-    baseUrl: options.url,
+  const session = new Http2SessionManager(options.url, {
     pingIntervalMs: options.pingIntervalMs,
     // An idle connection is checked before a call is put on it, so a call
     // never waits on a connection that died while nobody was calling.
     pingIdleConnection: true,
     pingTimeoutMs: Math.min(options.pingIntervalMs, 5_000),
   });
+  const transport = createGrpcTransport({ baseUrl: options.url, sessionManager: session });
   const router = createClient(Router, transport);
   const admin = createClient(RouterAdmin, transport);
 
@@ -78,6 +80,7 @@ export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
 
   return {
     transport,
+    close: () => session.abort(),
     router: {
       decide: (request, context) => forward("Decide", context, (call) => router.decide(request, call)),
     },
