@@ -4,7 +4,13 @@ import {defineConfig} from 'vitest/config';
 // (tests/e2e) need a production build and run through their own config.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'playground-server/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'playground-server/**/*.test.ts',
+      'tests/unit/**/*.test.ts',
+      // Every client example and pattern file, run against a real playground-server.
+      'tests/examples/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 20_000,
   },
