@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Router } from "../../src/gen/beamline/flow/v1/flow_pb.js";
 import { silentLogger } from "../src/logger.js";
 import { startServer, type RunningServer, type ServerOptions } from "../src/server.js";
+import { freePort } from "./support/processes.js";
 
 const request = { message: { tenantId: "acme", messageId: "m-1" } };
 let server: RunningServer | undefined;
@@ -81,9 +82,10 @@ describe("/readyz", () => {
   });
 
   it("is not ready while the upstream Router does not answer, and /healthz still is", async () => {
+    // A port that was just free: nothing listens, the connection is refused.
+    const nobody = `http://127.0.0.1:${await freePort()}`;
     const { url } = await start({
-      // Port 9 (discard) on loopback: nothing listens, the connection is refused.
-      upstream: { url: "http://127.0.0.1:9", timeoutMs: 500, pingIntervalMs: 1_000, probeIntervalMs: 100 },
+      upstream: { url: nobody, timeoutMs: 500, pingIntervalMs: 1_000, probeIntervalMs: 100 },
     });
     await expect.poll(async () => (await fetch(`${url}/readyz`)).status).toBe(503);
     expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({
