@@ -1,6 +1,6 @@
 import { Code } from "@connectrpc/connect";
 import type { UniversalServerResponse } from "@connectrpc/connect/protocol";
-import { codeFromString, codeToString } from "@connectrpc/connect/protocol-connect";
+import { codeFromString, codeToHttpStatus, codeToString } from "@connectrpc/connect/protocol-connect";
 import { trailerFlag, trailerParse, trailerSerialize } from "@connectrpc/connect/protocol-grpc-web";
 import type { RpcProtocol } from "./protocol.js";
 
@@ -74,7 +74,7 @@ const connectBody: BodyReader = async function* (res, body, remap) {
   const rewritten = new TextEncoder().encode(
     JSON.stringify({ ...error.json, code: codeToString(replacement) }),
   );
-  res.status = CONNECT_HTTP_STATUS[replacement] ?? 500;
+  res.status = codeToHttpStatus(replacement);
   res.header?.set("content-length", String(rewritten.byteLength));
   yield rewritten;
   return { code: replacement, httpStatus: res.status };
@@ -121,12 +121,6 @@ const grpcWebBody: BodyReader = async function* (res, body, remap) {
   }
   const code = headerStatus == null ? codeForHttpStatus(res.status) : codeFromGrpcStatus(headerStatus);
   return { code, httpStatus: res.status };
-};
-
-/** The HTTP statuses of the Connect protocol for the codes we rewrite to. */
-const CONNECT_HTTP_STATUS: Partial<Record<Code, number>> = {
-  [Code.InvalidArgument]: 400,
-  [Code.ResourceExhausted]: 429,
 };
 
 function parseJsonError(bytes: Uint8Array): { code: Code; json: Record<string, unknown> } | undefined {
