@@ -48,9 +48,12 @@ beforeAll(async () => {
   natsUrl = `nats://127.0.0.1:${port}`;
   server = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', store], {stdio: ['ignore', 'ignore', 'pipe']});
   let log = '';
+  let failed: Error | undefined;
+  server.once('error', (error) => (failed = error));
   server.stderr!.on('data', (chunk) => (log += chunk));
   const ready = Date.now() + 10_000;
   while (!/Server is ready/.test(log)) {
+    if (failed) throw new Error(`cannot run nats-server (apt-get install nats-server; .ci/run does): ${failed.message}`);
     if (server.exitCode !== null || Date.now() > ready) throw new Error(`nats-server did not start:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
