@@ -20,6 +20,7 @@ import { FAULT_INJECTED_HEADER } from "../src/faults/interceptor.js";
 import { silentLogger } from "../src/logger.js";
 import { createEmbeddedRouter } from "../src/router/service.js";
 import { startServer, type RunningServer } from "../src/server.js";
+import { http1Request } from "./support/raw-http.js";
 import { MAIN_SCRIPT, SLOW_UPSTREAM_SCRIPT, startServerProcess, type ServerProcess } from "./support/processes.js";
 
 const request = { message: { tenantId: "acme", messageId: "m-1", messageType: "batch" } };
@@ -156,6 +157,22 @@ describe("what reaches the Router", () => {
     expect(header.get("authorization")).toBe("Bearer k2");
     expect(header.has("x-beamline-fault")).toBe(false);
     expect(header.has("x-other")).toBe(false);
+  });
+
+  it("goes to the configured Router whatever the request names (Host, forwarding headers)", async () => {
+    const before = seen.length;
+    const response = await http1Request(proxy.url, {
+      path: "/beamline.flow.v1.Router/Decide",
+      headers: {
+        host: "127.0.0.1:1",
+        "content-type": "application/json",
+        "x-forwarded-host": "127.0.0.1:2",
+        forwarded: "host=127.0.0.1:3",
+      },
+      body: new TextEncoder().encode(JSON.stringify(request)),
+    });
+    expect(response.status).toBe(200);
+    expect(seen.length).toBe(before + 1);
   });
 
   it("passes an INTERNAL the Router raised on as it is, metadata included", async () => {
