@@ -15,7 +15,14 @@ const ALLOWED_HEADERS = [
   "x-correlation-id",
   "x-api-key",
   "authorization",
+  // c-gateway's headers, for the HTTP facade
+  "x-tenant-id",
+  "x-trace-id",
+  "traceparent",
 ].join(", ");
+
+/** Connect's, plus the facade's message updates and deletes. */
+const ALLOWED_METHODS = [...new Set([...cors.allowedMethods, "PUT", "DELETE"])].join(", ");
 
 const EXPOSED_HEADERS = [
   ...cors.exposedHeaders,
@@ -24,6 +31,9 @@ const EXPOSED_HEADERS = [
   "retry-after",
   "grpc-retry-pushback-ms",
   "x-correlation-id",
+  "x-ratelimit-limit",
+  "x-ratelimit-remaining",
+  "x-ratelimit-reset",
 ].join(", ");
 
 /**
@@ -59,7 +69,7 @@ export function createCors(
       sendText(res, 403, `Origin ${origin} is not allowed; add it to CORS_ORIGINS`);
       return true;
     }
-    res.setHeader("Access-Control-Allow-Methods", cors.allowedMethods.join(", "));
+    res.setHeader("Access-Control-Allow-Methods", ALLOWED_METHODS);
     res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
     res.setHeader("Access-Control-Max-Age", "7200");
     res.writeHead(204);

@@ -33,7 +33,22 @@ describe("CORS", () => {
     expect(listed(response, "access-control-allow-headers")).toEqual(
       expect.arrayContaining(["x-beamline-fault", "x-beamline-session", "connect-protocol-version", "x-grpc-web"]),
     );
-    expect(response.headers.get("access-control-allow-methods")).toBe("POST, GET");
+    expect(response.headers.get("access-control-allow-methods")).toBe("POST, GET, PUT, DELETE");
+  });
+
+  it("allows c-gateway's headers and exposes its rate-limit headers, for the HTTP facade", async () => {
+    const response = await fetch(withCors.url + "/api/v1/routes/decide", preflight("http://docs.test:3001"));
+    expect(response.status).toBe(204);
+    expect(listed(response, "access-control-allow-headers")).toEqual(
+      expect.arrayContaining(["x-tenant-id", "x-trace-id", "traceparent", "authorization"]),
+    );
+    const decided = await fetch(withCors.url + "/api/v1/routes/decide", {
+      method: "POST",
+      headers: {origin: "http://docs.test:3001", "content-type": "application/json", "x-tenant-id": "cors-tenant"},
+      body: JSON.stringify({version: "1", tenant_id: "cors-tenant", request_id: "r-1", task: {type: "chat", payload: {}}}),
+    });
+    expect(decided.status).toBe(200);
+    expect(listed(decided, "access-control-expose-headers")).toEqual(expect.arrayContaining(["x-ratelimit-remaining", "retry-after"]));
   });
 
   it("lets an allowed origin read the fault marker of an injected failure", async () => {
