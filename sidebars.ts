@@ -21,7 +21,12 @@ const sidebars: SidebarsConfig = {
       link: {type: 'doc', id: 'resilience/index'},
       items: ['resilience/retry-backoff', 'resilience/many-clients', 'resilience/circuit-breaker'],
     },
-    {type: 'doc', id: 'production/index', label: '6. Production deployment'},
+    {
+      type: 'category',
+      label: '6. Production deployment',
+      link: {type: 'doc', id: 'production/index'},
+      items: ['production/monitoring', 'production/nats', 'production/troubleshooting'],
+    },
   ],
 };
 
