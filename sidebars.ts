@@ -19,7 +19,15 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: '5. Resilience patterns',
       link: {type: 'doc', id: 'resilience/index'},
-      items: ['resilience/retry-backoff', 'resilience/many-clients', 'resilience/circuit-breaker'],
+      items: [
+        'resilience/retry-backoff',
+        'resilience/many-clients',
+        'resilience/retry-budgets',
+        'resilience/circuit-breaker',
+        'resilience/rate-limiting',
+        'resilience/backpressure',
+        'resilience/timeouts-deadlines',
+      ],
     },
     {
       type: 'category',
