@@ -30,7 +30,7 @@ const pages: Array<{path: string; playgrounds: Expected[]}> = [
     playgrounds: [
       {
         minPoints: 60,
-        legend: [/^ok$/, /^unavailable$/, /retry tokens/],
+        legend: [/^ok$/, /^unavailable$/, /tokens \(right\)/],
         logs: [/retries stop/, /outage: \d+ requests → \d+ calls/],
       },
     ],
@@ -45,14 +45,14 @@ const pages: Array<{path: string; playgrounds: Expected[]}> = [
   {
     path: '/guide/resilience/backpressure',
     playgrounds: [
-      {minPoints: 100, legend: [/^ok$/, /^rejected$/, /calls waiting/], logs: [/queue full \(5 waiting\)/, /done: [1-9]\d* rejected/]},
-      {minPoints: 40, legend: [/accepted by the Router/, /dropped by the client/, /drop probability/], logs: [/overloaded/, /last 2 s:/]},
+      {minPoints: 100, legend: [/^ok$/, /^rejected$/, /waiting \(right\)/], logs: [/queue full \(5 waiting\)/, /done: [1-9]\d* rejected/]},
+      {minPoints: 40, legend: [/^accepted$/, /^dropped locally$/, /^p \(right\)$/], logs: [/overloaded/, /last 2 s:/]},
     ],
   },
   {
     path: '/guide/resilience/timeouts-deadlines',
     playgrounds: [
-      {minPoints: 30, legend: [/^ok$/, /^deadline_exceeded$/, /per-attempt timeout/], logs: [/request \d+: ok in \d+ ms/]},
+      {minPoints: 30, legend: [/^ok$/, /^deadline_exceeded$/, /attempt timeout/], logs: [/request \d+: ok in \d+ ms/]},
     ],
   },
 ];
