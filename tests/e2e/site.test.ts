@@ -89,6 +89,8 @@ describe('the built guide (production build, real server)', () => {
       await page.locator('article h1').first().waitFor();
       const minutes = sectionPages[path];
       if (minutes) {
+        // An admonition written in a syntax MDX does not know shows up as text.
+        expect(await page.locator('article').innerText(), path).not.toMatch(/^:::/m);
         const shown = page.getByTestId('reading-time');
         expect(await shown.getAttribute('data-minutes'), path).toBe(String(minutes));
         expect(await shown.innerText()).toMatch(new RegExp(`^${minutes} min read`));
@@ -100,8 +102,8 @@ describe('the built guide (production build, real server)', () => {
 
   it('renders the architecture diagrams from the bundled Mermaid, offline', async () => {
     await page.goto(`${site.url}/guide/architecture/`);
-    await page.locator('.docusaurus-mermaid-container svg').first().waitFor({timeout: 20_000});
-    expect(await page.locator('.docusaurus-mermaid-container svg').count()).toBe(3);
+    // Mermaid renders each diagram in turn, in the browser.
+    await expect.poll(() => page.locator('.docusaurus-mermaid-container svg').count(), {timeout: 20_000}).toBe(3);
     expect(await page.locator('.docusaurus-mermaid-container').first().innerText()).toContain('c-gateway');
     expect(foreign).toEqual([]);
   });

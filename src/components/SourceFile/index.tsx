@@ -14,6 +14,8 @@ interface Props {
   /** Lines to highlight, in CodeBlock's syntax (`{3-5,9}`). */
   highlight?: string;
   showLineNumbers?: boolean;
+  /** Cap the block's height (it scrolls) for long files shown for reference. */
+  scroll?: boolean;
 }
 
 const byExtension: Record<string, string> = {
@@ -42,10 +44,10 @@ export function languageOf(path: string): string {
  * A file of this repository shown verbatim, titled with its path. The guide
  * never copies example code into a page: it imports the file the tests run.
  */
-export default function SourceFile({code, path, language, run, highlight, showLineNumbers = true}: Props) {
+export default function SourceFile({code, path, language, run, highlight, showLineNumbers = true, scroll = false}: Props) {
   const metastring = highlight ? `${highlight}` : undefined;
   return (
-    <figure className={styles.file} data-testid="source-file" data-path={path}>
+    <figure className={scroll ? `${styles.file} ${styles.scroll}` : styles.file} data-testid="source-file" data-path={path}>
       <CodeBlock
         language={language ?? languageOf(path)}
         title={path}
