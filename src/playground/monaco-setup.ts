@@ -36,6 +36,9 @@ typescript.typescriptDefaults.setCompilerOptions({
   // declare `const base` and top-level await is allowed.
   moduleDetection: 3,
 });
+// The worker otherwise sees only the model it is checking, so an import of
+// another tab ('./token-bucket') would not resolve.
+typescript.typescriptDefaults.setEagerModelSync(true);
 typescript.typescriptDefaults.addExtraLib(snippetApiTypes, 'file:///beamline/snippet-api.d.ts');
 typescript.typescriptDefaults.addExtraLib(connectTypes, 'file:///beamline/connect-types.d.ts');
 

@@ -8,7 +8,9 @@ import type {ChartPoint} from '@site/src/playground/protocol';
  */
 export interface ChartConfig {
   calls?: {y: 'delayMs' | 'latencyMs' | 'value' | 'attempt'; label: string};
-  lines?: Array<{series: string; label: string; color: string; axis?: 'left' | 'right'; domain?: [number, number]}>;
+  lines?: Array<{series: string; label: string; color: string; axis?: 'left' | 'right'}>;
+  /** Title of the right-hand axis, when a line uses it. */
+  rightLabel?: string;
   bands?: {series: string; colors: Record<string, string>};
 }
 

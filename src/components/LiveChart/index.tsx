@@ -68,10 +68,19 @@ function Chart({points, config, height}: Required<Props>) {
           stroke="currentColor"
         />
         {rightAxis && (
-          <YAxis yAxisId="right" orientation="right" type="number" dataKey="value" width={44} stroke="currentColor" />
+          <YAxis
+            yAxisId="right"
+            orientation="right"
+            type="number"
+            dataKey="value"
+            width={config.rightLabel ? 56 : 44}
+            stroke="currentColor"
+            label={config.rightLabel && {value: config.rightLabel, angle: 90, position: 'insideRight', offset: 4, style: {textAnchor: 'middle'}}}
+          />
         )}
         <Tooltip content={<PointTooltip />} isAnimationActive={false} />
-        <Legend verticalAlign="top" height={28} />
+        {/* No fixed height: on a phone the legend wraps, and the plot moves down to make room. */}
+        <Legend verticalAlign="top" />
         {config.lines?.map((line) => (
           <Scatter
             key={line.series}

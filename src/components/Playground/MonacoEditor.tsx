@@ -16,14 +16,20 @@ export default function MonacoEditor({id, file, files, value, onChange, onRun, o
   handlers.current = {onRun, onEscape};
 
   // Tabs not on screen still need models, or `import … from './token-bucket'`
-  // would not resolve for IntelliSense.
-  useEffect(() => {
+  // would not resolve for IntelliSense; they must exist before the editor
+  // checks main.ts for the first time, and follow Reset and shared links.
+  const syncModels = () => {
     provideLibrary(id, Object.keys(files));
     for (const [name, text] of Object.entries(files)) {
       const uri = monaco.Uri.parse(`file:///snippets/${id}/${name}`);
-      if (!monaco.editor.getModel(uri)) monaco.editor.createModel(text, 'typescript', uri);
+      const model = monaco.editor.getModel(uri);
+      if (!model) monaco.editor.createModel(text, 'typescript', uri);
+      else if (name !== file && model.getValue() !== text) model.setValue(text);
     }
-  }, [id, files]);
+  };
+  const syncRef = useRef(syncModels);
+  syncRef.current = syncModels;
+  useEffect(() => syncRef.current(), [id, files, file]);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
@@ -62,6 +68,7 @@ export default function MonacoEditor({id, file, files, value, onChange, onRun, o
         value={value}
         theme={dark ? 'vs-dark' : 'light'}
         onChange={(next) => onChange(next ?? '')}
+        beforeMount={() => syncRef.current()}
         onMount={onMount}
         loading={<div className="playground-editor-loading">Loading editor…</div>}
         options={{
