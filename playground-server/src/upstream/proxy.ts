@@ -1,9 +1,10 @@
 import { Code, createClient, type CallOptions, type HandlerContext, type Transport } from "@connectrpc/connect";
-import { createGrpcTransport, Http2SessionManager } from "@connectrpc/connect-node";
+import { createGrpcTransport } from "@connectrpc/connect-node";
 import { Router, RouterAdmin } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
 import type { Logger } from "../logger.js";
 import type { RouterBackend } from "../router/service.js";
 import { upstreamError } from "./errors.js";
+import { GuardedSessionManager } from "./guarded-session-manager.js";
 import { copyCallMetadata, forwardedRequestHeaders } from "./metadata.js";
 
 /** Codes that say the upstream is in trouble (logged), unlike a caller's bad request (not logged). */
@@ -37,7 +38,7 @@ export interface UpstreamRouter extends RouterBackend {
  * application headers and trailers, and errors unchanged (see upstreamError).
  */
 export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
-  const session = new Http2SessionManager(options.url, {
+  const session = new GuardedSessionManager(options.url, {
     pingIntervalMs: options.pingIntervalMs,
     // An idle connection is checked before a call is put on it, so a call
     // never waits on a connection that died while nobody was calling.
