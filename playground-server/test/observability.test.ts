@@ -1,11 +1,12 @@
 /** /metrics, /readyz and the per-client rate limit of a running server, over real HTTP. */
-import { Code, ConnectError, createClient } from "@connectrpc/connect";
+import { Code, createClient } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
 import { afterEach, describe, expect, it } from "vitest";
 import { Router } from "../../src/gen/beamline/flow/v1/flow_pb.js";
 import { silentLogger } from "../src/logger.js";
 import { startServer, type RunningServer, type ServerOptions } from "../src/server.js";
 import { freePort } from "./support/processes.js";
+import { failure } from "./support/failure.js";
 
 const request = { message: { tenantId: "acme", messageId: "m-1" } };
 let server: RunningServer | undefined;
@@ -17,15 +18,6 @@ afterEach(async () => {
 async function start(options: ServerOptions = {}): Promise<RunningServer> {
   server = await startServer({ logger: silentLogger, ...options });
   return server;
-}
-
-async function failure(call: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await call;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  throw new Error("expected the call to fail");
 }
 
 /** The value of one sample line of the Prometheus text, e.g. `name{a="b"}`. */

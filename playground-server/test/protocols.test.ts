@@ -3,7 +3,7 @@
  * client: Connect and gRPC-Web over HTTP/1.1, gRPC over h2c.
  */
 import http2 from "node:http2";
-import { Code, ConnectError, createClient, type Transport } from "@connectrpc/connect";
+import { Code, createClient, type Transport } from "@connectrpc/connect";
 import {
   createConnectTransport,
   createGrpcTransport,
@@ -14,6 +14,7 @@ import { Router } from "../../src/gen/beamline/flow/v1/flow_pb.js";
 import { FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER } from "../src/faults/interceptor.js";
 import { silentLogger } from "../src/logger.js";
 import { startServer, type RunningServer } from "../src/server.js";
+import { failure } from "./support/failure.js";
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -26,15 +27,6 @@ const transports: Record<string, () => Transport> = {
   "gRPC-Web (HTTP/1.1)": () => createGrpcWebTransport({ baseUrl: server.url, httpVersion: "1.1" }),
   "gRPC (h2c, same port)": () => createGrpcTransport({ baseUrl: server.url }),
 };
-
-async function failure(call: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await call;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe.each(Object.entries(transports))("%s", (_name, transport) => {
   const message = { tenantId: "acme", messageId: "m-42", messageType: "batch" };

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import http2 from "node:http2";
 import net from "node:net";
 import { create, toBinary } from "@bufbuild/protobuf";
-import { Code, ConnectError, createClient } from "@connectrpc/connect";
+import { Code, createClient } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
 import { describe, expect, it } from "vitest";
 import { RouteRequestSchema, Router } from "../../src/gen/beamline/flow/v1/flow_pb.js";
@@ -11,17 +11,9 @@ import { silentLogger, type Logger } from "../src/logger.js";
 import { createEmbeddedRouter } from "../src/router/service.js";
 import { startServer } from "../src/server.js";
 import { envelope, http2Request } from "./support/raw-http.js";
+import { failure } from "./support/failure.js";
 
 const request = { message: { tenantId: "acme", messageId: "m-1" } };
-
-async function failure(call: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await call;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("startServer", () => {
   it("reports its URL and port, and frees the port on close", async () => {

@@ -22,6 +22,7 @@ import { createEmbeddedRouter } from "../src/router/service.js";
 import { startServer, type RunningServer } from "../src/server.js";
 import { http1Request } from "./support/raw-http.js";
 import { MAIN_SCRIPT, SLOW_UPSTREAM_SCRIPT, startServerProcess, type ServerProcess } from "./support/processes.js";
+import { failure } from "./support/failure.js";
 
 const request = { message: { tenantId: "acme", messageId: "m-1", messageType: "batch" } };
 const adminKey = { "x-api-key": "playground-admin-key" };
@@ -34,15 +35,6 @@ const transports: Record<string, (baseUrl: string) => Transport> = {
 
 function upstreamConfig(url: string, overrides: Partial<UpstreamConfig> = {}): UpstreamConfig {
   return { url, timeoutMs: 5_000, pingIntervalMs: 1_000, probeIntervalMs: 100, ...overrides };
-}
-
-async function failure(call: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await call;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  throw new Error("expected the call to fail");
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

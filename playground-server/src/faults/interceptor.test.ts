@@ -1,4 +1,4 @@
-import { Code, ConnectError, createClient, createRouterTransport } from "@connectrpc/connect";
+import { Code, createClient, createRouterTransport } from "@connectrpc/connect";
 import { describe, expect, it } from "vitest";
 import { Router, RouterAdmin } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
 import { createEmbeddedRouter } from "../router/service.js";
@@ -9,6 +9,7 @@ import {
   type FaultInterceptorOptions,
 } from "./interceptor.js";
 import { sleep as realSleep } from "./sleep.js";
+import { failure } from "../../test/support/failure.js";
 
 const request = { message: { tenantId: "acme", messageId: "m-1" } };
 
@@ -34,15 +35,6 @@ function sequence(...values: number[]): () => number {
 }
 
 const noSleep = () => Promise.resolve();
-
-async function failure(call: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await call;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  throw new Error("expected the call to fail");
-}
 
 const fault = (spec: string, more: Record<string, string> = {}) => ({
   headers: { "x-beamline-fault": spec, ...more },

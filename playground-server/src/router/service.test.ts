@@ -1,7 +1,8 @@
-import { Code, ConnectError, createClient, createRouterTransport } from "@connectrpc/connect";
+import { Code, createClient, createRouterTransport } from "@connectrpc/connect";
 import { describe, expect, it } from "vitest";
 import { Router, RouterAdmin } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
 import { createEmbeddedRouter } from "./service.js";
+import { failure } from "../../test/support/failure.js";
 
 const ADMIN_KEY = "test-admin-key";
 const admin = { headers: { "x-api-key": ADMIN_KEY } };
@@ -13,15 +14,6 @@ function clients() {
     router.service(RouterAdmin, backend.admin);
   });
   return { router: createClient(Router, transport), admin: createClient(RouterAdmin, transport) };
-}
-
-async function failure(call: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await call;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  throw new Error("expected the call to fail");
 }
 
 const euPolicy = {
