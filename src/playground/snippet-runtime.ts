@@ -1,11 +1,10 @@
 import {Code, ConnectError, createClient, type Client, type Interceptor} from '@connectrpc/connect';
 import {createConnectTransport} from '@connectrpc/connect-web';
 import {Router} from '../gen/beamline/flow/v1/flow_pb';
+import {faultHeader} from './fault-spec';
 import {formatLogArgs} from './format-value';
 import type {ChartPoint, LogLevel, WorkerEvent} from './protocol';
 
-/** The header the playground-server reads to inject faults into one request. */
-export const faultHeader = 'x-beamline-fault';
 /** Keys server-side state (such as a rate limit) to one reader. */
 export const sessionHeader = 'x-beamline-session';
 

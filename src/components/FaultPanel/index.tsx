@@ -1,5 +1,5 @@
 import React, {useId} from 'react';
-import {faultCodes, faultSpec, type FaultCode, type FaultSettings} from './fault-spec';
+import {faultCodes, faultHeader, faultSpec, type FaultSettings} from '@site/src/playground/fault-spec';
 import styles from './styles.module.css';
 
 interface Props {
@@ -63,7 +63,7 @@ export default function FaultPanel({value, onChange}: Props) {
         />
         <div className={styles.control}>
           <label htmlFor={codeId}>Failing calls get</label>
-          <select id={codeId} value={value.code} onChange={(event) => set({code: event.target.value as FaultCode})} data-testid="fault-code">
+          <select id={codeId} value={value.code} onChange={(event) => set({code: event.target.value})} data-testid="fault-code">
             {faultCodes.map((code) => (
               <option key={code} value={code}>
                 {code.toUpperCase()}
@@ -103,7 +103,7 @@ export default function FaultPanel({value, onChange}: Props) {
         />
       </div>
       <code className={styles.header} data-testid="fault-header">
-        x-beamline-fault: {spec ?? '(none — the Router behaves)'}
+        {faultHeader}: {spec ?? '(none — the Router behaves)'}
       </code>
     </fieldset>
   );

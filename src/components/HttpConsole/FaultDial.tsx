@@ -1,5 +1,5 @@
 import React, {useId} from 'react';
-import {faultCodes, faultHeader, faultSpec, type FaultSettings} from './fault-spec';
+import {faultCodes, faultHeader, faultSpec, type FaultSettings} from '@site/src/playground/fault-spec';
 import styles from './styles.module.css';
 
 interface Props {

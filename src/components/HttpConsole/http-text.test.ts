@@ -1,5 +1,4 @@
 import {describe, expect, it} from 'vitest';
-import {faultSpec, noFault} from './fault-spec';
 import {formatBody, parseHeaderLines, toCurl} from './http-text';
 
 describe('parseHeaderLines', () => {
@@ -34,14 +33,5 @@ describe('formatBody', () => {
     expect(formatBody('{"ok":true}', 'application/json')).toBe('{\n  "ok": true\n}');
     expect(formatBody('data: x\n\n', 'text/event-stream')).toBe('data: x\n\n');
     expect(formatBody('{broken', 'application/json')).toBe('{broken');
-  });
-});
-
-describe('faultSpec', () => {
-  it('is absent at rest and bounded otherwise', () => {
-    expect(faultSpec(noFault)).toBeUndefined();
-    expect(faultSpec({error: 0.3, code: 'unavailable', latencyMs: 200})).toBe('error=0.3;code=unavailable;latency=200ms');
-    expect(faultSpec({error: 0, code: 'internal', latencyMs: 50_000})).toBe('latency=10000ms');
-    expect(faultSpec({error: 1.7, code: 'internal', latencyMs: 0})).toBe('error=1;code=internal');
   });
 });

@@ -1,6 +1,7 @@
 import React, {useCallback, useEffect, useId, useMemo, useState} from 'react';
+import Spinner from '@site/src/components/Spinner';
 import FaultDial from './FaultDial';
-import {faultHeader, faultSpec, noFault, type FaultSettings} from './fault-spec';
+import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '@site/src/playground/fault-spec';
 import {allowsBody, formatBody, formatBytes, parseHeaderLines, toCurl} from './http-text';
 import {httpPresets, readerTenant, type HttpPreset} from './presets';
 import {useHttpExchange, type HttpResult, type Phase} from './useHttpExchange';
@@ -35,13 +36,13 @@ function PhaseLine({phase, progress, result}: {phase: Phase; progress?: string; 
   if (phase === 'sending')
     return (
       <span className={styles.phase} data-phase={phase}>
-        <span className={styles.spinner} aria-hidden="true" /> Sending{progress ? `: ${progress}` : '…'}
+        <Spinner /> Sending{progress ? `: ${progress}` : '…'}
       </span>
     );
   if (phase === 'streaming')
     return (
       <span className={styles.phase} data-phase={phase}>
-        <span className={styles.spinner} aria-hidden="true" /> Streaming · {formatBytes(result?.bytes ?? 0)} so far
+        <Spinner /> Streaming · {formatBytes(result?.bytes ?? 0)} so far
       </span>
     );
   return null;
@@ -64,7 +65,7 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
   const [headersText, setHeadersText] = useState(initial.headers);
   const [body, setBody] = useState(initial.body);
   const [repeat, setRepeat] = useState(initial.repeat ?? 1);
-  const [fault, setFault] = useState<FaultSettings>(noFault);
+  const [fault, setFault] = useState<FaultSettings>(noFaults);
   const [copied, setCopied] = useState(false);
   const exchange = useHttpExchange();
 
@@ -82,10 +83,7 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
 
   const parsed = useMemo(() => parseHeaderLines(headersText), [headersText]);
   const spec = faultSpec(fault);
-  const headers = useMemo<Array<[string, string]>>(
-    () => (spec ? [...parsed.headers.filter(([name]) => name.toLowerCase() !== faultHeader), [faultHeader, spec]] : parsed.headers),
-    [parsed.headers, spec],
-  );
+  const headers = useMemo(() => withFaultHeader(parsed.headers, spec), [parsed.headers, spec]);
   const pathProblem = path.startsWith('/') ? undefined : 'The path must start with "/" (the console only talks to this server).';
   const problems = [...(pathProblem ? [pathProblem] : []), ...parsed.problems];
 

@@ -1,4 +1,5 @@
 import React, {useEffect, useState} from 'react';
+import Spinner from '@site/src/components/Spinner';
 import type {RunStatus as Status} from '@site/src/playground/runner';
 import styles from './styles.module.css';
 
@@ -23,7 +24,7 @@ export default function RunStatus({status, startedAt}: {status: Status; startedA
   const seconds = startedAt === null ? null : ((now - startedAt) / 1000).toFixed(1);
   return (
     <span className={styles.status} data-status={status} data-testid="playground-status" role="status">
-      {status === 'running' && <span className={styles.spinner} aria-hidden />}
+      {status === 'running' && <Spinner />}
       {labels[status]}
       {seconds !== null && status !== 'idle' && <span className={styles.elapsed}> · {seconds} s</span>}
     </span>

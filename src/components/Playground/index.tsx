@@ -1,7 +1,7 @@
 import React, {useCallback, useMemo, useRef, useState} from 'react';
 import {useColorMode} from '@docusaurus/theme-common';
 import FaultPanel from '@site/src/components/FaultPanel';
-import {faultSpec, noFaults, type FaultSettings} from '@site/src/components/FaultPanel/fault-spec';
+import {faultSpec, noFaults, type FaultSettings} from '@site/src/playground/fault-spec';
 import LiveChart from '@site/src/components/LiveChart';
 import type {ChartConfig} from '@site/src/components/LiveChart/chart-config';
 import {defaultTimeLimitMs} from '@site/src/playground/runner';
@@ -69,14 +69,14 @@ export default function Playground({
   const changeFaults = useCallback(
     (next: FaultSettings) => {
       setFaultSettings(next);
-      run.setFault(faultSpec(next));
+      run.setFault(faultSpec(next) ?? null);
     },
     [run],
   );
   const start = useCallback(
     (latest?: string) => {
       const current = latest === undefined ? files : {...files, [active]: latest};
-      run.run(current, entry, faults ? faultSpec(faultSettings) : null);
+      run.run(current, entry, faults ? (faultSpec(faultSettings) ?? null) : null);
     },
     [run, files, active, faults, faultSettings],
   );

@@ -1,7 +1,8 @@
 import React, {useCallback, useEffect, useId, useMemo, useState} from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import FaultDial from '@site/src/components/HttpConsole/FaultDial';
-import {faultHeader, faultSpec, noFault, type FaultSettings} from '@site/src/components/HttpConsole/fault-spec';
+import Spinner from '@site/src/components/Spinner';
+import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '@site/src/playground/fault-spec';
 import {parseHeaderLines} from '@site/src/components/HttpConsole/http-text';
 import {callAsCode} from './call-code';
 import MessageEditor from './FieldEditor';
@@ -65,7 +66,7 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
   const [binary, setBinary] = useState(false);
   const [timeoutMs, setTimeoutMs] = useState(5000);
   const [headersText, setHeadersText] = useState(() => defaultHeaders(admin));
-  const [fault, setFault] = useState<FaultSettings>(noFault);
+  const [fault, setFault] = useState<FaultSettings>(noFaults);
   const rpc = useRpcCall();
 
   const replaceRequest = useCallback((next: JsonObject) => {
@@ -101,10 +102,7 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
 
   const parsedHeaders = useMemo(() => parseHeaderLines(headersText), [headersText]);
   const spec = faultSpec(fault);
-  const headers = useMemo<Array<[string, string]>>(
-    () => (spec ? [...parsedHeaders.headers.filter(([name]) => name.toLowerCase() !== faultHeader), [faultHeader, spec]] : parsedHeaders.headers),
-    [parsedHeaders.headers, spec],
-  );
+  const headers = useMemo(() => withFaultHeader(parsedHeaders.headers, spec), [parsedHeaders.headers, spec]);
   const problems = [...(mode === 'json' && jsonProblem ? [jsonProblem] : []), ...parsedHeaders.problems];
   const blocked = problems.length > 0 || (mode === 'json' && Boolean(jsonProblem));
 
@@ -267,7 +265,7 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
           <div className={styles.statusLine}>
             {rpc.busy ? (
               <span className={styles.pending}>
-                <span className={styles.spinner} aria-hidden="true" /> Calling {method.name} over {protocol === 'connect' ? 'Connect' : 'gRPC-Web'}…
+                <Spinner /> Calling {method.name} over {protocol === 'connect' ? 'Connect' : 'gRPC-Web'}…
               </span>
             ) : outcome ? (
               <>
