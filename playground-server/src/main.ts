@@ -3,12 +3,15 @@
  * environment: see config.ts and the README's table.
  */
 import { configFromEnv, type Config } from "./config.js";
+import { gatewayConfigFromEnv, type GatewayConfig } from "./gateway/config.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./server.js";
 
 let config: Config;
+let gateway: GatewayConfig;
 try {
   config = configFromEnv(process.env);
+  gateway = gatewayConfigFromEnv(process.env);
 } catch (error) {
   console.error(`playground-server: ${(error as Error).message}`);
   process.exit(1);
@@ -19,7 +22,7 @@ const logger = createLogger({ format: config.logFormat, level: config.logLevel }
 process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", reason));
 process.on("uncaughtException", (error) => logger.error("uncaught exception", error));
 
-const server = await startServer({ ...config, logger }).catch((error: Error) => {
+const server = await startServer({ ...config, gateway, logger }).catch((error: Error) => {
   console.error(`playground-server: ${error.message}`);
   process.exit(1);
 });

@@ -6,7 +6,7 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { createApp } from "./app.js";
 import { DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, type Limits, type UpstreamConfig } from "./config.js";
 import type { FaultInterceptorOptions } from "./faults/interceptor.js";
-import { gatewayConfigFromEnv, type GatewayConfig } from "./gateway/config.js";
+import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "./gateway/config.js";
 import { createGateway } from "./gateway/gateway.js";
 import { createDualProtocolServer } from "./listener.js";
 import { createClientRateLimit } from "./limits/client-rate-limit.js";
@@ -39,7 +39,7 @@ export interface ServerOptions {
   readonly limits?: Partial<Limits>;
   /** A registry of its own by default. */
   readonly metrics?: Metrics;
-  /** The c-gateway facade's settings; read from the environment (GATEWAY_*, C_GATEWAY_URL) when absent. */
+  /** The c-gateway facade's settings (main.ts reads GATEWAY_* and C_GATEWAY_URL); the gateway's defaults when absent. */
   readonly gateway?: GatewayConfig;
   /** How long close() lets in-flight calls finish before cutting them off. */
   readonly shutdownGraceMs?: number;
@@ -97,7 +97,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The HTTP door to the same backend: c-gateway's JSON API.
   const gateway = createGateway({
     backend,
-    config: options.gateway ?? gatewayConfigFromEnv(process.env),
+    config: options.gateway ?? DEFAULT_GATEWAY_CONFIG,
     faults: { ...options.faults, onInjected: (kind) => metrics.faultInjected(kind) },
     logger,
     registry: metrics.registry,
