@@ -14,7 +14,7 @@ export interface ChartConfig {
   bands?: {series: string; colors: Record<string, string>};
 }
 
-export const retryChart: ChartConfig = {calls: {y: 'delayMs', label: 'wait before attempt'}};
+export const retryChart: ChartConfig = {calls: {y: 'delayMs', label: 'wait before attempt (ms)'}};
 
 export interface Band {
   state: string;
