@@ -73,7 +73,9 @@ async function main(): Promise<void> {
     }
     const [guide, plain] = Object.values(weights) as [Weight, Weight];
     const difference = guide.gzip - plain.gzip;
-    console.log(`difference, playground page − plain page, before the editor is used: ${difference < 0 ? '−' : '+'}${kb(Math.abs(difference))} gzip of JS`);
+    console.log(
+      `difference, playground page − plain page, before the editor is used: ${difference < 0 ? '−' : '+'}${kb(Math.abs(difference))} gzip of JS`,
+    );
   } finally {
     await browser.close();
     await site.stop();

@@ -49,14 +49,22 @@ function clickAndTime(button: string, done: string, timeoutMs: number): string {
 /** Clicks Run and resolves with the ms until the chart has a point. */
 function runToFirstPoint(page: Page): Promise<number> {
   return page.evaluate(
-    clickAndTime('playground-run', `Number(root.querySelector('[data-testid="playground-chart"]')?.getAttribute('data-points') ?? 0) >= 1`, 30_000),
+    clickAndTime(
+      'playground-run',
+      `Number(root.querySelector('[data-testid="playground-chart"]')?.getAttribute('data-points') ?? 0) >= 1`,
+      30_000,
+    ),
   );
 }
 
 /** Clicks Stop and resolves with the ms until the status says stopped. */
 function stopToStopped(page: Page): Promise<number> {
   return page.evaluate(
-    clickAndTime('playground-stop', `root.querySelector('[data-testid="playground-status"]')?.getAttribute('data-status') === 'stopped'`, 10_000),
+    clickAndTime(
+      'playground-stop',
+      `root.querySelector('[data-testid="playground-status"]')?.getAttribute('data-status') === 'stopped'`,
+      10_000,
+    ),
   );
 }
 
@@ -64,7 +72,9 @@ async function settle(playground: PlaygroundDriver): Promise<void> {
   for (const status of ['done', 'failed', 'stopped', 'timed-out']) {
     if ((await playground.status()) === status) return;
   }
-  await playground.root.locator('[data-testid="playground-status"]:not([data-status="running"])').waitFor({timeout: 60_000});
+  await playground.root
+    .locator('[data-testid="playground-status"]:not([data-status="running"])')
+    .waitFor({timeout: 60_000});
 }
 
 async function main(): Promise<void> {
@@ -94,7 +104,8 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300);
       stops.push(await stopToStopped(page));
     }
-    const line = (samples: number[]) => `median ${ms(median(samples))} (min ${ms(Math.min(...samples))}, max ${ms(Math.max(...samples))}, ${samples.length} runs)`;
+    const line = (samples: number[]) =>
+      `median ${ms(median(samples))} (min ${ms(Math.min(...samples))}, max ${ms(Math.max(...samples))}, ${samples.length} runs)`;
     console.log(`Run → first chart point, the page's snippet: ${line(pageSnippet)}`);
     console.log(`Run → first chart point, one-call snippet: ${line(oneCall)}`);
     console.log(`Stop → stopped, busy loop: ${line(stops)}`);

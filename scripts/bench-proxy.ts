@@ -12,17 +12,17 @@
  * address. On a 2-core machine the client, the proxy and the Router
  * compete for the cores, so throughput through the proxy is a floor.
  */
-import { availableParallelism } from 'node:os';
-import { createClient, type Client, type Transport } from '@connectrpc/connect';
-import { createConnectTransport, createGrpcTransport } from '@connectrpc/connect-node';
-import { Router } from '../src/gen/beamline/flow/v1/flow_pb';
-import { MAIN_SCRIPT, startServerProcess } from '../playground-server/test/support/processes';
-import { ms, percentile } from './bench/stats';
+import {availableParallelism} from 'node:os';
+import {createClient, type Client, type Transport} from '@connectrpc/connect';
+import {createConnectTransport, createGrpcTransport} from '@connectrpc/connect-node';
+import {Router} from '../src/gen/beamline/flow/v1/flow_pb';
+import {MAIN_SCRIPT, startServerProcess} from '../playground-server/test/support/processes';
+import {ms, percentile} from './bench/stats';
 
 const LATENCY_CALLS = Number(process.env.BENCH_CALLS ?? 2_000);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONCURRENCY = 64;
-const request = { message: { tenantId: 'acme', messageId: 'm-1', messageType: 'batch' } };
+const request = {message: {tenantId: 'acme', messageId: 'm-1', messageType: 'batch'}};
 
 async function latencies(client: Client<typeof Router>, calls: number): Promise<number[]> {
   const samples: number[] = [];
@@ -51,7 +51,9 @@ async function main(): Promise<void> {
   const env = {RATE_LIMIT_PER_SECOND: '0', LOG_LEVEL: 'error'};
   const direct = await startServerProcess(MAIN_SCRIPT, env);
   const proxy = await startServerProcess(MAIN_SCRIPT, {...env, ROUTER_URL: direct.url});
-  console.log(`node ${process.version}, ${availableParallelism()} cores; ${LATENCY_CALLS} sequential calls, then ${THROUGHPUT_SECONDS} s with ${CONCURRENCY} in flight`);
+  console.log(
+    `node ${process.version}, ${availableParallelism()} cores; ${LATENCY_CALLS} sequential calls, then ${THROUGHPUT_SECONDS} s with ${CONCURRENCY} in flight`,
+  );
   const protocols: Record<string, (baseUrl: string) => Transport> = {
     'gRPC (h2c)': (baseUrl) => createGrpcTransport({baseUrl}),
     'Connect (HTTP/1.1)': (baseUrl) => createConnectTransport({baseUrl, httpVersion: '1.1'}),

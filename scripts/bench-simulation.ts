@@ -6,9 +6,9 @@
  * What the <Simulation> slider needs: a sweep over 10…200 clients × the five
  * strategies must feel instant (target < 200 ms), in the browser as here.
  */
-import { backoffByName, strategyNames } from '../src/resilience/backoff';
-import { mixSeed, seededRandom } from '../src/resilience/random';
-import { awsArticleNetwork, runOcc, runOccAsync, runScenario, sweepOcc } from '../src/simulation';
+import {backoffByName, strategyNames} from '../src/resilience/backoff';
+import {mixSeed, seededRandom} from '../src/resilience/random';
+import {awsArticleNetwork, runOcc, runOccAsync, runScenario, sweepOcc} from '../src/simulation';
 
 function time(fn: () => void): number {
   const t0 = performance.now();
@@ -24,11 +24,11 @@ function summary(samples: number[]): string {
 
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-  const clients = Array.from({ length: 20 }, (_, i) => 10 * (i + 1));
+  const clients = Array.from({length: 20}, (_, i) => 10 * (i + 1));
 
   for (const runs of [1, 3]) {
-    const cold = time(() => sweepOcc({ clients, runs, seed: 1 }));
-    const warm = Array.from({ length: 7 }, (_, i) => time(() => sweepOcc({ clients, runs, seed: 2 + i })));
+    const cold = time(() => sweepOcc({clients, runs, seed: 1}));
+    const warm = Array.from({length: 7}, (_, i) => time(() => sweepOcc({clients, runs, seed: 2 + i})));
     console.log(
       `sweep occ, clients 10…200 step 10 × ${strategyNames.length} strategies, runs ${runs} (${clients.length * strategyNames.length * runs} simulations): first ${cold.toFixed(1)} ms; then ${summary(warm)}`,
     );
@@ -36,11 +36,11 @@ async function main(): Promise<void> {
 
   for (const n of [10, 100, 200]) {
     const parts = strategyNames.map((strategy) => {
-      const samples = Array.from({ length: 20 }, (_, run) =>
+      const samples = Array.from({length: 20}, (_, run) =>
         time(() =>
           runOcc({
             clients: n,
-            backoff: backoffByName(strategy, { baseMs: 5, capMs: 2000 }),
+            backoff: backoffByName(strategy, {baseMs: 5, capMs: 2000}),
             random: seededRandom(mixSeed(1, run)),
             network: awsArticleNetwork,
           }),
@@ -51,15 +51,15 @@ async function main(): Promise<void> {
     console.log(`per run, ${n} clients (ms, mean of 20): ${parts.join(', ')}`);
   }
 
-  const cli = time(() => runScenario({ scenario: 'occ', clients: 100, strategy: 'all', runs: 20, seed: 1 }));
+  const cli = time(() => runScenario({scenario: 'occ', clients: 100, strategy: 'all', runs: 20, seed: 1}));
   console.log(`CLI default (occ, 100 clients, all strategies, 20 runs): ${cli.toFixed(1)} ms`);
-  const amp = time(() => runScenario({ scenario: 'amplification', runs: 20, seed: 1 }));
+  const amp = time(() => runScenario({scenario: 'amplification', runs: 20, seed: 1}));
   console.log(`amplification (3 layers × 3 tries, 100 requests, 20 runs, both variants): ${amp.toFixed(1)} ms`);
 
   // The same occ process as async clients on a VirtualClock (the readable reference).
   const options = () => ({
     clients: 50,
-    backoff: backoffByName('full', { baseMs: 5, capMs: 2000 }),
+    backoff: backoffByName('full', {baseMs: 5, capMs: 2000}),
     random: seededRandom(1),
     network: awsArticleNetwork,
   });
@@ -67,7 +67,9 @@ async function main(): Promise<void> {
   await runOccAsync(options());
   const asyncMs = performance.now() - t0;
   const eventMs = time(() => runOcc(options()));
-  console.log(`occ 50 clients, full jitter: async clients on VirtualClock ${asyncMs.toFixed(1)} ms vs event engine ${eventMs.toFixed(2)} ms`);
+  console.log(
+    `occ 50 clients, full jitter: async clients on VirtualClock ${asyncMs.toFixed(1)} ms vs event engine ${eventMs.toFixed(2)} ms`,
+  );
 }
 
 main().catch((error: unknown) => {

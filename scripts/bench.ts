@@ -8,8 +8,8 @@ import {existsSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 
 const needsBuild = new Set(['bench:page-weight', 'bench:playground']);
-const scripts = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>).filter((name) =>
-  name.startsWith('bench:'),
+const scripts = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>).filter(
+  (name) => name.startsWith('bench:'),
 );
 const built = existsSync(resolve(process.env.STATIC_DIR ?? 'build', 'index.html'));
 
@@ -22,7 +22,9 @@ for (const name of scripts) {
   }
   const started = performance.now();
   const result = spawnSync('npm', ['run', '--silent', name], {stdio: 'inherit'});
-  console.log(`(${name} took ${((performance.now() - started) / 1000).toFixed(1)} s${result.status === 0 ? '' : `, exit ${result.status ?? result.signal}`})`);
+  console.log(
+    `(${name} took ${((performance.now() - started) / 1000).toFixed(1)} s${result.status === 0 ? '' : `, exit ${result.status ?? result.signal}`})`,
+  );
   if (result.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -38,14 +38,22 @@ try {
           await runs.nth(index).click();
         }
         if (await runs.count()) {
-          await page.locator('[data-testid="playground-status"][data-status="running"]').first().waitFor({state: 'detached', timeout: 45_000}).catch(() => {});
+          await page
+            .locator('[data-testid="playground-status"][data-status="running"]')
+            .first()
+            .waitFor({state: 'detached', timeout: 45_000})
+            .catch(() => {});
           await page.getByTestId('playground').first().scrollIntoViewIfNeeded();
           await page.waitForTimeout(800);
         }
         // Sections 1-4: send each HTTP console's and request builder's request, so responses show.
-        await page.getByTestId('request-builder-loading').waitFor({state: 'detached', timeout: 15_000}).catch(() => {});
+        await page
+          .getByTestId('request-builder-loading')
+          .waitFor({state: 'detached', timeout: 15_000})
+          .catch(() => {});
         const finished: Record<string, string> = {
-          'http-console': '[data-testid="http-console-response"]:is([data-phase="done"], [data-phase="failed"], [data-phase="streaming"])',
+          'http-console':
+            '[data-testid="http-console-response"]:is([data-phase="done"], [data-phase="failed"], [data-phase="streaming"])',
           'request-builder': '[data-testid="request-builder-result"]:is([data-outcome="ok"], [data-outcome="error"])',
         };
         for (const [widget, done] of Object.entries(finished)) {
@@ -53,11 +61,19 @@ try {
           for (let index = 0; index < (await widgets.count()); index++) {
             await widgets.nth(index).getByTestId(`${widget}-send`).scrollIntoViewIfNeeded();
             await widgets.nth(index).getByTestId(`${widget}-send`).click();
-            await widgets.nth(index).locator(done).waitFor({timeout: 30_000}).catch(() => {});
+            await widgets
+              .nth(index)
+              .locator(done)
+              .waitFor({timeout: 30_000})
+              .catch(() => {});
           }
         }
         if (await page.locator('.docusaurus-mermaid-container').count()) {
-          await page.locator('.docusaurus-mermaid-container svg').last().waitFor({timeout: 15_000}).catch(() => {});
+          await page
+            .locator('.docusaurus-mermaid-container svg')
+            .last()
+            .waitFor({timeout: 15_000})
+            .catch(() => {});
         }
         // A sticky navbar would be painted mid-page in a full-page picture and over tall elements.
         await page.addStyleTag({content: '.navbar { position: relative !important; }'});

@@ -9,10 +9,10 @@
  * meanCalls, meanWrites, meanCompletionMs). Bad flags: a message on stderr
  * and exit code 2.
  */
-import { strategyNames } from '../src/resilience/backoff';
-import type { StrategyName } from '../src/resilience/backoff';
-import type { AmplificationResult, OccResult, ScenarioParams } from '../src/simulation';
-import { runScenario, ScenarioParamError, scenarioNames } from '../src/simulation';
+import {strategyNames} from '../src/resilience/backoff';
+import type {StrategyName} from '../src/resilience/backoff';
+import type {AmplificationResult, OccResult, ScenarioParams} from '../src/simulation';
+import {runScenario, ScenarioParamError, scenarioNames} from '../src/simulation';
 
 const USAGE = `usage: simulate --scenario occ|amplification [options] [--json]
 
@@ -25,8 +25,21 @@ amplification:
           --strategy ${strategyNames.join('|')} (full)  --max-tokens N (10)  --token-ratio X (0.1)`;
 
 const VALUE_FLAGS = new Set([
-  'scenario', 'clients', 'strategy', 'runs', 'seed', 'base-ms', 'cap-ms', 'net-mean-ms', 'net-sd-ms',
-  'layers', 'tries', 'requests', 'failure-rate', 'max-tokens', 'token-ratio',
+  'scenario',
+  'clients',
+  'strategy',
+  'runs',
+  'seed',
+  'base-ms',
+  'cap-ms',
+  'net-mean-ms',
+  'net-sd-ms',
+  'layers',
+  'tries',
+  'requests',
+  'failure-rate',
+  'max-tokens',
+  'token-ratio',
 ]);
 const BOOLEAN_FLAGS = new Set(['json', 'help']);
 const OCC_ONLY = ['clients'];
@@ -61,7 +74,8 @@ function parseArgs(argv: string[]): Map<string, string> {
 function number(flags: Map<string, string>, name: string): number | undefined {
   const text = flags.get(name);
   if (text === undefined) return undefined;
-  if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(text.trim())) throw new UsageError(`--${name} must be a number, got ${JSON.stringify(text)}`);
+  if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(text.trim()))
+    throw new UsageError(`--${name} must be a number, got ${JSON.stringify(text)}`);
   return Number(text);
 }
 
@@ -81,7 +95,7 @@ function toParams(flags: Map<string, string>): ScenarioParams {
     seed: number(flags, 'seed'),
     baseMs: number(flags, 'base-ms'),
     capMs: number(flags, 'cap-ms'),
-    network: meanMs === undefined && sdMs === undefined ? undefined : { meanMs: meanMs ?? 10, sdMs: sdMs ?? 2 },
+    network: meanMs === undefined && sdMs === undefined ? undefined : {meanMs: meanMs ?? 10, sdMs: sdMs ?? 2},
   };
   const strategyText = flags.get('strategy');
 
@@ -92,7 +106,7 @@ function toParams(flags: Map<string, string>): ScenarioParams {
     if (strategyText !== undefined && strategyText !== 'all') {
       strategy = strategyText.split(',').map((s) => s.trim()) as StrategyName[];
     }
-    return { scenario: 'occ', clients, strategy, ...common };
+    return {scenario: 'occ', clients, strategy, ...common};
   }
   const maxTokens = number(flags, 'max-tokens');
   const tokenRatio = number(flags, 'token-ratio');
@@ -106,7 +120,7 @@ function toParams(flags: Map<string, string>): ScenarioParams {
     budget:
       maxTokens === undefined && tokenRatio === undefined
         ? undefined
-        : { maxTokens: maxTokens ?? 10, tokenRatio: tokenRatio ?? 0.1 },
+        : {maxTokens: maxTokens ?? 10, tokenRatio: tokenRatio ?? 0.1},
     ...common,
   };
 }
@@ -114,7 +128,12 @@ function toParams(flags: Map<string, string>): ScenarioParams {
 function table(result: OccResult | AmplificationResult): string {
   if (result.scenario === 'occ') {
     const rows = result.strategies.map((s) =>
-      [s.strategy.padEnd(13), s.meanCalls.toFixed(1).padStart(12), s.meanWrites.toFixed(1).padStart(12), s.meanCompletionMs.toFixed(1).padStart(16)].join(''),
+      [
+        s.strategy.padEnd(13),
+        s.meanCalls.toFixed(1).padStart(12),
+        s.meanWrites.toFixed(1).padStart(12),
+        s.meanCompletionMs.toFixed(1).padStart(16),
+      ].join(''),
     );
     return [
       `occ: ${result.clients} clients, ${result.runs} runs, seed ${result.seed}, base ${result.baseMs} ms, cap ${result.capMs} ms`,

@@ -1,20 +1,20 @@
-import { createContextValues, type Interceptor } from "@connectrpc/connect";
-import { codeToString } from "@connectrpc/connect/protocol-connect";
-import { Router, RouterAdmin } from "../../src/gen/beamline/flow/v1/flow_pb.js";
-import { createCors } from "./cors.js";
-import { createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions } from "./faults/interceptor.js";
-import { sendJson, sendText, type NodeRequest, type NodeResponse } from "./http-types.js";
-import { clientAddress, clientAddressKey } from "./limits/client-address.js";
-import { createClientRateLimitInterceptor, type RateLimitVerdict } from "./limits/client-rate-limit.js";
-import { createGatewayRateLimit } from "./limits/gateway-rate-limit.js";
-import type { Gateway } from "./gateway/gateway.js";
-import { createErrorLogInterceptor } from "./log-errors.js";
-import type { Logger } from "./logger.js";
-import type { Metrics } from "./metrics/metrics.js";
-import { createRpcAdapter, type RpcCompletion } from "./rpc/adapter.js";
-import type { RouterBackend } from "./router/service.js";
-import type { StaticHandler } from "./static-files.js";
-import type { Readiness } from "./upstream/readiness.js";
+import {createContextValues, type Interceptor} from '@connectrpc/connect';
+import {codeToString} from '@connectrpc/connect/protocol-connect';
+import {Router, RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {createCors} from './cors.js';
+import {createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions} from './faults/interceptor.js';
+import {sendJson, sendText, type NodeRequest, type NodeResponse} from './http-types.js';
+import {clientAddress, clientAddressKey} from './limits/client-address.js';
+import {createClientRateLimitInterceptor, type RateLimitVerdict} from './limits/client-rate-limit.js';
+import {createGatewayRateLimit} from './limits/gateway-rate-limit.js';
+import type {Gateway} from './gateway/gateway.js';
+import {createErrorLogInterceptor} from './log-errors.js';
+import type {Logger} from './logger.js';
+import type {Metrics} from './metrics/metrics.js';
+import {createRpcAdapter, type RpcCompletion} from './rpc/adapter.js';
+import type {RouterBackend} from './router/service.js';
+import type {StaticHandler} from './static-files.js';
+import type {Readiness} from './upstream/readiness.js';
 
 export interface AppOptions {
   readonly backend: RouterBackend;
@@ -43,21 +43,21 @@ export interface AppOptions {
  * and gRPC), then the static site or a plain 404.
  */
 export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResponse) => void {
-  const { logger, metrics } = options;
+  const {logger, metrics} = options;
   const answerCors = createCors(options.corsOrigins);
 
   const fail = (res: NodeResponse, error: unknown) => {
-    logger.error("request failed", error);
+    logger.error('request failed', error);
     if (res.headersSent) {
       res.destroy();
     } else {
-      sendText(res, 500, "Internal Server Error");
+      sendText(res, 500, 'Internal Server Error');
     }
   };
   const staticFiles = options.staticFiles;
   const fallback = staticFiles
     ? (req: NodeRequest, res: NodeResponse) => void staticFiles(req, res).catch((error) => fail(res, error))
-    : (_req: NodeRequest, res: NodeResponse) => sendText(res, 404, "Not Found");
+    : (_req: NodeRequest, res: NodeResponse) => sendText(res, 404, 'Not Found');
 
   const countSessions: Interceptor = (next) => (req) => {
     const session = req.header.get(SESSION_HEADER);
@@ -78,7 +78,7 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
       createErrorLogInterceptor(logger),
       ...(options.rateLimit ? [createClientRateLimitInterceptor(options.rateLimit)] : []),
       countSessions,
-      createFaultInterceptor({ ...options.faults, onInjected: (kind) => metrics.faultInjected(kind) }),
+      createFaultInterceptor({...options.faults, onInjected: (kind) => metrics.faultInjected(kind)}),
     ],
     contextValues: (req) => createContextValues().set(clientAddressKey, clientAddress(req, options.trustProxy)),
     shutdownSignal: options.shutdownSignal,
@@ -87,7 +87,7 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
       const ended = metrics.rpcStarted(call);
       return (completion) => {
         ended(completion);
-        logger.debug("rpc", accessLogFields(completion));
+        logger.debug('rpc', accessLogFields(completion));
       };
     },
     logger,
@@ -99,25 +99,25 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
       if (answerCors(req, res)) {
         return;
       }
-      switch ((req.url ?? "").split("?", 1)[0]) {
-        case "/healthz":
+      switch ((req.url ?? '').split('?', 1)[0]) {
+        case '/healthz':
           // Alive: the process answers. Says nothing about the upstream on purpose,
           // so an orchestrator never restarts this server for the Router's outage.
-          sendJson(res, 200, { status: "ok" });
+          sendJson(res, 200, {status: 'ok'});
           return;
-        case "/readyz": {
+        case '/readyz': {
           const readiness = options.readiness();
           sendJson(res, readiness.ready ? 200 : 503, {
-            status: readiness.ready ? "ready" : "not ready",
+            status: readiness.ready ? 'ready' : 'not ready',
             detail: readiness.detail,
           });
           return;
         }
-        case "/metrics":
+        case '/metrics':
           void metrics.registry
             .metrics()
             .then((text) => {
-              res.setHeader("Content-Type", metrics.registry.contentType);
+              res.setHeader('Content-Type', metrics.registry.contentType);
               res.writeHead(200);
               res.end(text);
             })
@@ -138,7 +138,7 @@ function accessLogFields(completion: RpcCompletion): Record<string, unknown> {
   return {
     rpc: `${completion.service}/${completion.method}`,
     protocol: completion.protocol,
-    code: completion.code === undefined ? "ok" : codeToString(completion.code),
+    code: completion.code === undefined ? 'ok' : codeToString(completion.code),
     http_status: completion.httpStatus,
     duration_ms: Math.round(completion.durationMs * 10) / 10,
     correlation_id: completion.correlationId,

@@ -1,11 +1,11 @@
-import { LOG_LEVELS, type LogFormat, type LogLevel } from "./logger.js";
+import {LOG_LEVELS, type LogFormat, type LogLevel} from './logger.js';
 
 /** Defaults of the settings read from the environment. */
 const DEFAULT_PORT = 3000;
 /** All interfaces, so a workshop laptop or a container can be reached; HOST=127.0.0.1 keeps it private. */
-const DEFAULT_HOST = "0.0.0.0";
+const DEFAULT_HOST = '0.0.0.0';
 /** Known to every reader on purpose: the policies live in memory and only demo the admin API. */
-export const DEFAULT_ADMIN_API_KEY = "playground-admin-key";
+export const DEFAULT_ADMIN_API_KEY = 'playground-admin-key';
 
 /** Every tunable limit, with the defaults startServer also uses. */
 export interface Limits {
@@ -76,66 +76,66 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const text = value(name);
     const parsed = text === undefined ? fallback : Number(text);
-    if (!/^\d+$/.test(text ?? "0") || parsed < min || parsed > max) {
+    if (!/^\d+$/.test(text ?? '0') || parsed < min || parsed > max) {
       throw new Error(`${name} must be an integer between ${min} and ${max}, got ${JSON.stringify(text)}`);
     }
     return parsed;
   };
   const flag = (name: string): boolean => {
     const text = value(name)?.toLowerCase();
-    if (text !== undefined && !["true", "false", "1", "0"].includes(text)) {
+    if (text !== undefined && !['true', 'false', '1', '0'].includes(text)) {
       throw new Error(`${name} must be true or false, got ${JSON.stringify(text)}`);
     }
-    return text === "true" || text === "1";
+    return text === 'true' || text === '1';
   };
   const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const text = value(name)?.toLowerCase();
     if (text !== undefined && !allowed.includes(text as T)) {
-      throw new Error(`${name} must be one of ${allowed.join(", ")}, got ${JSON.stringify(text)}`);
+      throw new Error(`${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(text)}`);
     }
     return (text as T | undefined) ?? fallback;
   };
 
-  const staticDir = value("STATIC_DIR");
-  const routerUrl = value("ROUTER_URL");
+  const staticDir = value('STATIC_DIR');
+  const routerUrl = value('ROUTER_URL');
   const hour = 3_600_000;
   const limits: Limits = {
-    maxBodyBytes: integer("MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes, 1024, 64 * 1024 * 1024),
-    rateLimitPerSecond: integer("RATE_LIMIT_PER_SECOND", DEFAULT_LIMITS.rateLimitPerSecond, 0, 1_000_000),
-    rateLimitBurst: integer("RATE_LIMIT_BURST", DEFAULT_LIMITS.rateLimitBurst, 1, 10_000_000),
-    trustProxy: flag("TRUST_PROXY"),
+    maxBodyBytes: integer('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 64 * 1024 * 1024),
+    rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', DEFAULT_LIMITS.rateLimitPerSecond, 0, 1_000_000),
+    rateLimitBurst: integer('RATE_LIMIT_BURST', DEFAULT_LIMITS.rateLimitBurst, 1, 10_000_000),
+    trustProxy: flag('TRUST_PROXY'),
     http2MaxConcurrentStreams: integer(
-      "HTTP2_MAX_CONCURRENT_STREAMS",
+      'HTTP2_MAX_CONCURRENT_STREAMS',
       DEFAULT_LIMITS.http2MaxConcurrentStreams,
       1,
       10_000,
     ),
-    idleTimeoutMs: integer("IDLE_TIMEOUT_MS", DEFAULT_LIMITS.idleTimeoutMs, 1_000, hour),
+    idleTimeoutMs: integer('IDLE_TIMEOUT_MS', DEFAULT_LIMITS.idleTimeoutMs, 1_000, hour),
   };
   return {
-    port: integer("PORT", DEFAULT_PORT, 0, 65_535),
-    host: value("HOST") ?? DEFAULT_HOST,
-    ...(staticDir === undefined ? {} : { staticDir }),
-    adminApiKey: value("ADMIN_API_KEY") ?? DEFAULT_ADMIN_API_KEY,
-    corsOrigins: (value("CORS_ORIGINS") ?? "")
-      .split(",")
+    port: integer('PORT', DEFAULT_PORT, 0, 65_535),
+    host: value('HOST') ?? DEFAULT_HOST,
+    ...(staticDir === undefined ? {} : {staticDir}),
+    adminApiKey: value('ADMIN_API_KEY') ?? DEFAULT_ADMIN_API_KEY,
+    corsOrigins: (value('CORS_ORIGINS') ?? '')
+      .split(',')
       .map((origin) => origin.trim())
-      .filter((origin) => origin !== ""),
+      .filter((origin) => origin !== ''),
     ...(routerUrl === undefined
       ? {}
       : {
           upstream: {
-            url: httpUrl("ROUTER_URL", routerUrl),
-            timeoutMs: integer("UPSTREAM_TIMEOUT_MS", 5_000, 1, hour),
-            pingIntervalMs: integer("UPSTREAM_PING_INTERVAL_MS", 10_000, 1_000, hour),
-            probeIntervalMs: integer("UPSTREAM_PROBE_INTERVAL_MS", 5_000, 100, hour),
+            url: httpUrl('ROUTER_URL', routerUrl),
+            timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 5_000, 1, hour),
+            pingIntervalMs: integer('UPSTREAM_PING_INTERVAL_MS', 10_000, 1_000, hour),
+            probeIntervalMs: integer('UPSTREAM_PROBE_INTERVAL_MS', 5_000, 100, hour),
           },
         }),
     limits,
-    shutdownGraceMs: integer("SHUTDOWN_GRACE_MS", 5_000, 0, 10 * 60_000),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 5_000, 0, 10 * 60_000),
     // A log collector wants JSON; a person at a terminal wants text.
-    logFormat: oneOf<LogFormat>("LOG_FORMAT", ["json", "text"], value("NODE_ENV") === "production" ? "json" : "text"),
-    logLevel: oneOf<LogLevel>("LOG_LEVEL", LOG_LEVELS, "info"),
+    logFormat: oneOf<LogFormat>('LOG_FORMAT', ['json', 'text'], value('NODE_ENV') === 'production' ? 'json' : 'text'),
+    logLevel: oneOf<LogLevel>('LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }
 
@@ -146,8 +146,8 @@ function httpUrl(name: string, text: string): string {
   } catch {
     throw new Error(`${name} must be a URL such as http://router:9000, got ${JSON.stringify(text)}`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`${name} must start with http:// (h2c) or https://, got ${JSON.stringify(text)}`);
   }
-  return text.replace(/\/+$/, "");
+  return text.replace(/\/+$/, '');
 }

@@ -1,40 +1,36 @@
-import { cors } from "@connectrpc/connect";
-import {
-  FAULT_INJECTED_HEADER,
-  FAULT_LATENCY_HEADER,
-  SESSION_HEADER,
-} from "./faults/interceptor.js";
-import { FAULT_HEADER } from "./faults/spec.js";
-import type { NodeRequest, NodeResponse } from "./http-types.js";
-import { sendText } from "./http-types.js";
+import {cors} from '@connectrpc/connect';
+import {FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER, SESSION_HEADER} from './faults/interceptor.js';
+import {FAULT_HEADER} from './faults/spec.js';
+import type {NodeRequest, NodeResponse} from './http-types.js';
+import {sendText} from './http-types.js';
 
 const ALLOWED_HEADERS = [
   ...cors.allowedHeaders,
   FAULT_HEADER,
   SESSION_HEADER,
-  "x-correlation-id",
-  "x-api-key",
-  "authorization",
+  'x-correlation-id',
+  'x-api-key',
+  'authorization',
   // c-gateway's headers, for the HTTP facade
-  "x-tenant-id",
-  "x-trace-id",
-  "traceparent",
-].join(", ");
+  'x-tenant-id',
+  'x-trace-id',
+  'traceparent',
+].join(', ');
 
 /** Connect's, plus the facade's message updates and deletes. */
-const ALLOWED_METHODS = [...new Set([...cors.allowedMethods, "PUT", "DELETE"])].join(", ");
+const ALLOWED_METHODS = [...new Set([...cors.allowedMethods, 'PUT', 'DELETE'])].join(', ');
 
 const EXPOSED_HEADERS = [
   ...cors.exposedHeaders,
   FAULT_INJECTED_HEADER,
   FAULT_LATENCY_HEADER,
-  "retry-after",
-  "grpc-retry-pushback-ms",
-  "x-correlation-id",
-  "x-ratelimit-limit",
-  "x-ratelimit-remaining",
-  "x-ratelimit-reset",
-].join(", ");
+  'retry-after',
+  'grpc-retry-pushback-ms',
+  'x-correlation-id',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+].join(', ');
 
 /**
  * Cross-origin access for the listed origins ("*" allows any). The site and
@@ -43,10 +39,8 @@ const EXPOSED_HEADERS = [
  *
  * Returns true when it has answered the request (a preflight).
  */
-export function createCors(
-  allowedOrigins: readonly string[],
-): (req: NodeRequest, res: NodeResponse) => boolean {
-  const anyOrigin = allowedOrigins.includes("*");
+export function createCors(allowedOrigins: readonly string[]): (req: NodeRequest, res: NodeResponse) => boolean {
+  const anyOrigin = allowedOrigins.includes('*');
   const allowed = new Set(allowedOrigins);
   return (req, res) => {
     const origin = req.headers.origin;
@@ -54,14 +48,14 @@ export function createCors(
       return false;
     }
     const permitted = anyOrigin || allowed.has(origin);
-    const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
+    const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
     if (permitted) {
-      res.setHeader("Access-Control-Allow-Origin", origin);
-      res.setHeader("Vary", "Origin");
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
     }
     if (!preflight) {
       if (permitted) {
-        res.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+        res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
       }
       return false;
     }
@@ -69,9 +63,9 @@ export function createCors(
       sendText(res, 403, `Origin ${origin} is not allowed; add it to CORS_ORIGINS`);
       return true;
     }
-    res.setHeader("Access-Control-Allow-Methods", ALLOWED_METHODS);
-    res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-    res.setHeader("Access-Control-Max-Age", "7200");
+    res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
+    res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
+    res.setHeader('Access-Control-Max-Age', '7200');
     res.writeHead(204);
     res.end();
     return true;

@@ -1,9 +1,9 @@
-import net from "node:net";
-import type http from "node:http";
-import type http2 from "node:http2";
+import net from 'node:net';
+import type http from 'node:http';
+import type http2 from 'node:http2';
 
 /** Every HTTP/2 connection without TLS starts with these bytes (RFC 9113 §3.4). */
-const HTTP2_PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "latin1");
+const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 
 export interface DualProtocolOptions {
   /** Serves HTTP/1.1: browsers (Connect, gRPC-Web), static files, /healthz. */
@@ -29,14 +29,12 @@ export function createDualProtocolServer(options: DualProtocolOptions): net.Serv
     const onData = (chunk: Buffer) => {
       received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
       const compared = Math.min(received.length, HTTP2_PREFACE.length);
-      const looksLikeHttp2 = received
-        .subarray(0, compared)
-        .equals(HTTP2_PREFACE.subarray(0, compared));
+      const looksLikeHttp2 = received.subarray(0, compared).equals(HTTP2_PREFACE.subarray(0, compared));
       if (looksLikeHttp2 && received.length < HTTP2_PREFACE.length) {
         return; // the preface arrived in pieces; wait for the rest
       }
-      socket.off("data", onData);
-      socket.off("error", drop);
+      socket.off('data', onData);
+      socket.off('error', drop);
       socket.setTimeout(0);
       socket.pause();
       socket.unshift(received);
@@ -44,16 +42,16 @@ export function createDualProtocolServer(options: DualProtocolOptions): net.Serv
         // The HTTP/2 session reads the socket's native handle directly and
         // picks up the unshifted bytes itself; resuming here would let the
         // stream swallow bytes the session never sees.
-        options.http2.emit("connection", socket);
+        options.http2.emit('connection', socket);
       } else {
-        options.http1.emit("connection", socket);
+        options.http1.emit('connection', socket);
         socket.resume();
       }
     };
     // Until a server owns the socket, a reset or a silent client must not
     // raise an unhandled 'error' or hold the connection open forever.
-    socket.on("error", drop);
+    socket.on('error', drop);
     socket.setTimeout(sniffTimeoutMs, drop);
-    socket.on("data", onData);
+    socket.on('data', onData);
   });
 }

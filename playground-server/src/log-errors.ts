@@ -1,5 +1,5 @@
-import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
-import type { Logger } from "./logger.js";
+import {Code, ConnectError, type Interceptor} from '@connectrpc/connect';
+import type {Logger} from './logger.js';
 
 /**
  * A handler that throws something other than a ConnectError has a bug: log
@@ -14,9 +14,9 @@ export function createErrorLogInterceptor(logger: Logger): Interceptor {
         throw error;
       }
       logger.error(`${req.service.typeName}/${req.method.name} failed`, error, {
-        correlation_id: req.header.get("x-correlation-id") ?? undefined,
+        correlation_id: req.header.get('x-correlation-id') ?? undefined,
       });
-      throw new ConnectError("internal error", Code.Internal);
+      throw new ConnectError('internal error', Code.Internal);
     }
   };
 }

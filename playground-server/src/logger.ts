@@ -11,9 +11,9 @@ export interface Logger {
   error(message: string, cause?: unknown, fields?: LogFields): void;
 }
 
-export type LogFormat = "json" | "text";
-export type LogLevel = "debug" | "info" | "warn" | "error";
-export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
+export type LogFormat = 'json' | 'text';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 export interface LoggerOptions {
   /** json: one object per line for a log collector; text: for a person at a terminal. */
@@ -29,52 +29,53 @@ export function createLogger(options: LoggerOptions): Logger {
   const threshold = LOG_LEVELS.indexOf(options.level);
   const write =
     options.write ??
-    ((line: string, level: LogLevel) => (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${line}\n`));
+    ((line: string, level: LogLevel) =>
+      (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`));
   const now = options.now ?? (() => new Date());
-  const render = options.format === "json" ? jsonLine : textLine;
+  const render = options.format === 'json' ? jsonLine : textLine;
   const log = (level: LogLevel, message: string, fields: LogFields | undefined, cause?: unknown) => {
     if (LOG_LEVELS.indexOf(level) >= threshold) {
       write(render(now(), level, message, fields ?? {}, cause), level);
     }
   };
   return {
-    debug: (message, fields) => log("debug", message, fields),
-    info: (message, fields) => log("info", message, fields),
-    warn: (message, fields) => log("warn", message, fields),
-    error: (message, cause, fields) => log("error", message, fields, cause),
+    debug: (message, fields) => log('debug', message, fields),
+    info: (message, fields) => log('info', message, fields),
+    warn: (message, fields) => log('warn', message, fields),
+    error: (message, cause, fields) => log('error', message, fields, cause),
   };
 }
 
 function jsonLine(time: Date, level: LogLevel, message: string, fields: LogFields, cause: unknown): string {
-  const entry: Record<string, unknown> = { time: time.toISOString(), level, msg: message, ...fields };
+  const entry: Record<string, unknown> = {time: time.toISOString(), level, msg: message, ...fields};
   if (cause !== undefined) {
     entry.error = describeCause(cause);
   }
-  return JSON.stringify(entry, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value));
+  return JSON.stringify(entry, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
 }
 
 function textLine(_time: Date, level: LogLevel, message: string, fields: LogFields, cause: unknown): string {
   const pairs = Object.entries(fields)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${typeof value === "string" && !/\s/.test(value) ? value : JSON.stringify(value)}`);
-  const head = [level === "info" ? "" : `${level}:`, message, ...pairs].filter((part) => part !== "").join(" ");
+    .map(([key, value]) => `${key}=${typeof value === 'string' && !/\s/.test(value) ? value : JSON.stringify(value)}`);
+  const head = [level === 'info' ? '' : `${level}:`, message, ...pairs].filter((part) => part !== '').join(' ');
   if (cause === undefined) {
     return head;
   }
-  const { stack, message: causeMessage } = describeCause(cause);
+  const {stack, message: causeMessage} = describeCause(cause);
   return `${head}\n${stack ?? causeMessage}`;
 }
 
 /** The server's own log may carry stacks; a client's answer never does. */
-function describeCause(cause: unknown): { name?: string; message: string; stack?: string } {
+function describeCause(cause: unknown): {name?: string; message: string; stack?: string} {
   if (cause instanceof Error) {
-    return { name: cause.name, message: cause.message, ...(cause.stack ? { stack: cause.stack } : {}) };
+    return {name: cause.name, message: cause.message, ...(cause.stack ? {stack: cause.stack} : {})};
   }
-  return { message: String(cause) };
+  return {message: String(cause)};
 }
 
 /** Text at info level: what `npm start` on a laptop shows. */
-export const consoleLogger: Logger = createLogger({ format: "text", level: "info" });
+export const consoleLogger: Logger = createLogger({format: 'text', level: 'info'});
 
 export const silentLogger: Logger = {
   debug: () => {},

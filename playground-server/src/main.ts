@@ -2,10 +2,10 @@
  * Entry point: `tsx playground-server/src/main.ts`. Settings come from the
  * environment: see config.ts and the README's table.
  */
-import { configFromEnv, type Config } from "./config.js";
-import { gatewayConfigFromEnv, type GatewayConfig } from "./gateway/config.js";
-import { createLogger } from "./logger.js";
-import { startServer } from "./server.js";
+import {configFromEnv, type Config} from './config.js';
+import {gatewayConfigFromEnv, type GatewayConfig} from './gateway/config.js';
+import {createLogger} from './logger.js';
+import {startServer} from './server.js';
 
 let config: Config;
 let gateway: GatewayConfig;
@@ -16,30 +16,30 @@ try {
   console.error(`playground-server: ${(error as Error).message}`);
   process.exit(1);
 }
-const logger = createLogger({ format: config.logFormat, level: config.logLevel });
+const logger = createLogger({format: config.logFormat, level: config.logLevel});
 
 // A playground must outlive a bug in one request: report and keep serving.
-process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", reason));
-process.on("uncaughtException", (error) => logger.error("uncaught exception", error));
+process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
+process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
 
-const server = await startServer({ ...config, gateway, logger }).catch((error: Error) => {
+const server = await startServer({...config, gateway, logger}).catch((error: Error) => {
   console.error(`playground-server: ${error.message}`);
   process.exit(1);
 });
 
 logger.info(`Beamline playground-server listening on ${server.url}`, {
-  router: config.upstream ? config.upstream.url : "embedded",
-  static_dir: config.staticDir ?? "none (set STATIC_DIR to serve a site)",
+  router: config.upstream ? config.upstream.url : 'embedded',
+  static_dir: config.staticDir ?? 'none (set STATIC_DIR to serve a site)',
 });
 
 let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) {
       process.exit(1); // a second Ctrl+C means "now"
     }
     stopping = true;
-    logger.info(`${signal}: draining in-flight calls, then exiting`, { grace_ms: config.shutdownGraceMs });
+    logger.info(`${signal}: draining in-flight calls, then exiting`, {grace_ms: config.shutdownGraceMs});
     void server.close().then(() => process.exit(0));
   });
 }

@@ -1,21 +1,21 @@
-import { setMaxListeners } from "node:events";
-import http from "node:http";
-import http2 from "node:http2";
-import type { AddressInfo, Server, Socket } from "node:net";
-import { Code, ConnectError } from "@connectrpc/connect";
-import { createApp } from "./app.js";
-import { DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, type Limits, type UpstreamConfig } from "./config.js";
-import type { FaultInterceptorOptions } from "./faults/interceptor.js";
-import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "./gateway/config.js";
-import { createGateway } from "./gateway/gateway.js";
-import { createDualProtocolServer } from "./listener.js";
-import { createClientRateLimit } from "./limits/client-rate-limit.js";
-import { consoleLogger, type Logger } from "./logger.js";
-import { createMetrics, type Metrics } from "./metrics/metrics.js";
-import { createEmbeddedRouter, type RouterBackend } from "./router/service.js";
-import { createStaticFiles } from "./static-files.js";
-import { createUpstreamRouter, type UpstreamRouter } from "./upstream/proxy.js";
-import { monitorReadiness, probeUpstream, type Readiness, type ReadinessMonitor } from "./upstream/readiness.js";
+import {setMaxListeners} from 'node:events';
+import http from 'node:http';
+import http2 from 'node:http2';
+import type {AddressInfo, Server, Socket} from 'node:net';
+import {Code, ConnectError} from '@connectrpc/connect';
+import {createApp} from './app.js';
+import {DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, type Limits, type UpstreamConfig} from './config.js';
+import type {FaultInterceptorOptions} from './faults/interceptor.js';
+import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './gateway/config.js';
+import {createGateway} from './gateway/gateway.js';
+import {createDualProtocolServer} from './listener.js';
+import {createClientRateLimit} from './limits/client-rate-limit.js';
+import {consoleLogger, type Logger} from './logger.js';
+import {createMetrics, type Metrics} from './metrics/metrics.js';
+import {createEmbeddedRouter, type RouterBackend} from './router/service.js';
+import {createStaticFiles} from './static-files.js';
+import {createUpstreamRouter, type UpstreamRouter} from './upstream/proxy.js';
+import {monitorReadiness, probeUpstream, type Readiness, type ReadinessMonitor} from './upstream/readiness.js';
 
 export interface ServerOptions {
   /** 0 (the default) picks a free port. */
@@ -59,8 +59,8 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? consoleLogger;
-  const host = options.host ?? "127.0.0.1";
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const host = options.host ?? '127.0.0.1';
+  const limits: Limits = {...DEFAULT_LIMITS, ...options.limits};
   const metrics = options.metrics ?? createMetrics();
   // The one place that decides who answers the Router's RPCs.
   const upstream =
@@ -72,9 +72,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         })
       : undefined;
   const backend =
-    options.backend ??
-    upstream ??
-    createEmbeddedRouter({ adminApiKey: options.adminApiKey ?? DEFAULT_ADMIN_API_KEY });
+    options.backend ?? upstream ?? createEmbeddedRouter({adminApiKey: options.adminApiKey ?? DEFAULT_ADMIN_API_KEY});
   const upstreamReadiness =
     upstream && options.upstream ? monitorUpstream(upstream, options.upstream, logger, metrics) : undefined;
   /** What only upstream mode holds open: the probe timer and the HTTP/2 connection. */
@@ -86,9 +84,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const readiness = (): Readiness => {
     if (closing) {
       // Tells a load balancer to stop sending new calls while the last ones drain.
-      return { ready: false, detail: "shutting down" };
+      return {ready: false, detail: 'shutting down'};
     }
-    return upstreamReadiness?.current() ?? { ready: true, detail: "embedded Router" };
+    return upstreamReadiness?.current() ?? {ready: true, detail: 'embedded Router'};
   };
   const shutdown = new AbortController();
   // connect-es links every call's signal to this one: one listener per
@@ -98,18 +96,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const gateway = createGateway({
     backend,
     config: options.gateway ?? DEFAULT_GATEWAY_CONFIG,
-    faults: { ...options.faults, onInjected: (kind) => metrics.faultInjected(kind) },
+    faults: {...options.faults, onInjected: (kind) => metrics.faultInjected(kind)},
     logger,
     registry: metrics.registry,
   });
   const app = createApp({
     gateway,
     backend,
-    ...(options.staticDir === undefined
-      ? {}
-      : { staticFiles: await createStaticFiles(options.staticDir) }),
+    ...(options.staticDir === undefined ? {} : {staticFiles: await createStaticFiles(options.staticDir)}),
     corsOrigins: options.corsOrigins ?? [],
-    ...(options.faults === undefined ? {} : { faults: options.faults }),
+    ...(options.faults === undefined ? {} : {faults: options.faults}),
     logger,
     shutdownSignal: shutdown.signal,
     metrics,
@@ -140,26 +136,26 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
   const h2c = http2.createServer(
     {
-      settings: { maxConcurrentStreams: limits.http2MaxConcurrentStreams, maxHeaderListSize: 16 * 1024 },
+      settings: {maxConcurrentStreams: limits.http2MaxConcurrentStreams, maxHeaderListSize: 16 * 1024},
       // Same header budget as HTTP/1.1, and a cap on what one session may buffer (MB).
       maxSessionMemory: 32,
     },
     app,
   );
-  const tcp = createDualProtocolServer({ http1, http2: h2c });
-  tcp.on("error", (error) => logger.error("server error", error));
+  const tcp = createDualProtocolServer({http1, http2: h2c});
+  tcp.on('error', (error) => logger.error('server error', error));
 
   const sockets = new Set<Socket>();
-  tcp.on("connection", (socket: Socket) => {
+  tcp.on('connection', (socket: Socket) => {
     sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
+    socket.once('close', () => sockets.delete(socket));
   });
   const sessions = new Set<http2.ServerHttp2Session>();
-  h2c.on("session", (session) => {
+  h2c.on('session', (session) => {
     // An idle session is closed gracefully: open streams finish first.
     session.setTimeout(limits.idleTimeoutMs, () => session.close());
     sessions.add(session);
-    session.once("close", () => sessions.delete(session));
+    session.once('close', () => sessions.delete(session));
     if (closing) {
       // A connection accepted just before close() became a session after
       // close() looked for sessions; let it read the calls already sent
@@ -167,10 +163,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       setImmediate(() => session.close());
     }
   });
-  http1.on("request", (_req, res: http.ServerResponse) => {
+  http1.on('request', (_req, res: http.ServerResponse) => {
     // A keep-alive connection whose last call ends during shutdown is idle
     // only after this response; close it then instead of at the deadline.
-    res.once("finish", () => closing && setImmediate(() => http1.closeIdleConnections()));
+    res.once('finish', () => closing && setImmediate(() => http1.closeIdleConnections()));
   });
 
   try {
@@ -182,7 +178,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // http.Server tracks its connections (closeIdleConnections, header and
   // request timeouts) only once it has emitted 'listening'; it never listens
   // itself here, the TCP server hands it sockets.
-  http1.emit("listening");
+  http1.emit('listening');
   const port = (tcp.address() as AddressInfo).port;
 
   async function close(): Promise<void> {
@@ -208,7 +204,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     // Calls still running (long injected latency, say) now end with
     // UNAVAILABLE; give those answers a moment to get out, then cut.
-    shutdown.abort(new ConnectError("the server is shutting down", Code.Unavailable));
+    shutdown.abort(new ConnectError('the server is shutting down', Code.Unavailable));
     if (!(await settlesWithin(drained, 1_000))) {
       for (const socket of sockets) {
         socket.destroy();
@@ -217,20 +213,25 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
   }
   let closed: Promise<void> | undefined;
-  return { url: displayUrl(host, port), port, close: () => (closed ??= close()) };
+  return {url: displayUrl(host, port), port, close: () => (closed ??= close())};
 }
 
 /** Probes the upstream Router for /readyz, and reports each change in the log and metrics. */
-function monitorUpstream(upstream: UpstreamRouter, config: UpstreamConfig, logger: Logger, metrics: Metrics): ReadinessMonitor {
+function monitorUpstream(
+  upstream: UpstreamRouter,
+  config: UpstreamConfig,
+  logger: Logger,
+  metrics: Metrics,
+): ReadinessMonitor {
   return monitorReadiness({
     probe: () => probeUpstream(upstream.transport, Math.min(config.timeoutMs, 2_000)),
     intervalMs: config.probeIntervalMs,
     onChange: (readiness) => {
       metrics.upstreamReachable(readiness.ready);
       if (readiness.ready) {
-        logger.info(readiness.detail, { upstream: config.url });
+        logger.info(readiness.detail, {upstream: config.url});
       } else {
-        logger.warn(readiness.detail, { upstream: config.url });
+        logger.warn(readiness.detail, {upstream: config.url});
       }
     },
   });
@@ -238,11 +239,10 @@ function monitorUpstream(upstream: UpstreamRouter, config: UpstreamConfig, logge
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onError = (error: Error) =>
-      reject(new Error(`cannot listen on ${host}:${port}: ${error.message}`));
-    server.once("error", onError);
+    const onError = (error: Error) => reject(new Error(`cannot listen on ${host}:${port}: ${error.message}`));
+    server.once('error', onError);
     server.listen(port, host, () => {
-      server.off("error", onError);
+      server.off('error', onError);
       resolve();
     });
   });
@@ -261,7 +261,7 @@ async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolea
 }
 
 function displayUrl(host: string, port: number): string {
-  const wildcard = host === "0.0.0.0" || host === "::" || host === "";
-  const name = wildcard ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  const name = wildcard ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return `http://${name}:${port}`;
 }

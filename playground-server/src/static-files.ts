@@ -1,32 +1,32 @@
-import { createReadStream } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
-import path from "node:path";
-import type { Stats } from "node:fs";
-import type { NodeRequest, NodeResponse } from "./http-types.js";
-import { sendText } from "./http-types.js";
+import {createReadStream} from 'node:fs';
+import {realpath, stat} from 'node:fs/promises';
+import path from 'node:path';
+import type {Stats} from 'node:fs';
+import type {NodeRequest, NodeResponse} from './http-types.js';
+import {sendText} from './http-types.js';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".webmanifest": "application/manifest+json; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-  ".wasm": "application/wasm",
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
 };
 
 /** Docusaurus puts only content-hashed files under /assets/. */
@@ -52,10 +52,10 @@ export async function createStaticFiles(dir: string): Promise<StaticHandler> {
   const inside = (file: string) => file === root || file.startsWith(root + path.sep);
 
   /** The file a URL path names, or undefined when there is none inside the root. */
-  async function resolve(urlPath: string): Promise<{ file: string; stats: Stats } | undefined> {
+  async function resolve(urlPath: string): Promise<{file: string; stats: Stats} | undefined> {
     const target = path.join(root, path.posix.normalize(urlPath));
-    const candidates = [target, path.join(target, "index.html")];
-    if (path.extname(target) === "") {
+    const candidates = [target, path.join(target, 'index.html')];
+    if (path.extname(target) === '') {
       candidates.push(`${target}.html`);
     }
     for (const candidate of candidates) {
@@ -68,14 +68,14 @@ export async function createStaticFiles(dir: string): Promise<StaticHandler> {
   }
 
   return async (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.setHeader("Allow", "GET, HEAD");
-      sendText(res, 405, "Method Not Allowed");
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendText(res, 405, 'Method Not Allowed');
       return;
     }
-    const urlPath = decodedPath(req.url ?? "/");
+    const urlPath = decodedPath(req.url ?? '/');
     if (urlPath === undefined) {
-      sendText(res, 400, "Bad Request");
+      sendText(res, 400, 'Bad Request');
       return;
     }
     const found = await resolve(urlPath);
@@ -83,31 +83,31 @@ export async function createStaticFiles(dir: string): Promise<StaticHandler> {
       serveFile(req, res, found.file, found.stats, IMMUTABLE.test(urlPath), 200);
       return;
     }
-    const notFoundPage = await fileAt(path.join(root, "404.html"));
+    const notFoundPage = await fileAt(path.join(root, '404.html'));
     if (notFoundPage) {
       serveFile(req, res, notFoundPage.file, notFoundPage.stats, false, 404);
       return;
     }
-    sendText(res, 404, "Not Found");
+    sendText(res, 404, 'Not Found');
   };
 }
 
 /** The URL's path, percent-decoded; undefined when it cannot be a file name. */
 function decodedPath(url: string): string | undefined {
   try {
-    const decoded = decodeURIComponent(new URL(url, "http://localhost").pathname);
-    return decoded.includes("\0") ? undefined : decoded;
+    const decoded = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+    return decoded.includes('\0') ? undefined : decoded;
   } catch {
     return undefined;
   }
 }
 
 /** A regular file's real path and stats, or undefined. */
-async function fileAt(candidate: string): Promise<{ file: string; stats: Stats } | undefined> {
+async function fileAt(candidate: string): Promise<{file: string; stats: Stats} | undefined> {
   try {
     const file = await realpath(candidate);
     const stats = await stat(file);
-    return stats.isFile() ? { file, stats } : undefined;
+    return stats.isFile() ? {file, stats} : undefined;
   } catch {
     return undefined;
   }
@@ -122,25 +122,25 @@ function serveFile(
   status: number,
 ): void {
   const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
-  res.setHeader("Content-Type", CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  res.setHeader('Content-Type', CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   if (status === 200) {
-    res.setHeader("ETag", etag);
-    res.setHeader("Last-Modified", stats.mtime.toUTCString());
-    if (req.headers["if-none-match"] === etag) {
+    res.setHeader('ETag', etag);
+    res.setHeader('Last-Modified', stats.mtime.toUTCString());
+    if (req.headers['if-none-match'] === etag) {
       res.writeHead(304);
       res.end();
       return;
     }
   }
-  res.setHeader("Content-Length", stats.size);
+  res.setHeader('Content-Length', stats.size);
   res.writeHead(status);
-  if (req.method === "HEAD") {
+  if (req.method === 'HEAD') {
     res.end();
     return;
   }
   createReadStream(file)
-    .on("error", () => res.destroy())
+    .on('error', () => res.destroy())
     .pipe(res as NodeJS.WritableStream);
 }

@@ -8,24 +8,24 @@
  *
  * Replay another run: FUZZ_SEED=<n> npx vitest run playground-server/test/fuzz.test.ts
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import http from "node:http";
-import http2 from "node:http2";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { createClient } from "@connectrpc/connect";
-import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Router } from "../../src/gen/beamline/flow/v1/flow_pb.js";
-import { seededRandom } from "../../src/resilience/random.js";
-import { malformedCase, type FuzzCase } from "./support/malformed.js";
-import { grpcWebStatus, http1Request, http2Request, type RawResponse } from "./support/raw-http.js";
+import {spawn, type ChildProcess} from 'node:child_process';
+import http from 'node:http';
+import http2 from 'node:http2';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {createClient} from '@connectrpc/connect';
+import {createConnectTransport, createGrpcTransport} from '@connectrpc/connect-node';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {seededRandom} from '../../src/resilience/random.js';
+import {malformedCase, type FuzzCase} from './support/malformed.js';
+import {grpcWebStatus, http1Request, http2Request, type RawResponse} from './support/raw-http.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_101);
 const CASES = 10_000;
 const CONCURRENCY = 32;
 /** gRPC statuses that blame the server: UNKNOWN, INTERNAL, UNAVAILABLE, DATA_LOSS. */
-const SERVER_FAULT_STATUSES = new Set(["2", "13", "14", "15"]);
+const SERVER_FAULT_STATUSES = new Set(['2', '13', '14', '15']);
 const STACK_TRACE = /\n\s+at |node_modules|\.ts:\d+|\.js:\d+/;
 
 let child: ChildProcess;
@@ -41,22 +41,22 @@ function ask<T>(key: string, message?: string): Promise<T> {
 }
 
 beforeAll(async () => {
-  const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "support/fuzz-target.ts");
-  child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'support/fuzz-target.ts');
+  child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  child.on("message", (message: Record<string, unknown>) => {
-    if (typeof message.error === "string") serverErrors.push(message.error);
+  child.on('message', (message: Record<string, unknown>) => {
+    if (typeof message.error === 'string') serverErrors.push(message.error);
     for (const key of Object.keys(message)) replies.get(key)?.(message[key] === undefined ? message : message);
   });
-  url = ((await ask<{ url: string }>("url")) as { url: string }).url;
+  url = ((await ask<{url: string}>('url')) as {url: string}).url;
 });
 afterAll(() => {
   child?.disconnect();
 });
 
 async function heapUsed(): Promise<number> {
-  return ((await ask<{ heapUsed: number }>("heapUsed", "heap")) as { heapUsed: number }).heapUsed;
+  return ((await ask<{heapUsed: number}>('heapUsed', 'heap')) as {heapUsed: number}).heapUsed;
 }
 
 /** Why an answer is wrong, or undefined when it is a proper client error. */
@@ -64,26 +64,25 @@ function problem(fuzz: FuzzCase, response: RawResponse): string | undefined {
   if (response.status >= 500 && !(response.status === 501 && fuzz.unsupportedEncoding)) {
     return `HTTP ${response.status}`;
   }
-  const status =
-    fuzz.request.headers?.["content-type"]?.startsWith("application/grpc-web")
-      ? grpcWebStatus(response)
-      : response.trailers["grpc-status"] ?? response.headers["grpc-status"];
+  const status = fuzz.request.headers?.['content-type']?.startsWith('application/grpc-web')
+    ? grpcWebStatus(response)
+    : (response.trailers['grpc-status'] ?? response.headers['grpc-status']);
   if (status !== undefined && SERVER_FAULT_STATUSES.has(status)) {
-    return `grpc-status ${status} (${decodeURIComponent(response.trailers["grpc-message"] ?? response.headers["grpc-message"] ?? "")})`;
+    return `grpc-status ${status} (${decodeURIComponent(response.trailers['grpc-message'] ?? response.headers['grpc-message'] ?? '')})`;
   }
-  const text = response.body.toString("latin1") + JSON.stringify(response.trailers);
+  const text = response.body.toString('latin1') + JSON.stringify(response.trailers);
   if (STACK_TRACE.test(text)) {
     return `stack trace in the answer: ${text.slice(0, 200)}`;
   }
   return undefined;
 }
 
-describe("fuzz: malformed requests", () => {
+describe('fuzz: malformed requests', () => {
   it(`answers ${CASES} of them (seed ${SEED}) with client errors, stays up and gives its memory back`, async () => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const agent = new http.Agent({keepAlive: true, maxSockets: CONCURRENCY});
     let session = http2.connect(url);
     const send = async (fuzz: FuzzCase): Promise<RawResponse> => {
-      if (fuzz.transport === "http1") {
+      if (fuzz.transport === 'http1') {
         return http1Request(url, fuzz.request, agent);
       }
       if (session.destroyed || session.closed) {
@@ -94,15 +93,18 @@ describe("fuzz: malformed requests", () => {
 
     // Warm up with valid calls, so that the baseline includes what any
     // first call allocates for good (compiled code, caches, pools).
-    const client = createClient(Router, createConnectTransport({ baseUrl: url, httpVersion: "1.1" }));
-    const grpc = createClient(Router, createGrpcTransport({ baseUrl: url }));
+    const client = createClient(Router, createConnectTransport({baseUrl: url, httpVersion: '1.1'}));
+    const grpc = createClient(Router, createGrpcTransport({baseUrl: url}));
     for (let i = 0; i < 200; i++) {
-      await Promise.all([client.decide({ message: { tenantId: "t", messageId: `w${i}` } }), grpc.decide({ message: { tenantId: "t", messageId: `w${i}` } })]);
+      await Promise.all([
+        client.decide({message: {tenantId: 't', messageId: `w${i}`}}),
+        grpc.decide({message: {tenantId: 't', messageId: `w${i}`}}),
+      ]);
     }
     const baseline = await heapUsed();
 
     const random = seededRandom(SEED);
-    const cases = Array.from({ length: CASES }, (_, index) => malformedCase(random, index));
+    const cases = Array.from({length: CASES}, (_, index) => malformedCase(random, index));
     const failures: string[] = [];
     const kinds = new Map<string, number>();
     let next = 0;
@@ -120,18 +122,18 @@ describe("fuzz: malformed requests", () => {
       }
     };
     const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await Promise.all(Array.from({length: CONCURRENCY}, worker));
     const seconds = (performance.now() - started) / 1000;
     session.close();
     agent.destroy();
 
     // Still up and still right.
-    expect((await client.decide({ message: { tenantId: "t", messageId: "after" } })).providerId).not.toBe("");
+    expect((await client.decide({message: {tenantId: 't', messageId: 'after'}})).providerId).not.toBe('');
     const after = await heapUsed();
     console.log(
       `fuzz seed ${SEED}: ${CASES} requests in ${seconds.toFixed(1)} s; ` +
         `heap ${(baseline / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after; ` +
-        [...kinds].map(([kind, n]) => `${kind} ${n}`).join(", "),
+        [...kinds].map(([kind, n]) => `${kind} ${n}`).join(', '),
     );
     expect(failures.slice(0, 10)).toEqual([]);
     expect(child.exitCode).toBeNull();

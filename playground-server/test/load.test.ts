@@ -4,53 +4,51 @@
  * busy client), then the same through a proxying server (ROUTER_URL).
  * Every call must succeed.
  */
-import { createClient, type Client } from "@connectrpc/connect";
-import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Router } from "../../src/gen/beamline/flow/v1/flow_pb.js";
-import { silentLogger } from "../src/logger.js";
-import { startServer, type RunningServer } from "../src/server.js";
+import {createClient, type Client} from '@connectrpc/connect';
+import {createConnectTransport, createGrpcTransport, createGrpcWebTransport} from '@connectrpc/connect-node';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {silentLogger} from '../src/logger.js';
+import {startServer, type RunningServer} from '../src/server.js';
 
 const CALLS = 1_000;
 
 function clientsFor(baseUrl: string): Client<typeof Router>[] {
   return [
-    createClient(Router, createConnectTransport({ baseUrl, httpVersion: "1.1" })),
-    createClient(Router, createGrpcWebTransport({ baseUrl, httpVersion: "1.1" })),
-    createClient(Router, createGrpcTransport({ baseUrl })),
+    createClient(Router, createConnectTransport({baseUrl, httpVersion: '1.1'})),
+    createClient(Router, createGrpcWebTransport({baseUrl, httpVersion: '1.1'})),
+    createClient(Router, createGrpcTransport({baseUrl})),
   ];
 }
 
 /** Fires CALLS calls at once; each waits 50 ms inside the server, so they really overlap. */
-async function burst(baseUrl: string): Promise<{ errors: string[]; seconds: number }> {
+async function burst(baseUrl: string): Promise<{errors: string[]; seconds: number}> {
   const clients = clientsFor(baseUrl);
   const errors: string[] = [];
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CALLS }, (_, i) =>
-      clients[i % clients.length]!
-        .decide(
-          { message: { tenantId: `t${i % 7}`, messageId: `m-${i}` } },
-          { headers: { "x-beamline-fault": "latency=50ms", "x-correlation-id": `load-${i}` } },
-        )
-        .then(
-          (decision) => {
-            if (decision.providerId === "") errors.push(`#${i}: empty decision`);
-          },
-          (error: Error) => errors.push(`#${i}: ${error.message}`),
-        ),
+    Array.from({length: CALLS}, (_, i) =>
+      clients[i % clients.length]!.decide(
+        {message: {tenantId: `t${i % 7}`, messageId: `m-${i}`}},
+        {headers: {'x-beamline-fault': 'latency=50ms', 'x-correlation-id': `load-${i}`}},
+      ).then(
+        (decision) => {
+          if (decision.providerId === '') errors.push(`#${i}: empty decision`);
+        },
+        (error: Error) => errors.push(`#${i}: ${error.message}`),
+      ),
     ),
   );
-  return { errors, seconds: (performance.now() - started) / 1000 };
+  return {errors, seconds: (performance.now() - started) / 1000};
 }
 
 let embedded: RunningServer;
 let proxy: RunningServer;
 beforeAll(async () => {
-  embedded = await startServer({ logger: silentLogger });
+  embedded = await startServer({logger: silentLogger});
   proxy = await startServer({
     logger: silentLogger,
-    upstream: { url: embedded.url, timeoutMs: 10_000, pingIntervalMs: 10_000, probeIntervalMs: 5_000 },
+    upstream: {url: embedded.url, timeoutMs: 10_000, pingIntervalMs: 10_000, probeIntervalMs: 5_000},
   });
 });
 afterAll(async () => {
@@ -59,14 +57,14 @@ afterAll(async () => {
 });
 
 describe(`load: ${CALLS} concurrent calls`, () => {
-  it("all succeed against the embedded Router, under the default limits", async () => {
-    const { errors, seconds } = await burst(embedded.url);
+  it('all succeed against the embedded Router, under the default limits', async () => {
+    const {errors, seconds} = await burst(embedded.url);
     console.log(`load: ${CALLS} concurrent calls, embedded Router, ${seconds.toFixed(2)} s`);
     expect(errors.slice(0, 5)).toEqual([]);
   });
 
-  it("all succeed through a proxying server", async () => {
-    const { errors, seconds } = await burst(proxy.url);
+  it('all succeed through a proxying server', async () => {
+    const {errors, seconds} = await burst(proxy.url);
     console.log(`load: ${CALLS} concurrent calls through the proxy, ${seconds.toFixed(2)} s`);
     expect(errors.slice(0, 5)).toEqual([]);
   });

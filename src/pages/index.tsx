@@ -1,15 +1,27 @@
-import React from 'react';
+import type React from 'react';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import styles from './index.module.css';
 
 const sections = [
-  {to: '/guide/architecture', title: '1. Architecture overview', text: 'c-gateway, NATS and the Router: how a decision is made.'},
-  {to: '/guide/quick-start', title: '2. Quick start', text: 'Start everything with one command and get a first decision.'},
+  {
+    to: '/guide/architecture',
+    title: '1. Architecture overview',
+    text: 'c-gateway, NATS and the Router: how a decision is made.',
+  },
+  {
+    to: '/guide/quick-start',
+    title: '2. Quick start',
+    text: 'Start everything with one command and get a first decision.',
+  },
   {to: '/guide/http-gateway', title: '3. HTTP integration', text: 'Call the Router over HTTP through c-gateway.'},
   {to: '/guide/grpc', title: '4. gRPC direct integration', text: 'Generated clients, deadlines and metadata.'},
-  {to: '/guide/resilience', title: '5. Resilience patterns', text: 'Retries, breakers, limiters — run them against a failing Router.'},
+  {
+    to: '/guide/resilience',
+    title: '5. Resilience patterns',
+    text: 'Retries, breakers, limiters — run them against a failing Router.',
+  },
   {to: '/guide/production', title: '6. Production deployment', text: 'Configuration, monitoring and scaling out.'},
 ];
 

@@ -14,15 +14,23 @@ describe('faultSpec', () => {
 
   it('rounds slider values and stays within what the server accepts', () => {
     expect(faultSpec({...noFaults, error: 0.333333, latencyMs: 12.7})).toBe('error=0.33;code=unavailable;latency=13ms');
-    expect(faultSpec({...noFaults, code: 'internal', latencyMs: 50_000, jitterMs: 20_000})).toBe('latency=10000ms;jitter=10000ms');
+    expect(faultSpec({...noFaults, code: 'internal', latencyMs: 50_000, jitterMs: 20_000})).toBe(
+      'latency=10000ms;jitter=10000ms',
+    );
     expect(faultSpec({...noFaults, error: 1.7, code: 'internal'})).toBe('error=1;code=internal');
   });
 });
 
 describe('withFaultHeader', () => {
   it("replaces a fault header the reader typed with the dial's, whatever its case", () => {
-    const typed: Array<[string, string]> = [['Content-Type', 'application/json'], ['X-Beamline-Fault', 'error=1']];
-    expect(withFaultHeader(typed, 'latency=5ms')).toEqual([['Content-Type', 'application/json'], ['x-beamline-fault', 'latency=5ms']]);
+    const typed: Array<[string, string]> = [
+      ['Content-Type', 'application/json'],
+      ['X-Beamline-Fault', 'error=1'],
+    ];
+    expect(withFaultHeader(typed, 'latency=5ms')).toEqual([
+      ['Content-Type', 'application/json'],
+      ['x-beamline-fault', 'latency=5ms'],
+    ]);
   });
 
   it('leaves the headers alone when the dial is at rest', () => {

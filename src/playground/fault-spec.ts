@@ -42,7 +42,8 @@ const delay = (ms: number) => Math.min(maxDelayMs, Math.round(ms));
  */
 export function faultSpec(settings: FaultSettings): string | undefined {
   const parts: string[] = [];
-  if (settings.error > 0) parts.push(`error=${Number(Math.min(1, settings.error).toFixed(2))}`, `code=${settings.code}`);
+  if (settings.error > 0)
+    parts.push(`error=${Number(Math.min(1, settings.error).toFixed(2))}`, `code=${settings.code}`);
   if (settings.latencyMs > 0) parts.push(`latency=${delay(settings.latencyMs)}ms`);
   if (settings.jitterMs > 0) parts.push(`jitter=${delay(settings.jitterMs)}ms`);
   if (settings.ratePerSecond > 0) parts.push(`ratelimit=${Math.round(settings.ratePerSecond)}/s`);

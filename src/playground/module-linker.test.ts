@@ -19,7 +19,7 @@ describe('linkModules', () => {
   });
 
   it('leaves strings that merely look like imports alone', async () => {
-    const files = {'main.ts': "log(\"import x from './nowhere'\");"};
+    const files = {'main.ts': 'log("import x from \'./nowhere\'");'};
     const linked = await linkModules({files, entry: 'main.ts', external: () => undefined, toUrl});
     expect(linked.entryUrl).toBe(`mod:${files['main.ts']}`);
   });

@@ -64,7 +64,11 @@ export async function linkModules({files, entry, external, toUrl}: LinkOptions):
       if (specifier === undefined || dynamic === -2) continue;
       const local = fileFor(specifier, files);
       const target = local ? link(local) : external(specifier);
-      if (!target) throw new LinkError(`${file} imports '${specifier}', which is neither a tab here nor a module the playground provides`, file);
+      if (!target)
+        throw new LinkError(
+          `${file} imports '${specifier}', which is neither a tab here nor a module the playground provides`,
+          file,
+        );
       const quoted = dynamic > -1;
       rewritten += code.slice(last, start) + (quoted ? JSON.stringify(target) : target);
       last = end;

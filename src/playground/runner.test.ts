@@ -88,7 +88,10 @@ describe('SnippetRunner', () => {
     runner.setFault('error=0.5');
     runner.stop();
     runner.setFault('error=0');
-    expect(workers[0].posted).toEqual([{type: 'run', ...request}, {type: 'fault', spec: 'error=0.5'}]);
+    expect(workers[0].posted).toEqual([
+      {type: 'run', ...request},
+      {type: 'fault', spec: 'error=0.5'},
+    ]);
   });
 
   it('ends the run on the first error', () => {

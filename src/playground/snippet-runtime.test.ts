@@ -50,7 +50,11 @@ describe('snippet runtime', () => {
     await api.sleep(20);
     api.log('decision', {providerId: 'alpha', expectedLatencyMs: 5n});
     api.chart.point({outcome: 'ok', attempt: 1});
-    expect(events[0]).toMatchObject({type: 'log', level: 'log', text: 'decision {"providerId":"alpha","expectedLatencyMs":"5"}'});
+    expect(events[0]).toMatchObject({
+      type: 'log',
+      level: 'log',
+      text: 'decision {"providerId":"alpha","expectedLatencyMs":"5"}',
+    });
     expect(events[1]).toMatchObject({type: 'point', point: {outcome: 'ok', attempt: 1}});
     const t = (events[1] as Extract<WorkerEvent, {type: 'point'}>).point.t;
     expect(t).toBeGreaterThanOrEqual(15);

@@ -58,7 +58,7 @@ export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi
     logger,
     router: createClient(Router, transport),
     fault(spec) {
-      faultSpec = spec && spec.trim() ? spec.trim() : null;
+      faultSpec = spec?.trim() ? spec.trim() : null;
     },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
     now,
@@ -75,7 +75,9 @@ export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi
 }
 
 function createLogger(emit: (event: WorkerEvent) => void, now: () => number): SnippetApi['logger'] {
-  const at = (level: LogLevel) => (...args: unknown[]) =>
-    emit({type: 'log', level, text: formatLogArgs(args), t: now()});
+  const at =
+    (level: LogLevel) =>
+    (...args: unknown[]) =>
+      emit({type: 'log', level, text: formatLogArgs(args), t: now()});
   return {log: at('log'), info: at('info'), warn: at('warn'), error: at('error')};
 }

@@ -3,7 +3,8 @@ import {transpileSnippet} from './transpile';
 
 describe('transpileSnippet', () => {
   it('strips types and keeps every line where it was', () => {
-    const source = 'const a: number = 1;\n\nfunction f(x: string): void {}\nawait sleep(1);\nthrow new Error("line 5");\n';
+    const source =
+      'const a: number = 1;\n\nfunction f(x: string): void {}\nawait sleep(1);\nthrow new Error("line 5");\n';
     const result = transpileSnippet(source);
     expect(result.ok).toBe(true);
     if (!result.ok) return;

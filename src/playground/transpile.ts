@@ -1,8 +1,6 @@
 import {transform} from 'sucrase';
 
-export type TranspileResult =
-  | {ok: true; code: string}
-  | {ok: false; message: string; line?: number; column?: number};
+export type TranspileResult = {ok: true; code: string} | {ok: false; message: string; line?: number; column?: number};
 
 interface SucraseSyntaxError extends Error {
   loc?: {line: number; column: number};

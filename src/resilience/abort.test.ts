@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { abortReason, linkedController, raceAbort } from './abort';
+import {describe, expect, it} from 'vitest';
+import {abortReason, linkedController, raceAbort} from './abort';
 
 describe('abort helpers', () => {
   it('abortReason gives the reason, or an AbortError', () => {

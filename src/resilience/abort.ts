@@ -31,10 +31,10 @@ export function linkedController(...parents: (AbortSignal | undefined)[]): {
       break;
     }
     const onAbort = () => controller.abort(abortReason(parent));
-    parent.addEventListener('abort', onAbort, { once: true });
+    parent.addEventListener('abort', onAbort, {once: true});
     cleanups.push(() => parent.removeEventListener('abort', onAbort));
   }
-  return { controller, dispose: () => cleanups.forEach((c) => c()) };
+  return {controller, dispose: () => cleanups.forEach((c) => c())};
 }
 
 /**
@@ -45,7 +45,7 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort, {once: true});
     promise.then(
       (value) => {
         signal.removeEventListener('abort', onAbort);

@@ -21,14 +21,14 @@
  * The probability is computed from the window *before* the new request is
  * recorded.
  */
-import { Code } from '@connectrpc/connect';
-import { neverAborted } from './abort';
-import type { Clock } from './clock';
-import { realClock } from './clock';
-import { codeOf, RejectedError } from './errors';
-import type { Policy, PolicyContext } from './policy';
-import type { Random } from './random';
-import { mathRandom } from './random';
+import {Code} from '@connectrpc/connect';
+import {neverAborted} from './abort';
+import type {Clock} from './clock';
+import {realClock} from './clock';
+import {codeOf, RejectedError} from './errors';
+import type {Policy, PolicyContext} from './policy';
+import type {Random} from './random';
+import {mathRandom} from './random';
 
 export interface AdaptiveThrottleOptions {
   /** The multiplier K. Default 2. */
@@ -73,7 +73,7 @@ export class AdaptiveThrottle implements Policy {
   }
 
   /** requests and accepts in the window now. */
-  counts(): { requests: number; accepts: number } {
+  counts(): {requests: number; accepts: number} {
     this.evict();
     return {
       requests: this.requestTimes.length - this.requestHead,
@@ -83,7 +83,7 @@ export class AdaptiveThrottle implements Policy {
 
   /** The current local rejection probability. */
   probability(): number {
-    const { requests, accepts } = this.counts();
+    const {requests, accepts} = this.counts();
     return rejectionProbability(requests, accepts, this.k);
   }
 
@@ -108,7 +108,7 @@ export class AdaptiveThrottle implements Policy {
       throw new RejectedError('throttled', 'rejected locally by adaptive throttling', Code.Unavailable);
     }
     try {
-      const value = await fn({ signal: signal ?? neverAborted });
+      const value = await fn({signal: signal ?? neverAborted});
       this.recordAccept();
       return value;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {
   backoffByName,
   constantBackoff,
@@ -10,10 +10,10 @@ import {
   noBackoff,
   strategyNames,
 } from './backoff';
-import type { Random } from './random';
-import { seededRandom } from './random';
+import type {Random} from './random';
+import {seededRandom} from './random';
 
-const opts = { baseMs: 100, capMs: 1_000 };
+const opts = {baseMs: 100, capMs: 1_000};
 const fixed =
   (x: number): Random =>
   () =>
@@ -21,13 +21,13 @@ const fixed =
 
 function stats(xs: number[]) {
   const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-  return { mean, min: Math.min(...xs), max: Math.max(...xs) };
+  return {mean, min: Math.min(...xs), max: Math.max(...xs)};
 }
 
 /** n-th delay of a backoff, sampled `count` times from independent runs of one stream. */
 function sampleNth(make: () => ReturnType<typeof fullJitterBackoff>, n: number, count: number, seed = 1): number[] {
   const random = seededRandom(seed);
-  return Array.from({ length: count }, () => delays(make(), n + 1, random)[n] as number);
+  return Array.from({length: count}, () => delays(make(), n + 1, random)[n] as number);
 }
 
 describe('deterministic strategies (exact)', () => {

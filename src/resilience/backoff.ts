@@ -21,7 +21,7 @@
  * waits `base`. (The article's simulator increments its counter before the
  * first backoff, so its first wait is 2·base.)
  */
-import type { Random } from './random';
+import type {Random} from './random';
 
 /** A pure backoff: given the previous state (undefined at first) → [delay in ms, next state]. */
 export type Backoff<S = any> = (state: S | undefined, random: Random) => readonly [delayMs: number, next: S];
@@ -34,7 +34,7 @@ export interface ExponentialOptions {
 }
 
 /** min(cap, base · 2^n), safe against overflow for large n. */
-export function expo(n: number, { baseMs, capMs }: ExponentialOptions): number {
+export function expo(n: number, {baseMs, capMs}: ExponentialOptions): number {
   const growth = 2 ** n;
   return growth === Infinity ? capMs : Math.min(capMs, baseMs * growth);
 }
@@ -67,7 +67,7 @@ export const equalJitterBackoff =
 
 /** Decorrelated Jitter: min(cap, random_between(base, previous · 3)); the state is the previous sleep. */
 export const decorrelatedJitterBackoff =
-  ({ baseMs, capMs }: ExponentialOptions): Backoff<number> =>
+  ({baseMs, capMs}: ExponentialOptions): Backoff<number> =>
   (previous = baseMs, random) => {
     const sleep = Math.min(capMs, baseMs + random() * (previous * 3 - baseMs));
     return [sleep, sleep];
@@ -102,7 +102,7 @@ export function backoffByName(name: StrategyName, options: ExponentialOptions): 
  */
 export function delays(backoff: Backoff, count: number, random: Random): number[] {
   const out: number[] = [];
-  let state: unknown = undefined;
+  let state: unknown;
   for (let i = 0; i < count; i++) {
     const [delay, next] = backoff(state, random);
     out.push(delay);

@@ -9,12 +9,12 @@
  * "Handling Overload", and ch. 22 "Addressing Cascading Failures": "queue
  * management … a bounded queue, rejecting when full").
  */
-import { Code } from '@connectrpc/connect';
-import { abortReason, neverAborted } from './abort';
-import type { Clock } from './clock';
-import { realClock } from './clock';
-import { RejectedError } from './errors';
-import type { Policy, PolicyContext } from './policy';
+import {Code} from '@connectrpc/connect';
+import {abortReason, neverAborted} from './abort';
+import type {Clock} from './clock';
+import {realClock} from './clock';
+import {RejectedError} from './errors';
+import type {Policy, PolicyContext} from './policy';
 
 export interface QueueEvent {
   type: 'start' | 'enqueue' | 'reject-full' | 'timeout' | 'cancel' | 'done';
@@ -79,7 +79,7 @@ export class BoundedQueue implements Policy {
       await this.wait(signal);
     }
     try {
-      return await fn({ signal: signal ?? neverAborted });
+      return await fn({signal: signal ?? neverAborted});
     } finally {
       this.active--;
       this.emit('done');
@@ -90,7 +90,7 @@ export class BoundedQueue implements Policy {
   private wait(signal: AbortSignal | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const timer = new AbortController();
-      const waiter: Waiter = { settled: false, start: () => {} };
+      const waiter: Waiter = {settled: false, start: () => {}};
       const leave = (type: 'timeout' | 'cancel', error: unknown) => {
         if (waiter.settled) return;
         waiter.settled = true;
@@ -109,7 +109,7 @@ export class BoundedQueue implements Policy {
       };
       this.waiting.push(waiter);
       this.emit('enqueue');
-      signal?.addEventListener('abort', onAbort, { once: true });
+      signal?.addEventListener('abort', onAbort, {once: true});
       if (this.maxWaitMs !== Infinity) {
         this.clock.sleep(this.maxWaitMs, timer.signal).then(
           () =>
@@ -135,6 +135,6 @@ export class BoundedQueue implements Policy {
   }
 
   private emit(type: QueueEvent['type']): void {
-    this.options.onEvent?.({ type, at: this.clock.now(), running: this.active, queued: this.waiting.length });
+    this.options.onEvent?.({type, at: this.clock.now(), running: this.active, queued: this.waiting.length});
   }
 }

@@ -20,9 +20,9 @@
  *   (`ConsecutiveBreaker(n)`, `CountBreaker`, `SamplingBreaker`) are
  *   required; one probe when half-open.
  */
-import type { CircuitBreakerOptions } from './circuit-breaker';
-import { ConsecutiveBreaker } from './consecutive-breaker';
-import { FailureRateBreaker } from './failure-rate-breaker';
+import type {CircuitBreakerOptions} from './circuit-breaker';
+import {ConsecutiveBreaker} from './consecutive-breaker';
+import {FailureRateBreaker} from './failure-rate-breaker';
 
 export const resilience4jDefaults = {
   failureRateThreshold: 50,
@@ -52,11 +52,11 @@ export function resilience4jLikeOptions(
     ...extra,
     breaker: new FailureRateBreaker({
       failureRateThreshold: resilience4jDefaults.failureRateThreshold,
-      window: { type: 'count', size: resilience4jDefaults.slidingWindowSize },
+      window: {type: 'count', size: resilience4jDefaults.slidingWindowSize},
       minimumCalls: resilience4jDefaults.minimumNumberOfCalls,
     }),
     openMs: resilience4jDefaults.waitDurationInOpenStateMs,
-    halfOpen: { permittedCalls: 10, successesToClose: 10 },
+    halfOpen: {permittedCalls: 10, successesToClose: 10},
   };
 }
 
@@ -72,6 +72,6 @@ export function seed001Profile(
     ...extra,
     breaker: new ConsecutiveBreaker(5),
     openMs: 30_000,
-    halfOpen: { permittedCalls: 1, successesToClose: 2 },
+    halfOpen: {permittedCalls: 1, successesToClose: 2},
   };
 }

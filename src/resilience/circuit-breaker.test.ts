@@ -1,13 +1,13 @@
-import { Code, ConnectError } from '@connectrpc/connect';
-import { describe, expect, it } from 'vitest';
-import { seed001Profile } from './breaker-defaults';
-import type { StateChange } from './circuit-breaker';
-import { CircuitBreaker } from './circuit-breaker';
-import { ConsecutiveBreaker } from './consecutive-breaker';
-import { echoClient } from './echo-service.testkit';
-import { RejectedError } from './errors';
-import { circuitBreakerInterceptor } from './policy-interceptor';
-import { VirtualClock } from './virtual-clock';
+import {Code, ConnectError} from '@connectrpc/connect';
+import {describe, expect, it} from 'vitest';
+import {seed001Profile} from './breaker-defaults';
+import type {StateChange} from './circuit-breaker';
+import {CircuitBreaker} from './circuit-breaker';
+import {ConsecutiveBreaker} from './consecutive-breaker';
+import {echoClient} from './echo-service.testkit';
+import {RejectedError} from './errors';
+import {circuitBreakerInterceptor} from './policy-interceptor';
+import {VirtualClock} from './virtual-clock';
 
 const fail = () => Promise.reject(new ConnectError('down', Code.Unavailable));
 const ok = () => Promise.resolve('ok');
@@ -24,7 +24,7 @@ describe('CircuitBreaker with seed 001 profile (5 failures → open 30 s → 2 s
   it('walks closed → open → half-open → closed with exact times', async () => {
     const clock = new VirtualClock();
     const changes: StateChange[] = [];
-    const breaker = new CircuitBreaker(seed001Profile({ clock, onStateChange: (c) => changes.push(c) }));
+    const breaker = new CircuitBreaker(seed001Profile({clock, onStateChange: (c) => changes.push(c)}));
 
     for (let i = 0; i < 4; i++) {
       await clock.advance(100);
@@ -34,27 +34,27 @@ describe('CircuitBreaker with seed 001 profile (5 failures → open 30 s → 2 s
     await clock.advance(100);
     expect(await outcome(breaker, fail)).toBe('failed'); // 5th, at t = 500
     expect(breaker.state).toBe('open');
-    expect(changes).toEqual([{ from: 'closed', to: 'open', at: 500 }]);
+    expect(changes).toEqual([{from: 'closed', to: 'open', at: 500}]);
 
     await clock.advance(29_999);
     expect(await outcome(breaker, ok)).toBe('rejected'); // fails fast, never calls
     expect(breaker.retryAfterMs).toBe(1);
     await clock.advance(1);
     expect(breaker.state).toBe('half-open');
-    expect(changes.at(-1)).toEqual({ from: 'open', to: 'half-open', at: 30_500 });
+    expect(changes.at(-1)).toEqual({from: 'open', to: 'half-open', at: 30_500});
 
     expect(await outcome(breaker, ok)).toBe('ok');
     expect(breaker.state).toBe('half-open'); // one success is not enough
     await clock.advance(10);
     expect(await outcome(breaker, ok)).toBe('ok');
     expect(breaker.state).toBe('closed');
-    expect(changes.at(-1)).toEqual({ from: 'half-open', to: 'closed', at: 30_510 });
+    expect(changes.at(-1)).toEqual({from: 'half-open', to: 'closed', at: 30_510});
   });
 
   it('a failed probe re-opens for another 30 s; the half-open transition time is exact even if observed late', async () => {
     const clock = new VirtualClock();
     const changes: StateChange[] = [];
-    const breaker = new CircuitBreaker(seed001Profile({ clock, onStateChange: (c) => changes.push(c) }));
+    const breaker = new CircuitBreaker(seed001Profile({clock, onStateChange: (c) => changes.push(c)}));
     for (let i = 0; i < 5; i++) await outcome(breaker, fail);
     await clock.advance(45_000); // nobody looks for 45 s
     expect(await outcome(breaker, ok)).toBe('ok'); // probe 1 (half-open since 30 000)
@@ -73,7 +73,7 @@ describe('CircuitBreaker with seed 001 profile (5 failures → open 30 s → 2 s
 
   it('admits one probe at a time while half-open', async () => {
     const clock = new VirtualClock();
-    const breaker = new CircuitBreaker(seed001Profile({ clock }));
+    const breaker = new CircuitBreaker(seed001Profile({clock}));
     for (let i = 0; i < 5; i++) await outcome(breaker, fail);
     await clock.advance(30_000);
     const slow = breaker.execute(async () => {
@@ -88,19 +88,19 @@ describe('CircuitBreaker with seed 001 profile (5 failures → open 30 s → 2 s
 
   it('the rejection is a ConnectError UNAVAILABLE "circuit open" with retryAfterMs', async () => {
     const clock = new VirtualClock();
-    const breaker = new CircuitBreaker(seed001Profile({ clock }));
+    const breaker = new CircuitBreaker(seed001Profile({clock}));
     for (let i = 0; i < 5; i++) await outcome(breaker, fail);
     await clock.advance(10_000);
     const error = await breaker.execute(ok).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectError);
     expect(error).toBeInstanceOf(RejectedError);
-    expect(error).toMatchObject({ code: Code.Unavailable, kind: 'circuit-open', retryAfterMs: 20_000 });
+    expect(error).toMatchObject({code: Code.Unavailable, kind: 'circuit-open', retryAfterMs: 20_000});
     expect((error as Error).message).toContain('circuit open');
   });
 
   it('caller errors (INVALID_ARGUMENT) do not count; a success resets the consecutive count', async () => {
     const clock = new VirtualClock();
-    const breaker = new CircuitBreaker(seed001Profile({ clock }));
+    const breaker = new CircuitBreaker(seed001Profile({clock}));
     for (let i = 0; i < 4; i++) await outcome(breaker, fail);
     await outcome(breaker, () => Promise.reject(new ConnectError('bad', Code.InvalidArgument)));
     expect(breaker.state).toBe('closed');
@@ -113,7 +113,7 @@ describe('CircuitBreaker with seed 001 profile (5 failures → open 30 s → 2 s
 
   it('ignores the late result of a call started before the circuit opened', async () => {
     const clock = new VirtualClock();
-    const breaker = new CircuitBreaker({ breaker: new ConsecutiveBreaker(1), openMs: 1_000, clock });
+    const breaker = new CircuitBreaker({breaker: new ConsecutiveBreaker(1), openMs: 1_000, clock});
     const slow = breaker.execute(async () => {
       await clock.sleep(50);
       return 'late success';
@@ -127,7 +127,7 @@ describe('CircuitBreaker with seed 001 profile (5 failures → open 30 s → 2 s
 describe('circuitBreakerInterceptor', () => {
   it('stops calling the server once open, then probes after openMs', async () => {
     const clock = new VirtualClock();
-    const breaker = new CircuitBreaker(seed001Profile({ clock }));
+    const breaker = new CircuitBreaker(seed001Profile({clock}));
     let calls = 0;
     let healthy = false;
     const client = echoClient(() => {
@@ -135,15 +135,15 @@ describe('circuitBreakerInterceptor', () => {
       if (!healthy) throw new ConnectError('down', Code.Unavailable);
       return 'up';
     }, [circuitBreakerInterceptor(breaker)]);
-    for (let i = 0; i < 5; i++) await client.say({ value: 'x' }).catch(() => {});
+    for (let i = 0; i < 5; i++) await client.say({value: 'x'}).catch(() => {});
     expect(calls).toBe(5);
-    const error = await client.say({ value: 'x' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: Code.Unavailable, rawMessage: 'circuit open' });
+    const error = await client.say({value: 'x'}).catch((e: unknown) => e);
+    expect(error).toMatchObject({code: Code.Unavailable, rawMessage: 'circuit open'});
     expect(calls).toBe(5); // never reached the server
     healthy = true;
     await clock.advance(30_000);
-    await client.say({ value: 'x' });
-    await client.say({ value: 'x' });
+    await client.say({value: 'x'});
+    await client.say({value: 'x'});
     expect(breaker.state).toBe('closed');
     expect(calls).toBe(7);
   });

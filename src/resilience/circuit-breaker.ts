@@ -31,12 +31,12 @@
  * A rejected call fails fast with `RejectedError('circuit-open')`, code
  * UNAVAILABLE, `retryAfterMs` = time left until half-open.
  */
-import { Code } from '@connectrpc/connect';
-import { neverAborted } from './abort';
-import type { Clock } from './clock';
-import { realClock } from './clock';
-import { codeOf, RejectedError } from './errors';
-import type { Policy, PolicyContext } from './policy';
+import {Code} from '@connectrpc/connect';
+import {neverAborted} from './abort';
+import type {Clock} from './clock';
+import {realClock} from './clock';
+import {codeOf, RejectedError} from './errors';
+import type {Policy, PolicyContext} from './policy';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
@@ -129,7 +129,7 @@ export class CircuitBreaker implements Policy {
     const permit = this.acquire();
     let value: T;
     try {
-      value = await fn({ signal: signal ?? neverAborted });
+      value = await fn({signal: signal ?? neverAborted});
     } catch (error) {
       if (this.isFailure(error)) this.onFailure(permit);
       else this.onIgnored(permit);
@@ -144,7 +144,7 @@ export class CircuitBreaker implements Policy {
     this.transition('closed', this.clock.now());
   }
 
-  private acquire(): { epoch: number; probe: boolean } {
+  private acquire(): {epoch: number; probe: boolean} {
     this.refresh();
     if (this.current === 'open') {
       throw new RejectedError('circuit-open', 'circuit open', Code.Unavailable, this.retryAfterMs);
@@ -154,12 +154,12 @@ export class CircuitBreaker implements Policy {
         throw new RejectedError('circuit-open', 'circuit half-open: probe limit reached', Code.Unavailable, 0);
       }
       this.probesInFlight++;
-      return { epoch: this.epoch, probe: true };
+      return {epoch: this.epoch, probe: true};
     }
-    return { epoch: this.epoch, probe: false };
+    return {epoch: this.epoch, probe: false};
   }
 
-  private onSuccess(permit: { epoch: number; probe: boolean }): void {
+  private onSuccess(permit: {epoch: number; probe: boolean}): void {
     if (permit.epoch !== this.epoch) return;
     const now = this.clock.now();
     if (permit.probe) {
@@ -170,13 +170,13 @@ export class CircuitBreaker implements Policy {
     }
   }
 
-  private onFailure(permit: { epoch: number; probe: boolean }): void {
+  private onFailure(permit: {epoch: number; probe: boolean}): void {
     if (permit.epoch !== this.epoch) return;
     const now = this.clock.now();
     if (permit.probe || this.options.breaker.failure(now)) this.transition('open', now);
   }
 
-  private onIgnored(permit: { epoch: number; probe: boolean }): void {
+  private onIgnored(permit: {epoch: number; probe: boolean}): void {
     if (permit.epoch === this.epoch && permit.probe) this.probesInFlight--;
   }
 
@@ -194,6 +194,6 @@ export class CircuitBreaker implements Policy {
     this.probeSuccesses = 0;
     if (to === 'open') this.openedAt = at;
     if (to === 'closed') this.options.breaker.reset();
-    if (from !== to) this.options.onStateChange?.({ from, to, at });
+    if (from !== to) this.options.onStateChange?.({from, to, at});
   }
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { realClock } from './clock';
+import {describe, expect, it} from 'vitest';
+import {realClock} from './clock';
 
 describe('realClock', () => {
   it('now() is wall-clock epoch ms', () => {

@@ -13,7 +13,7 @@
  * used by `fetch` and Node's `timers/promises`: a sleep whose signal aborts
  * rejects with `signal.reason`.
  */
-import { abortReason } from './abort';
+import {abortReason} from './abort';
 
 export interface Clock {
   /** Current time in milliseconds. `realClock`: Unix epoch ms; `VirtualClock`: virtual ms. */
@@ -39,11 +39,14 @@ export const realClock: Clock = {
         clearTimeout(timer);
         reject(abortReason(signal as AbortSignal));
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.max(0, ms));
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.max(0, ms),
+      );
+      signal?.addEventListener('abort', onAbort, {once: true});
     });
   },
 };

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ConsecutiveBreaker } from './consecutive-breaker';
+import {describe, expect, it} from 'vitest';
+import {ConsecutiveBreaker} from './consecutive-breaker';
 
 describe('ConsecutiveBreaker', () => {
   it('says "open" on the threshold-th failure in a row', () => {

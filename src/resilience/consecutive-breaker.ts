@@ -6,7 +6,7 @@
  * *rate* (FailureRateBreaker) is the steadier signal (Polly wiki, "Advanced
  * Circuit Breaker").
  */
-import type { BreakerStrategy } from './circuit-breaker';
+import type {BreakerStrategy} from './circuit-breaker';
 
 export class ConsecutiveBreaker implements BreakerStrategy {
   private count = 0;

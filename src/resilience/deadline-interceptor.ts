@@ -19,18 +19,18 @@
  * DEADLINE_EXCEEDED (never sent with a 0 timeout, which Connect would read
  * as "no timeout"). A shorter timeout already on the request wins.
  */
-import type { Interceptor } from '@connectrpc/connect';
-import { Code, ConnectError, createContextKey } from '@connectrpc/connect';
-import { linkedController, raceAbort } from './abort';
-import type { Clock } from './clock';
-import { realClock } from './clock';
-import { parseTimeoutHeader, setTimeoutHeader } from './deadline';
-import { RejectedError } from './errors';
+import type {Interceptor} from '@connectrpc/connect';
+import {Code, ConnectError, createContextKey} from '@connectrpc/connect';
+import {linkedController, raceAbort} from './abort';
+import type {Clock} from './clock';
+import {realClock} from './clock';
+import {parseTimeoutHeader, setTimeoutHeader} from './deadline';
+import {RejectedError} from './errors';
 
 /** Context key holding the call's absolute deadline (ms on the interceptor's clock). */
-export const deadlineKey = createContextKey<number | undefined>(undefined, { description: 'beamline deadline' });
+export const deadlineKey = createContextKey<number | undefined>(undefined, {description: 'beamline deadline'});
 
-export function deadlineInterceptor(options: { clock?: Clock } = {}): Interceptor {
+export function deadlineInterceptor(options: {clock?: Clock} = {}): Interceptor {
   const clock = options.clock ?? realClock;
   return (next) => async (req) => {
     const deadline = req.contextValues.get(deadlineKey);
@@ -50,9 +50,9 @@ export function deadlineInterceptor(options: { clock?: Clock } = {}): Intercepto
       () => call.controller.abort(expired),
       () => {},
     );
-    if (req.stream) return next({ ...req, signal: call.controller.signal });
+    if (req.stream) return next({...req, signal: call.controller.signal});
     try {
-      return await raceAbort(next({ ...req, signal: call.controller.signal }), call.controller.signal);
+      return await raceAbort(next({...req, signal: call.controller.signal}), call.controller.signal);
     } finally {
       timer.controller.abort();
       timer.dispose();

@@ -17,12 +17,12 @@
  * `timeoutMs <= 0` as "no timeout at all", so an expired deadline must fail
  * locally instead of being passed on as 0 — `callOptionsForDeadline` does.
  */
-import { Code, ConnectError } from '@connectrpc/connect';
-import { linkedController, raceAbort } from './abort';
-import type { Clock } from './clock';
-import { realClock } from './clock';
-import { RejectedError } from './errors';
-import type { Policy, PolicyContext } from './policy';
+import {Code, ConnectError} from '@connectrpc/connect';
+import {linkedController, raceAbort} from './abort';
+import type {Clock} from './clock';
+import {realClock} from './clock';
+import {RejectedError} from './errors';
+import type {Policy, PolicyContext} from './policy';
 
 /** The deadline `timeoutMs` from now. */
 export function deadlineAfter(timeoutMs: number, clock: Clock = realClock): number {
@@ -36,7 +36,7 @@ export function remainingMs(deadline: number | undefined, clock: Clock = realClo
 
 /** Time allowed for the next attempt: the smaller of the per-attempt timeout and what is left of the deadline. */
 export function attemptBudgetMs(
-  options: { deadline?: number; attemptTimeoutMs?: number },
+  options: {deadline?: number; attemptTimeoutMs?: number},
   clock: Clock = realClock,
 ): number {
   return Math.min(options.attemptTimeoutMs ?? Infinity, remainingMs(options.deadline, clock));
@@ -47,10 +47,10 @@ export function attemptBudgetMs(
  * `client.decide(req, callOptionsForDeadline(deadline))`.
  * Throws DEADLINE_EXCEEDED if nothing is left (never passes 0, which Connect reads as "no timeout").
  */
-export function callOptionsForDeadline(deadline: number, clock: Clock = realClock): { timeoutMs: number } {
+export function callOptionsForDeadline(deadline: number, clock: Clock = realClock): {timeoutMs: number} {
   const left = deadline - clock.now();
   if (left <= 0) throw new ConnectError('deadline exceeded before the call was made', Code.DeadlineExceeded);
-  return { timeoutMs: Math.max(1, Math.ceil(left)) };
+  return {timeoutMs: Math.max(1, Math.ceil(left))};
 }
 
 /**
@@ -61,7 +61,7 @@ export function callOptionsForDeadline(deadline: number, clock: Clock = realCloc
 export async function withTimeout<T>(
   fn: (signal: AbortSignal) => Promise<T> | T,
   timeoutMs: number,
-  options: { clock?: Clock; signal?: AbortSignal; message?: string } = {},
+  options: {clock?: Clock; signal?: AbortSignal; message?: string} = {},
 ): Promise<T> {
   const clock = options.clock ?? realClock;
   const call = linkedController(options.signal);
@@ -89,15 +89,15 @@ export async function withTimeout<T>(
 }
 
 /** A timeout as a Policy (cockatiel's TimeoutPolicy, "cooperative" strategy: the inner signal aborts). */
-export function timeoutPolicy(timeoutMs: number, options: { clock?: Clock } = {}): Policy {
+export function timeoutPolicy(timeoutMs: number, options: {clock?: Clock} = {}): Policy {
   return {
     execute<T>(fn: (context: PolicyContext) => Promise<T> | T, signal?: AbortSignal): Promise<T> {
-      return withTimeout((inner) => fn({ signal: inner }), timeoutMs, { clock: options.clock, signal });
+      return withTimeout((inner) => fn({signal: inner}), timeoutMs, {clock: options.clock, signal});
     },
   };
 }
 
-const GRPC_UNITS: Record<string, number> = { H: 3_600_000, M: 60_000, S: 1_000, m: 1, u: 1e-3, n: 1e-6 };
+const GRPC_UNITS: Record<string, number> = {H: 3_600_000, M: 60_000, S: 1_000, m: 1, u: 1e-3, n: 1e-6};
 
 /** Reads the timeout a Connect/gRPC request carries (`Connect-Timeout-Ms` or `Grpc-Timeout`), in ms. */
 export function parseTimeoutHeader(headers: Headers): number | undefined {
@@ -117,8 +117,7 @@ export function setTimeoutHeader(headers: Headers, timeoutMs: number): void {
   const ms = Math.max(1, Math.ceil(timeoutMs));
   if ((headers.get('content-type') ?? '').startsWith('application/grpc')) {
     // At most 8 digits: fall back to coarser units for long timeouts.
-    const value =
-      ms < 1e8 ? `${ms}m` : ms / 1000 < 1e8 ? `${Math.ceil(ms / 1000)}S` : `${Math.ceil(ms / 60_000)}M`;
+    const value = ms < 1e8 ? `${ms}m` : ms / 1000 < 1e8 ? `${Math.ceil(ms / 1000)}S` : `${Math.ceil(ms / 60_000)}M`;
     headers.set('grpc-timeout', value);
   } else {
     headers.set('connect-timeout-ms', String(Math.min(ms, 9_999_999_999)));

@@ -3,11 +3,11 @@
  * drive the interceptors through a real Connect client and an in-memory
  * router transport (`createRouterTransport`, @connectrpc/connect).
  */
-import { create, createFileRegistry } from '@bufbuild/protobuf';
-import type { DescService } from '@bufbuild/protobuf';
-import { FileDescriptorProtoSchema, file_google_protobuf_wrappers } from '@bufbuild/protobuf/wkt';
-import type { HandlerContext, Interceptor } from '@connectrpc/connect';
-import { createClient, createRouterTransport } from '@connectrpc/connect';
+import {create, createFileRegistry} from '@bufbuild/protobuf';
+import type {DescService} from '@bufbuild/protobuf';
+import {FileDescriptorProtoSchema, file_google_protobuf_wrappers} from '@bufbuild/protobuf/wkt';
+import type {HandlerContext, Interceptor} from '@connectrpc/connect';
+import {createClient, createRouterTransport} from '@connectrpc/connect';
 
 const fileProto = create(FileDescriptorProtoSchema, {
   name: 'test/echo.proto',
@@ -17,7 +17,7 @@ const fileProto = create(FileDescriptorProtoSchema, {
   service: [
     {
       name: 'Echo',
-      method: [{ name: 'Say', inputType: '.google.protobuf.StringValue', outputType: '.google.protobuf.StringValue' }],
+      method: [{name: 'Say', inputType: '.google.protobuf.StringValue', outputType: '.google.protobuf.StringValue'}],
     },
   ],
 });
@@ -28,9 +28,9 @@ export const EchoService: DescService = createFileRegistry(fileProto, (name) =>
 
 export interface EchoClient {
   say(
-    request: { value: string },
-    options?: { timeoutMs?: number; signal?: AbortSignal; contextValues?: import('@connectrpc/connect').ContextValues },
-  ): Promise<{ value: string }>;
+    request: {value: string},
+    options?: {timeoutMs?: number; signal?: AbortSignal; contextValues?: import('@connectrpc/connect').ContextValues},
+  ): Promise<{value: string}>;
 }
 
 /** A client whose server runs `handler` for every call. */
@@ -39,12 +39,14 @@ export function echoClient(
   interceptors: Interceptor[],
 ): EchoClient {
   const transport = createRouterTransport(
-    ({ service }) => {
+    ({service}) => {
       service(EchoService, {
-        say: async (request: { value: string }, context: HandlerContext) => ({ value: await handler(request.value, context) }),
+        say: async (request: {value: string}, context: HandlerContext) => ({
+          value: await handler(request.value, context),
+        }),
       } as never);
     },
-    { transport: { interceptors } },
+    {transport: {interceptors}},
   );
   return createClient(EchoService, transport) as unknown as EchoClient;
 }

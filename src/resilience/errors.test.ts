@@ -1,6 +1,6 @@
-import { Code, ConnectError } from '@connectrpc/connect';
-import { describe, expect, it } from 'vitest';
-import { codeOf, RejectedError, rejectionKind } from './errors';
+import {Code, ConnectError} from '@connectrpc/connect';
+import {describe, expect, it} from 'vitest';
+import {codeOf, RejectedError, rejectionKind} from './errors';
 
 describe('errors', () => {
   it('RejectedError is a ConnectError, but not every ConnectError is a RejectedError', () => {

@@ -11,15 +11,9 @@
  * most likely a transient condition"), quota/rate limits and full queues are
  * RESOURCE_EXHAUSTED, waiting past a time limit is DEADLINE_EXCEEDED.
  */
-import { Code, ConnectError } from '@connectrpc/connect';
+import {Code, ConnectError} from '@connectrpc/connect';
 
-export type RejectionKind =
-  | 'circuit-open'
-  | 'rate-limited'
-  | 'queue-full'
-  | 'queue-timeout'
-  | 'throttled'
-  | 'timeout';
+export type RejectionKind = 'circuit-open' | 'rate-limited' | 'queue-full' | 'queue-timeout' | 'throttled' | 'timeout';
 
 export class RejectedError extends ConnectError {
   override name = 'ConnectError';
@@ -50,4 +44,4 @@ export function rejectionKind(error: unknown): RejectionKind | undefined {
   return error instanceof RejectedError ? error.kind : undefined;
 }
 
-export { Code, ConnectError };
+export {Code, ConnectError};

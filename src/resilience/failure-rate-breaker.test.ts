@@ -1,9 +1,9 @@
-import { Code, ConnectError } from '@connectrpc/connect';
-import { describe, expect, it } from 'vitest';
-import { CircuitBreaker } from './circuit-breaker';
-import { RejectedError } from './errors';
-import { FailureRateBreaker } from './failure-rate-breaker';
-import { VirtualClock } from './virtual-clock';
+import {Code, ConnectError} from '@connectrpc/connect';
+import {describe, expect, it} from 'vitest';
+import {CircuitBreaker} from './circuit-breaker';
+import {RejectedError} from './errors';
+import {FailureRateBreaker} from './failure-rate-breaker';
+import {VirtualClock} from './virtual-clock';
 
 const fail = () => Promise.reject(new ConnectError('down', Code.Unavailable));
 const ok = () => Promise.resolve('ok');
@@ -19,17 +19,17 @@ async function outcome(breaker: CircuitBreaker, fn: () => Promise<string>): Prom
 describe('FailureRateBreaker (resilience4j semantics)', () => {
   it('defaults are resilience4j’s: 50 %, count window 100, minimum 100 calls', () => {
     const b = new FailureRateBreaker();
-    expect([b.failureRateThreshold, b.window, b.minimumCalls]).toEqual([50, { type: 'count', size: 100 }, 100]);
+    expect([b.failureRateThreshold, b.window, b.minimumCalls]).toEqual([50, {type: 'count', size: 100}, 100]);
   });
 
   it('count window: waits for minimumCalls, opens at ≥ threshold, forgets calls that slide out', () => {
-    const b = new FailureRateBreaker({ failureRateThreshold: 50, window: { type: 'count', size: 4 }, minimumCalls: 4 });
+    const b = new FailureRateBreaker({failureRateThreshold: 50, window: {type: 'count', size: 4}, minimumCalls: 4});
     b.success(0);
     b.success(0);
     expect(b.failure(0)).toBe(false); // 3 calls < minimum
     expect(b.failure(0)).toBe(true); // 2/4 = 50 % ≥ 50 %
     b.reset();
-    for (const s of [false, false, false, true]) (s ? b.failure(0) : b.success(0));
+    for (const s of [false, false, false, true]) s ? b.failure(0) : b.success(0);
     expect(b.failureRate()).toBe(25);
     b.success(0); // window now: S S F S
     b.success(0); // S F S S
@@ -40,7 +40,11 @@ describe('FailureRateBreaker (resilience4j semantics)', () => {
   });
 
   it('time window: only calls within the last durationMs count', () => {
-    const b = new FailureRateBreaker({ failureRateThreshold: 60, window: { type: 'time', durationMs: 10_000 }, minimumCalls: 3 });
+    const b = new FailureRateBreaker({
+      failureRateThreshold: 60,
+      window: {type: 'time', durationMs: 10_000},
+      minimumCalls: 3,
+    });
     expect(b.failure(0)).toBe(false);
     expect(b.failure(1_000)).toBe(false);
     b.success(9_000);
@@ -55,7 +59,7 @@ describe('FailureRateBreaker (resilience4j semantics)', () => {
   it('drives a CircuitBreaker open on failure rate', async () => {
     const clock = new VirtualClock();
     const breaker = new CircuitBreaker({
-      breaker: new FailureRateBreaker({ failureRateThreshold: 50, window: { type: 'count', size: 10 }, minimumCalls: 10 }),
+      breaker: new FailureRateBreaker({failureRateThreshold: 50, window: {type: 'count', size: 10}, minimumCalls: 10}),
       openMs: 5_000,
       clock,
     });
@@ -66,4 +70,3 @@ describe('FailureRateBreaker (resilience4j semantics)', () => {
     expect(breaker.state).toBe('open');
   });
 });
-

@@ -11,9 +11,9 @@
  * *reaches* FailureRatio within SamplingDuration given MinimumThroughput;
  * cockatiel's SamplingBreaker/CountBreaker open when it *exceeds* threshold.
  */
-import type { BreakerStrategy } from './circuit-breaker';
+import type {BreakerStrategy} from './circuit-breaker';
 
-export type SlidingWindow = { type: 'count'; size: number } | { type: 'time'; durationMs: number };
+export type SlidingWindow = {type: 'count'; size: number} | {type: 'time'; durationMs: number};
 
 export interface FailureRateBreakerOptions {
   /** Percent in (0, 100]. resilience4j default 50. */
@@ -29,13 +29,13 @@ export class FailureRateBreaker implements BreakerStrategy {
   readonly window: SlidingWindow;
   readonly minimumCalls: number;
   /** Outcomes in the window, oldest first: [time, failed]. */
-  private outcomes: { at: number; failed: boolean }[] = [];
+  private outcomes: {at: number; failed: boolean}[] = [];
   private head = 0;
   private failures = 0;
 
   constructor(options: FailureRateBreakerOptions = {}) {
     this.failureRateThreshold = options.failureRateThreshold ?? 50;
-    this.window = options.window ?? { type: 'count', size: 100 };
+    this.window = options.window ?? {type: 'count', size: 100};
     this.minimumCalls = options.minimumCalls ?? 100;
     if (!(this.failureRateThreshold > 0 && this.failureRateThreshold <= 100)) {
       throw new RangeError('failureRateThreshold must be in (0, 100]');
@@ -78,7 +78,7 @@ export class FailureRateBreaker implements BreakerStrategy {
   }
 
   private record(now: number, failed: boolean): void {
-    this.outcomes.push({ at: now, failed });
+    this.outcomes.push({at: now, failed});
     if (failed) this.failures++;
     this.evict(now);
   }
@@ -86,9 +86,11 @@ export class FailureRateBreaker implements BreakerStrategy {
   private evict(now: number): void {
     const w = this.window;
     while (this.head < this.outcomes.length) {
-      const oldest = this.outcomes[this.head] as { at: number; failed: boolean };
+      const oldest = this.outcomes[this.head] as {at: number; failed: boolean};
       const keep =
-        w.type === 'count' ? this.outcomes.length - this.head <= w.size : now === Infinity || oldest.at > now - w.durationMs;
+        w.type === 'count'
+          ? this.outcomes.length - this.head <= w.size
+          : now === Infinity || oldest.at > now - w.durationMs;
       if (keep) break;
       if (oldest.failed) this.failures--;
       this.head++;

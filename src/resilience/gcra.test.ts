@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import type { GcraState } from './gcra';
-import { gcra, GcraLimiter, gcraOptions } from './gcra';
-import { VirtualClock } from './virtual-clock';
+import {describe, expect, it} from 'vitest';
+import type {GcraState} from './gcra';
+import {gcra, GcraLimiter, gcraOptions} from './gcra';
+import {VirtualClock} from './virtual-clock';
 
 describe('GCRA (virtual scheduling)', () => {
   it('T = 1000/rate, τ = (burst − 1)·T', () => {
-    expect(gcraOptions({ perSecond: 10, burst: 3 })).toEqual({ emissionIntervalMs: 100, toleranceMs: 200 });
+    expect(gcraOptions({perSecond: 10, burst: 3})).toEqual({emissionIntervalMs: 100, toleranceMs: 200});
   });
 
   it('conformance of a back-to-back burst, then one per T', () => {
-    const options = { emissionIntervalMs: 100, toleranceMs: 200 }; // 10/s, burst 3
+    const options = {emissionIntervalMs: 100, toleranceMs: 200}; // 10/s, burst 3
     let state: GcraState | undefined;
     const decide = (t: number) => {
       const r = gcra(state, t, options);
@@ -27,7 +27,7 @@ describe('GCRA (virtual scheduling)', () => {
   });
 
   it('τ = 0 enforces exact spacing', () => {
-    const options = { emissionIntervalMs: 50, toleranceMs: 0 };
+    const options = {emissionIntervalMs: 50, toleranceMs: 0};
     let state: GcraState | undefined;
     const out: boolean[] = [];
     for (const t of [0, 10, 50, 60, 100, 149, 150]) {
@@ -40,7 +40,7 @@ describe('GCRA (virtual scheduling)', () => {
 
   it('GcraLimiter admits the same sequence on a clock', async () => {
     const clock = new VirtualClock();
-    const limiter = new GcraLimiter(gcraOptions({ perSecond: 2, burst: 2 }), clock);
+    const limiter = new GcraLimiter(gcraOptions({perSecond: 2, burst: 2}), clock);
     const admitted: boolean[] = [];
     for (let i = 0; i < 6; i++) {
       admitted.push(limiter.tryAcquire().conforming);
@@ -50,6 +50,6 @@ describe('GCRA (virtual scheduling)', () => {
     // 750 ✗ (1500 > 1250), 1000 ✓ (TAT 2000), 1250 ✗
     expect(admitted).toEqual([true, true, true, false, true, false]);
     await expect(limiter.execute(() => 'x')).resolves.toBe('x');
-    await expect(limiter.execute(() => 'y')).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(limiter.execute(() => 'y')).rejects.toMatchObject({kind: 'rate-limited'});
   });
 });

@@ -17,12 +17,12 @@
  * which is why Redis-based limiters use it. With τ = (burst − 1)·T, `burst`
  * back-to-back requests conform, then one per T.
  */
-import { Code } from '@connectrpc/connect';
-import { neverAborted } from './abort';
-import type { Clock } from './clock';
-import { realClock } from './clock';
-import { RejectedError } from './errors';
-import type { Policy, PolicyContext } from './policy';
+import {Code} from '@connectrpc/connect';
+import {neverAborted} from './abort';
+import type {Clock} from './clock';
+import {realClock} from './clock';
+import {RejectedError} from './errors';
+import type {Policy, PolicyContext} from './policy';
 
 export interface GcraOptions {
   /** T, ms between requests at the sustained rate. */
@@ -47,17 +47,17 @@ export interface GcraResult {
 export function gcra(state: GcraState | undefined, arrivalMs: number, options: GcraOptions): GcraResult {
   const tat = state?.tat ?? arrivalMs;
   if (tat > arrivalMs + options.toleranceMs) {
-    return { conforming: false, state: { tat }, retryAfterMs: tat - options.toleranceMs - arrivalMs };
+    return {conforming: false, state: {tat}, retryAfterMs: tat - options.toleranceMs - arrivalMs};
   }
-  return { conforming: true, state: { tat: Math.max(arrivalMs, tat) + options.emissionIntervalMs }, retryAfterMs: 0 };
+  return {conforming: true, state: {tat: Math.max(arrivalMs, tat) + options.emissionIntervalMs}, retryAfterMs: 0};
 }
 
 /** T and τ from a rate and a burst size: T = 1000 / rate, τ = (burst − 1) · T. */
-export function gcraOptions({ perSecond, burst }: { perSecond: number; burst: number }): GcraOptions {
+export function gcraOptions({perSecond, burst}: {perSecond: number; burst: number}): GcraOptions {
   if (!(perSecond > 0)) throw new RangeError('perSecond must be > 0');
   if (!(burst >= 1)) throw new RangeError('burst must be >= 1');
   const emissionIntervalMs = 1000 / perSecond;
-  return { emissionIntervalMs, toleranceMs: (burst - 1) * emissionIntervalMs };
+  return {emissionIntervalMs, toleranceMs: (burst - 1) * emissionIntervalMs};
 }
 
 export class GcraLimiter implements Policy {
@@ -83,6 +83,6 @@ export class GcraLimiter implements Policy {
     if (!result.conforming) {
       throw new RejectedError('rate-limited', 'rate limited (GCRA)', Code.ResourceExhausted, result.retryAfterMs);
     }
-    return fn({ signal: signal ?? neverAborted });
+    return fn({signal: signal ?? neverAborted});
   }
 }

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { delays } from './backoff';
-import { grpcConnectionBackoff, grpcRetryBackoff } from './grpc-backoff';
-import type { Random } from './random';
-import { seededRandom } from './random';
+import {describe, expect, it} from 'vitest';
+import {delays} from './backoff';
+import {grpcConnectionBackoff, grpcRetryBackoff} from './grpc-backoff';
+import type {Random} from './random';
+import {seededRandom} from './random';
 
 const fixed =
   (x: number): Random =>
@@ -33,7 +33,7 @@ describe('gRPC connection backoff (connection-backoff.md)', () => {
 });
 
 describe('gRFC A6 retry backoff', () => {
-  const policy = { initialBackoffMs: 100, maxBackoffMs: 1_000, backoffMultiplier: 2 };
+  const policy = {initialBackoffMs: 100, maxBackoffMs: 1_000, backoffMultiplier: 2};
 
   it('current text: min(initial·mult^(n−1), max) · random(0.8, 1.2)', () => {
     expect(delays(grpcRetryBackoff(policy), 6, fixed(0.5))).toEqual([100, 200, 400, 800, 1000, 1000]);
@@ -45,12 +45,12 @@ describe('gRFC A6 retry backoff', () => {
   });
 
   it('2017 text: random(0, min(initial·mult^(n−1), max))', () => {
-    expect(delays(grpcRetryBackoff({ ...policy, jitter: 'a6-2017' }), 5, fixed(0.5))).toEqual([50, 100, 200, 400, 500]);
+    expect(delays(grpcRetryBackoff({...policy, jitter: 'a6-2017'}), 5, fixed(0.5))).toEqual([50, 100, 200, 400, 500]);
   });
 
   it('distribution: uniform in [0.8c, 1.2c), mean ≈ c', () => {
     const random = seededRandom(2);
-    const firsts = Array.from({ length: 20_000 }, () => grpcRetryBackoff(policy)(undefined, random)[0]);
+    const firsts = Array.from({length: 20_000}, () => grpcRetryBackoff(policy)(undefined, random)[0]);
     expect(Math.min(...firsts)).toBeGreaterThanOrEqual(80);
     expect(Math.max(...firsts)).toBeLessThan(120);
     expect(firsts.reduce((s, x) => s + x, 0) / firsts.length).toBeCloseTo(100, 0);

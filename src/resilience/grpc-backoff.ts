@@ -32,8 +32,8 @@
  *    text; grpc-js still used the 2017 formula when grpc/grpc-node#2959 was
  *    filed (May 2025).
  */
-import type { Backoff } from './backoff';
-import { uniform } from './random';
+import type {Backoff} from './backoff';
+import {uniform} from './random';
 
 export interface GrpcConnectionBackoffOptions {
   initialMs?: number;
@@ -76,7 +76,7 @@ export interface GrpcRetryBackoffOptions {
 
 /** gRFC A6 retry backoff; the state is n, the number of the retry about to happen (1 first). */
 export const grpcRetryBackoff = (options: GrpcRetryBackoffOptions): Backoff<number> => {
-  const { initialBackoffMs, maxBackoffMs, backoffMultiplier, jitter = 'a6-2024' } = options;
+  const {initialBackoffMs, maxBackoffMs, backoffMultiplier, jitter = 'a6-2024'} = options;
   return (n = 1, random) => {
     const ceiling = Math.min(initialBackoffMs * backoffMultiplier ** (n - 1), maxBackoffMs);
     const delay = jitter === 'a6-2017' ? uniform(random, 0, ceiling) : ceiling * uniform(random, 0.8, 1.2);

@@ -1,7 +1,7 @@
-import { Code } from '@connectrpc/connect';
-import { describe, expect, it } from 'vitest';
-import { delays } from './backoff';
-import { grpcRetryPolicy, grpcRetryThrottling, parseDuration, parseStatusCode } from './grpc-retry-policy';
+import {Code} from '@connectrpc/connect';
+import {describe, expect, it} from 'vitest';
+import {delays} from './backoff';
+import {grpcRetryPolicy, grpcRetryThrottling, parseDuration, parseStatusCode} from './grpc-retry-policy';
 
 const a6Example = {
   maxAttempts: 4,
@@ -20,17 +20,17 @@ describe('grpcRetryPolicy (gRFC A6 service config)', () => {
   });
 
   it('caps maxAttempts at 5 without error', () => {
-    expect(grpcRetryPolicy({ ...a6Example, maxAttempts: 10 }).maxAttempts).toBe(5);
+    expect(grpcRetryPolicy({...a6Example, maxAttempts: 10}).maxAttempts).toBe(5);
   });
 
   it('rejects invalid policies', () => {
-    expect(() => grpcRetryPolicy({ ...a6Example, maxAttempts: 1 })).toThrow(/maxAttempts/);
-    expect(() => grpcRetryPolicy({ ...a6Example, maxAttempts: 2.5 })).toThrow(/maxAttempts/);
-    expect(() => grpcRetryPolicy({ ...a6Example, initialBackoff: '0s' })).toThrow(/initialBackoff/);
-    expect(() => grpcRetryPolicy({ ...a6Example, maxBackoff: '1' })).toThrow(/Duration/);
-    expect(() => grpcRetryPolicy({ ...a6Example, backoffMultiplier: 0 })).toThrow(/backoffMultiplier/);
-    expect(() => grpcRetryPolicy({ ...a6Example, retryableStatusCodes: [] })).toThrow(/non-empty/);
-    expect(() => grpcRetryPolicy({ ...a6Example, retryableStatusCodes: ['NOPE'] })).toThrow(/unknown/);
+    expect(() => grpcRetryPolicy({...a6Example, maxAttempts: 1})).toThrow(/maxAttempts/);
+    expect(() => grpcRetryPolicy({...a6Example, maxAttempts: 2.5})).toThrow(/maxAttempts/);
+    expect(() => grpcRetryPolicy({...a6Example, initialBackoff: '0s'})).toThrow(/initialBackoff/);
+    expect(() => grpcRetryPolicy({...a6Example, maxBackoff: '1'})).toThrow(/Duration/);
+    expect(() => grpcRetryPolicy({...a6Example, backoffMultiplier: 0})).toThrow(/backoffMultiplier/);
+    expect(() => grpcRetryPolicy({...a6Example, retryableStatusCodes: []})).toThrow(/non-empty/);
+    expect(() => grpcRetryPolicy({...a6Example, retryableStatusCodes: ['NOPE']})).toThrow(/unknown/);
   });
 
   it('parses durations and status codes in every A6 form', () => {
@@ -43,6 +43,6 @@ describe('grpcRetryPolicy (gRFC A6 service config)', () => {
   });
 
   it('retryThrottling block → shared budget', () => {
-    expect(grpcRetryThrottling({ maxTokens: 10, tokenRatio: 0.1 }).tokens).toBe(10);
+    expect(grpcRetryThrottling({maxTokens: 10, tokenRatio: 0.1}).tokens).toBe(10);
   });
 });

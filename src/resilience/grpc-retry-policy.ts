@@ -12,11 +12,11 @@
  *
  * The delay follows A6's current ±20 % rule (see grpc-backoff.ts).
  */
-import { Code } from '@connectrpc/connect';
-import type { GrpcRetryBackoffOptions } from './grpc-backoff';
-import { grpcRetryBackoff } from './grpc-backoff';
-import type { RetryOptions } from './retry';
-import { RetryThrottle } from './retry-throttle';
+import {Code} from '@connectrpc/connect';
+import type {GrpcRetryBackoffOptions} from './grpc-backoff';
+import {grpcRetryBackoff} from './grpc-backoff';
+import type {RetryOptions} from './retry';
+import {RetryThrottle} from './retry-throttle';
 
 export interface GrpcRetryPolicyConfig {
   maxAttempts: number;
@@ -56,9 +56,9 @@ export function parseStatusCode(value: string | number): Code {
 /** Validates an A6 retryPolicy and returns the matching `retry()` options. */
 export function grpcRetryPolicy(
   config: GrpcRetryPolicyConfig,
-  options: { jitter?: GrpcRetryBackoffOptions['jitter']; maxAttemptsCap?: number } = {},
+  options: {jitter?: GrpcRetryBackoffOptions['jitter']; maxAttemptsCap?: number} = {},
 ): Required<Pick<RetryOptions, 'maxAttempts' | 'retryableCodes' | 'backoff'>> {
-  const { maxAttempts, backoffMultiplier, retryableStatusCodes } = config;
+  const {maxAttempts, backoffMultiplier, retryableStatusCodes} = config;
   if (!Number.isInteger(maxAttempts) || maxAttempts <= 1) {
     throw new RangeError(`retryPolicy.maxAttempts must be an integer > 1, got ${maxAttempts}`);
   }
@@ -71,11 +71,11 @@ export function grpcRetryPolicy(
   return {
     maxAttempts: Math.min(maxAttempts, options.maxAttemptsCap ?? GRPC_MAX_ATTEMPTS_CAP),
     retryableCodes: retryableStatusCodes.map(parseStatusCode),
-    backoff: grpcRetryBackoff({ initialBackoffMs, maxBackoffMs, backoffMultiplier, jitter: options.jitter }),
+    backoff: grpcRetryBackoff({initialBackoffMs, maxBackoffMs, backoffMultiplier, jitter: options.jitter}),
   };
 }
 
 /** A service-config `retryThrottling` block as a shared budget. */
-export function grpcRetryThrottling(config: { maxTokens: number; tokenRatio: number }): RetryThrottle {
+export function grpcRetryThrottling(config: {maxTokens: number; tokenRatio: number}): RetryThrottle {
   return new RetryThrottle(config);
 }

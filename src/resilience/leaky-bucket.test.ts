@@ -1,12 +1,12 @@
-import { Code } from '@connectrpc/connect';
-import { describe, expect, it } from 'vitest';
-import { LeakyBucketMeter, LeakyBucketQueue } from './leaky-bucket';
-import { VirtualClock } from './virtual-clock';
+import {Code} from '@connectrpc/connect';
+import {describe, expect, it} from 'vitest';
+import {LeakyBucketMeter, LeakyBucketQueue} from './leaky-bucket';
+import {VirtualClock} from './virtual-clock';
 
 describe('LeakyBucketMeter', () => {
   it('fills by one per call, leaks at the rate, refuses what would overflow', async () => {
     const clock = new VirtualClock();
-    const meter = new LeakyBucketMeter({ capacity: 3, leakPerSecond: 2, clock });
+    const meter = new LeakyBucketMeter({capacity: 3, leakPerSecond: 2, clock});
     expect([meter.tryAdd(), meter.tryAdd(), meter.tryAdd(), meter.tryAdd()]).toEqual([true, true, true, false]);
     expect(meter.level()).toBe(3);
     await clock.advance(500);
@@ -19,16 +19,16 @@ describe('LeakyBucketMeter', () => {
 
   it('as a policy: rejects with the time until one call fits', async () => {
     const clock = new VirtualClock();
-    const meter = new LeakyBucketMeter({ capacity: 1, leakPerSecond: 4, clock });
+    const meter = new LeakyBucketMeter({capacity: 1, leakPerSecond: 4, clock});
     await meter.execute(() => 1);
-    await expect(meter.execute(() => 2)).rejects.toMatchObject({ code: Code.ResourceExhausted, retryAfterMs: 250 });
+    await expect(meter.execute(() => 2)).rejects.toMatchObject({code: Code.ResourceExhausted, retryAfterMs: 250});
   });
 });
 
 describe('LeakyBucketQueue', () => {
   it('releases calls at a fixed interval and rejects when the queue is full', async () => {
     const clock = new VirtualClock();
-    const queue = new LeakyBucketQueue({ capacity: 2, leakPerSecond: 10, clock }); // one per 100 ms
+    const queue = new LeakyBucketQueue({capacity: 2, leakPerSecond: 10, clock}); // one per 100 ms
     const started: number[] = [];
     const results = [0, 1, 2, 3].map((i) =>
       queue.execute(() => {
@@ -41,14 +41,14 @@ describe('LeakyBucketQueue', () => {
     await clock.runUntil(all);
     const settled = await all;
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
-    expect((settled[3] as PromiseRejectedResult).reason).toMatchObject({ kind: 'queue-full' });
+    expect((settled[3] as PromiseRejectedResult).reason).toMatchObject({kind: 'queue-full'});
     expect(started).toEqual([0, 100, 200]);
     expect(queue.depth()).toBe(0);
   });
 
   it('depth drains over time', async () => {
     const clock = new VirtualClock();
-    const queue = new LeakyBucketQueue({ capacity: 10, leakPerSecond: 4, clock }); // 250 ms
+    const queue = new LeakyBucketQueue({capacity: 10, leakPerSecond: 4, clock}); // 250 ms
     for (let i = 0; i < 5; i++) queue.tryEnqueue();
     expect(queue.depth()).toBe(4);
     await clock.advance(250);

@@ -13,12 +13,12 @@
  *   1000 / `leakPerSecond` ms, so the output has no bursts at all. A call
  *   arriving to a full queue is refused.
  */
-import { Code } from '@connectrpc/connect';
-import { neverAborted } from './abort';
-import type { Clock } from './clock';
-import { realClock } from './clock';
-import { RejectedError } from './errors';
-import type { Policy, PolicyContext } from './policy';
+import {Code} from '@connectrpc/connect';
+import {neverAborted} from './abort';
+import type {Clock} from './clock';
+import {realClock} from './clock';
+import {RejectedError} from './errors';
+import type {Policy, PolicyContext} from './policy';
 
 export interface LeakyBucketOptions {
   capacity: number;
@@ -61,7 +61,7 @@ export class LeakyBucketMeter implements Policy {
       const retryAfterMs = ((this.current + 1 - this.capacity) / this.leakPerSecond) * 1000;
       throw new RejectedError('rate-limited', 'rate limited (leaky bucket full)', Code.ResourceExhausted, retryAfterMs);
     }
-    return fn({ signal: signal ?? neverAborted });
+    return fn({signal: signal ?? neverAborted});
   }
 
   private leak(): void {
@@ -115,6 +115,6 @@ export class LeakyBucketQueue implements Policy {
       throw new RejectedError('queue-full', 'leaky bucket queue full', Code.ResourceExhausted);
     }
     if (wait > 0) await this.clock.sleep(wait, signal);
-    return fn({ signal: signal ?? neverAborted });
+    return fn({signal: signal ?? neverAborted});
   }
 }

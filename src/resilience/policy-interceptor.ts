@@ -14,13 +14,13 @@
  * Connect applies the *last* interceptor first (closest to the network), so
  * this order retries around the breaker, like `wrap(retry, breaker)`.
  */
-import type { Interceptor } from '@connectrpc/connect';
-import type { CircuitBreaker } from './circuit-breaker';
-import type { Policy } from './policy';
+import type {Interceptor} from '@connectrpc/connect';
+import type {CircuitBreaker} from './circuit-breaker';
+import type {Policy} from './policy';
 
 export function policyInterceptor(policy: Policy): Interceptor {
   return (next) => async (req) =>
-    policy.execute(({ signal }) => next(signal === req.signal ? req : { ...req, signal }), req.signal);
+    policy.execute(({signal}) => next(signal === req.signal ? req : {...req, signal}), req.signal);
 }
 
 /** The circuit breaker as an interceptor: an open circuit fails the call with UNAVAILABLE "circuit open" before it is sent. */

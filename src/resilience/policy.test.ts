@@ -1,19 +1,19 @@
-import { Code, ConnectError } from '@connectrpc/connect';
-import { describe, expect, it } from 'vitest';
-import { constantBackoff } from './backoff';
-import { CircuitBreaker } from './circuit-breaker';
-import { ConsecutiveBreaker } from './consecutive-breaker';
-import { timeoutPolicy } from './deadline';
-import type { Policy } from './policy';
-import { noopPolicy, wrap } from './policy';
-import { retryPolicy } from './retry';
-import { VirtualClock } from './virtual-clock';
+import {Code, ConnectError} from '@connectrpc/connect';
+import {describe, expect, it} from 'vitest';
+import {constantBackoff} from './backoff';
+import {CircuitBreaker} from './circuit-breaker';
+import {ConsecutiveBreaker} from './consecutive-breaker';
+import {timeoutPolicy} from './deadline';
+import type {Policy} from './policy';
+import {noopPolicy, wrap} from './policy';
+import {retryPolicy} from './retry';
+import {VirtualClock} from './virtual-clock';
 
 const tracing = (name: string, log: string[]): Policy => ({
   async execute(fn, signal) {
     log.push(`${name}>`);
     try {
-      return await fn({ signal: signal ?? new AbortController().signal });
+      return await fn({signal: signal ?? new AbortController().signal});
     } finally {
       log.push(`<${name}`);
     }
@@ -33,7 +33,7 @@ describe('wrap', () => {
 
   it('retry around a breaker around a per-attempt timeout', async () => {
     const clock = new VirtualClock();
-    const breaker = new CircuitBreaker({ breaker: new ConsecutiveBreaker(2), openMs: 10_000, clock });
+    const breaker = new CircuitBreaker({breaker: new ConsecutiveBreaker(2), openMs: 10_000, clock});
     const policy = wrap(
       retryPolicy({
         clock,
@@ -42,10 +42,10 @@ describe('wrap', () => {
         backoff: constantBackoff(100),
       }),
       breaker,
-      timeoutPolicy(50, { clock }),
+      timeoutPolicy(50, {clock}),
     );
     let calls = 0;
-    const hang = async ({ signal }: { signal: AbortSignal }) => {
+    const hang = async ({signal}: {signal: AbortSignal}) => {
       calls++;
       await clock.sleep(1_000, signal);
       return 'never';

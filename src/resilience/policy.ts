@@ -12,7 +12,7 @@
  * so every attempt is timed out, every attempt's outcome feeds the breaker,
  * and the retry sees the breaker's fast "circuit open" rejections.
  */
-import { neverAborted } from './abort';
+import {neverAborted} from './abort';
 
 export interface PolicyContext {
   /** Aborts when the caller cancels or an enclosing policy gives up (e.g. a timeout). */
@@ -26,7 +26,7 @@ export interface Policy {
 /** A policy that just runs the function. */
 export const noopPolicy: Policy = {
   async execute(fn, signal) {
-    return fn({ signal: signal ?? neverAborted });
+    return fn({signal: signal ?? neverAborted});
   },
 };
 
@@ -39,7 +39,7 @@ export function wrap(...policies: Policy[]): Policy {
         if (!policy) return Promise.resolve().then(() => fn(context));
         return policy.execute((inner) => run(index + 1, inner), context.signal);
       };
-      return run(0, { signal: signal ?? neverAborted });
+      return run(0, {signal: signal ?? neverAborted});
     },
   };
 }

@@ -14,9 +14,9 @@
  * c-gateway sends it with `service_overloaded` and `rate_limit_exceeded`.
  * HTTP defines no "never retry" value, so an invalid Retry-After is ignored.
  */
-import { ConnectError } from '@connectrpc/connect';
+import {ConnectError} from '@connectrpc/connect';
 
-export type Pushback = { kind: 'delay'; delayMs: number } | { kind: 'stop' };
+export type Pushback = {kind: 'delay'; delayMs: number} | {kind: 'stop'};
 
 const INT32_MAX = 2 ** 31 - 1;
 const INT32_MIN = -(2 ** 31);
@@ -25,10 +25,10 @@ const INT32_MIN = -(2 ** 31);
 export function parseGrpcRetryPushback(value: string | null | undefined): Pushback | undefined {
   if (value === null || value === undefined) return undefined;
   const text = value.trim();
-  if (!/^-?\d+$/.test(text)) return { kind: 'stop' };
+  if (!/^-?\d+$/.test(text)) return {kind: 'stop'};
   const ms = Number(text);
-  if (ms < INT32_MIN || ms > INT32_MAX || ms < 0) return { kind: 'stop' };
-  return { kind: 'delay', delayMs: ms };
+  if (ms < INT32_MIN || ms > INT32_MAX || ms < 0) return {kind: 'stop'};
+  return {kind: 'delay', delayMs: ms};
 }
 
 /**
@@ -39,12 +39,12 @@ export function parseGrpcRetryPushback(value: string | null | undefined): Pushba
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): Pushback | undefined {
   if (value === null || value === undefined) return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return { kind: 'delay', delayMs: Number(text) * 1000 };
+  if (/^\d+$/.test(text)) return {kind: 'delay', delayMs: Number(text) * 1000};
   // HTTP-date: IMF-fixdate (preferred), or the obsolete RFC 850 / asctime forms, all GMT.
   if (!/GMT$|^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/.test(text)) return undefined;
   const at = Date.parse(/GMT$/.test(text) ? text : `${text} GMT`);
   if (Number.isNaN(at)) return undefined;
-  return { kind: 'delay', delayMs: Math.max(0, at - nowMs) };
+  return {kind: 'delay', delayMs: Math.max(0, at - nowMs)};
 }
 
 /**

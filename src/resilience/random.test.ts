@@ -1,14 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { mixSeed, normal, seededRandom, uniform } from './random';
+import {describe, expect, it} from 'vitest';
+import {mixSeed, normal, seededRandom, uniform} from './random';
 
 describe('seededRandom (mulberry32)', () => {
   it('replays the same sequence for the same seed, another for another seed', () => {
     const a = seededRandom(42);
     const b = seededRandom(42);
     const c = seededRandom(43);
-    const seqA = Array.from({ length: 5 }, a);
-    expect(Array.from({ length: 5 }, b)).toEqual(seqA);
-    expect(Array.from({ length: 5 }, c)).not.toEqual(seqA);
+    const seqA = Array.from({length: 5}, a);
+    expect(Array.from({length: 5}, b)).toEqual(seqA);
+    expect(Array.from({length: 5}, c)).not.toEqual(seqA);
   });
 
   it('stays in [0, 1) with mean ≈ 1/2', () => {
@@ -36,7 +36,7 @@ describe('uniform / normal / mixSeed', () => {
 
   it('normal has the requested mean and standard deviation', () => {
     const r = seededRandom(3);
-    const xs = Array.from({ length: 50_000 }, () => normal(r, 10, 2));
+    const xs = Array.from({length: 50_000}, () => normal(r, 10, 2));
     const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
     const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length);
     expect(mean).toBeCloseTo(10, 1);

@@ -1,9 +1,9 @@
-import { Code, ConnectError } from '@connectrpc/connect';
-import { describe, expect, it } from 'vitest';
-import { constantBackoff } from './backoff';
-import { echoClient } from './echo-service.testkit';
-import type { RetryEvent } from './retry';
-import { retryInterceptor } from './retry-interceptor';
+import {Code, ConnectError} from '@connectrpc/connect';
+import {describe, expect, it} from 'vitest';
+import {constantBackoff} from './backoff';
+import {echoClient} from './echo-service.testkit';
+import type {RetryEvent} from './retry';
+import {retryInterceptor} from './retry-interceptor';
 
 describe('retryInterceptor (through a real Connect client)', () => {
   it('retries UNAVAILABLE and marks retries with grpc-previous-rpc-attempts', async () => {
@@ -14,23 +14,20 @@ describe('retryInterceptor (through a real Connect client)', () => {
         if (seen.length < 3) throw new ConnectError('busy', Code.Unavailable);
         return `hi ${value}`;
       },
-      [retryInterceptor({ maxAttempts: 4, backoff: constantBackoff(1) })],
+      [retryInterceptor({maxAttempts: 4, backoff: constantBackoff(1)})],
     );
-    await expect(client.say({ value: 'x' })).resolves.toMatchObject({ value: 'hi x' });
+    await expect(client.say({value: 'x'})).resolves.toMatchObject({value: 'hi x'});
     expect(seen).toEqual([null, '1', '2']);
   });
 
   it('emits attempt events', async () => {
     const events: RetryEvent[] = [];
     let calls = 0;
-    const client = echoClient(
-      () => {
-        if (++calls === 1) throw new ConnectError('busy', Code.Unavailable);
-        return 'ok';
-      },
-      [retryInterceptor({ backoff: constantBackoff(1), onEvent: (e) => events.push(e) })],
-    );
-    await client.say({ value: 'x' });
+    const client = echoClient(() => {
+      if (++calls === 1) throw new ConnectError('busy', Code.Unavailable);
+      return 'ok';
+    }, [retryInterceptor({backoff: constantBackoff(1), onEvent: (e) => events.push(e)})]);
+    await client.say({value: 'x'});
     expect(events.filter((e) => e.type === 'attempt').map((e) => e.type === 'attempt' && e.outcome)).toEqual([
       'failure',
       'success',
@@ -39,15 +36,12 @@ describe('retryInterceptor (through a real Connect client)', () => {
 
   it('honours the server pushback carried in the error metadata', async () => {
     const seen: number[] = [];
-    const client = echoClient(
-      () => {
-        seen.push(Date.now());
-        if (seen.length === 1) throw new ConnectError('busy', Code.Unavailable, { 'grpc-retry-pushback-ms': '60' });
-        return 'ok';
-      },
-      [retryInterceptor({ backoff: constantBackoff(0) })],
-    );
-    await client.say({ value: 'x' });
+    const client = echoClient(() => {
+      seen.push(Date.now());
+      if (seen.length === 1) throw new ConnectError('busy', Code.Unavailable, {'grpc-retry-pushback-ms': '60'});
+      return 'ok';
+    }, [retryInterceptor({backoff: constantBackoff(0)})]);
+    await client.say({value: 'x'});
     expect((seen[1] as number) - (seen[0] as number)).toBeGreaterThanOrEqual(55);
   });
 
@@ -58,12 +52,12 @@ describe('retryInterceptor (through a real Connect client)', () => {
         timeouts.push(ctx.requestHeader.get('connect-timeout-ms') ?? '');
         throw new ConnectError('busy', Code.Unavailable);
       },
-      [retryInterceptor({ maxAttempts: 5, backoff: constantBackoff(120) })],
+      [retryInterceptor({maxAttempts: 5, backoff: constantBackoff(120)})],
     );
     const started = Date.now();
-    const error = await client.say({ value: 'x' }, { timeoutMs: 300 }).catch((e: unknown) => e);
+    const error = await client.say({value: 'x'}, {timeoutMs: 300}).catch((e: unknown) => e);
     const elapsed = Date.now() - started;
-    expect(error).toMatchObject({ code: Code.Unavailable }); // the last server error, not a timeout
+    expect(error).toMatchObject({code: Code.Unavailable}); // the last server error, not a timeout
     // attempts at ≈0, ≈120, ≈240; the next sleep would end at ≈360 ≥ 300: stop
     expect(timeouts).toHaveLength(3);
     expect(timeouts[0]).toBe('300');
@@ -74,14 +68,11 @@ describe('retryInterceptor (through a real Connect client)', () => {
 
   it('passes non-retryable errors straight through', async () => {
     let calls = 0;
-    const client = echoClient(
-      () => {
-        calls++;
-        throw new ConnectError('bad', Code.InvalidArgument);
-      },
-      [retryInterceptor({ maxAttempts: 5, backoff: constantBackoff(1) })],
-    );
-    await expect(client.say({ value: 'x' })).rejects.toMatchObject({ code: Code.InvalidArgument });
+    const client = echoClient(() => {
+      calls++;
+      throw new ConnectError('bad', Code.InvalidArgument);
+    }, [retryInterceptor({maxAttempts: 5, backoff: constantBackoff(1)})]);
+    await expect(client.say({value: 'x'})).rejects.toMatchObject({code: Code.InvalidArgument});
     expect(calls).toBe(1);
   });
 });

@@ -13,12 +13,12 @@
  * - Each retry carries `grpc-previous-rpc-attempts: <n>` (gRFC A6, "Exposed
  *   Retry Metadata").
  */
-import type { Interceptor } from '@connectrpc/connect';
-import { linkedController } from './abort';
-import { realClock } from './clock';
-import { parseTimeoutHeader, setTimeoutHeader } from './deadline';
-import type { RetryOptions } from './retry';
-import { retry } from './retry';
+import type {Interceptor} from '@connectrpc/connect';
+import {linkedController} from './abort';
+import {realClock} from './clock';
+import {parseTimeoutHeader, setTimeoutHeader} from './deadline';
+import type {RetryOptions} from './retry';
+import {retry} from './retry';
 
 export function retryInterceptor(options: RetryOptions = {}): Interceptor {
   return (next) => async (req) => {
@@ -30,13 +30,13 @@ export function retryInterceptor(options: RetryOptions = {}): Interceptor {
     const cancel = linkedController(req.signal, options.signal);
     try {
       return await retry(
-        ({ attempt, signal }) => {
+        ({attempt, signal}) => {
           const header = new Headers(req.header);
           if (attempt > 1) {
             header.set('grpc-previous-rpc-attempts', String(attempt - 1));
             if (deadline !== Infinity) setTimeoutHeader(header, deadline - clock.now());
           }
-          return next({ ...req, header, signal });
+          return next({...req, header, signal});
         },
         {
           ...options,

@@ -31,26 +31,26 @@ export interface RetryThrottleState {
   milliTokens: number;
 }
 
-function milli(options: RetryThrottleOptions): { max: number; ratio: number } {
-  const { maxTokens, tokenRatio } = options;
+function milli(options: RetryThrottleOptions): {max: number; ratio: number} {
+  const {maxTokens, tokenRatio} = options;
   if (!(maxTokens > 0 && maxTokens <= 1000)) {
     throw new RangeError(`retryThrottling.maxTokens must be in (0, 1000], got ${maxTokens}`);
   }
   if (!(tokenRatio > 0)) throw new RangeError(`retryThrottling.tokenRatio must be > 0, got ${tokenRatio}`);
-  return { max: Math.round(maxTokens * 1000), ratio: Math.trunc(tokenRatio * 1000 + 1e-6) };
+  return {max: Math.round(maxTokens * 1000), ratio: Math.trunc(tokenRatio * 1000 + 1e-6)};
 }
 
 export function initialThrottleState(options: RetryThrottleOptions): RetryThrottleState {
-  return { milliTokens: milli(options).max };
+  return {milliTokens: milli(options).max};
 }
 
 export function throttleOnFailure(state: RetryThrottleState): RetryThrottleState {
-  return { milliTokens: Math.max(0, state.milliTokens - 1000) };
+  return {milliTokens: Math.max(0, state.milliTokens - 1000)};
 }
 
 export function throttleOnSuccess(state: RetryThrottleState, options: RetryThrottleOptions): RetryThrottleState {
-  const { max, ratio } = milli(options);
-  return { milliTokens: Math.min(max, state.milliTokens + ratio) };
+  const {max, ratio} = milli(options);
+  return {milliTokens: Math.min(max, state.milliTokens + ratio)};
 }
 
 /** Retries are allowed only while token_count > maxTokens / 2. */

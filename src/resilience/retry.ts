@@ -21,28 +21,22 @@
  * loop around it. The simulator calls the same `decideRetry`, so simulated
  * clients and real ones follow one rulebook.
  */
-import { Code } from '@connectrpc/connect';
-import { abortReason, neverAborted } from './abort';
-import type { Backoff } from './backoff';
-import { fullJitterBackoff } from './backoff';
-import type { Clock } from './clock';
-import { realClock } from './clock';
-import { withTimeout } from './deadline';
-import { codeOf } from './errors';
-import type { Policy, PolicyContext } from './policy';
-import type { Pushback } from './pushback';
-import { pushbackFromError } from './pushback';
-import type { Random } from './random';
-import { mathRandom } from './random';
-import type { RetryThrottle } from './retry-throttle';
+import {Code} from '@connectrpc/connect';
+import {abortReason, neverAborted} from './abort';
+import type {Backoff} from './backoff';
+import {fullJitterBackoff} from './backoff';
+import type {Clock} from './clock';
+import {realClock} from './clock';
+import {withTimeout} from './deadline';
+import {codeOf} from './errors';
+import type {Policy, PolicyContext} from './policy';
+import type {Pushback} from './pushback';
+import {pushbackFromError} from './pushback';
+import type {Random} from './random';
+import {mathRandom} from './random';
+import type {RetryThrottle} from './retry-throttle';
 
-export type GiveUpReason =
-  | 'not-retryable'
-  | 'pushback-stop'
-  | 'max-attempts'
-  | 'throttled'
-  | 'deadline'
-  | 'aborted';
+export type GiveUpReason = 'not-retryable' | 'pushback-stop' | 'max-attempts' | 'throttled' | 'deadline' | 'aborted';
 
 export interface RetryDecisionInput {
   /** Attempts made so far, including the one that just failed (1 after the first call). */
@@ -61,15 +55,15 @@ export interface RetryDecisionInput {
 }
 
 export type RetryDecision =
-  | { retry: true; delayMs: number; source: 'backoff' | 'pushback'; backoffState: unknown }
-  | { retry: false; reason: GiveUpReason };
+  | {retry: true; delayMs: number; source: 'backoff' | 'pushback'; backoffState: unknown}
+  | {retry: false; reason: GiveUpReason};
 
 /** Should a failed attempt be retried, and after how long? Pure. */
 export function decideRetry(input: RetryDecisionInput): RetryDecision {
-  if (!input.retryable) return { retry: false, reason: 'not-retryable' };
-  if (input.pushback?.kind === 'stop') return { retry: false, reason: 'pushback-stop' };
-  if (input.attempt >= input.maxAttempts) return { retry: false, reason: 'max-attempts' };
-  if (!input.throttleAllows) return { retry: false, reason: 'throttled' };
+  if (!input.retryable) return {retry: false, reason: 'not-retryable'};
+  if (input.pushback?.kind === 'stop') return {retry: false, reason: 'pushback-stop'};
+  if (input.attempt >= input.maxAttempts) return {retry: false, reason: 'max-attempts'};
+  if (!input.throttleAllows) return {retry: false, reason: 'throttled'};
 
   let delayMs: number;
   let backoffState: unknown;
@@ -84,9 +78,9 @@ export function decideRetry(input: RetryDecisionInput): RetryDecision {
     source = 'backoff';
   }
   if (input.deadline !== undefined && input.now + delayMs >= input.deadline) {
-    return { retry: false, reason: 'deadline' };
+    return {retry: false, reason: 'deadline'};
   }
-  return { retry: true, delayMs, source, backoffState };
+  return {retry: true, delayMs, source, backoffState};
 }
 
 /** Emitted when an attempt starts (lets a live chart draw it while in flight). */
@@ -174,27 +168,27 @@ export async function retry<T>(
   const maxAttempts = options.maxAttempts ?? 3;
   const retryableCodes = options.retryableCodes ?? [Code.Unavailable];
   const isRetryable = options.isRetryable ?? ((error: unknown) => retryableCodes.includes(codeOf(error)));
-  const backoff = options.backoff ?? fullJitterBackoff({ baseMs: 100, capMs: 10_000 });
+  const backoff = options.backoff ?? fullJitterBackoff({baseMs: 100, capMs: 10_000});
   const readPushback = options.pushback === false ? undefined : (options.pushback ?? pushbackFromError);
-  const { throttle, signal, onEvent } = options;
+  const {throttle, signal, onEvent} = options;
 
   const start = clock.now();
   const limit = Math.min(options.deadline ?? Infinity, start + (options.timeoutMs ?? Infinity));
   const deadline = limit === Infinity ? undefined : limit;
 
-  let backoffState: unknown = undefined;
+  let backoffState: unknown;
   let delayMs = 0;
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortReason(signal);
     const startedAt = clock.now();
-    onEvent?.({ type: 'attempt-start', attempt, startedAt, delayMs });
+    onEvent?.({type: 'attempt-start', attempt, startedAt, delayMs});
     try {
       const budget = Math.min(options.attemptTimeoutMs ?? Infinity, (deadline ?? Infinity) - startedAt);
-      const context = { attempt, deadline };
+      const context = {attempt, deadline};
       const value =
         budget === Infinity && !signal
-          ? await fn({ ...context, signal: neverAborted })
-          : await withTimeout((inner) => fn({ ...context, signal: inner }), budget, {
+          ? await fn({...context, signal: neverAborted})
+          : await withTimeout((inner) => fn({...context, signal: inner}), budget, {
               clock,
               signal,
               message:
@@ -203,14 +197,14 @@ export async function retry<T>(
                   : 'deadline exceeded',
             });
       throttle?.recordSuccess();
-      onEvent?.({ type: 'attempt', attempt, startedAt, endedAt: clock.now(), delayMs, outcome: 'success' });
+      onEvent?.({type: 'attempt', attempt, startedAt, endedAt: clock.now(), delayMs, outcome: 'success'});
       return value;
     } catch (error) {
       const now = clock.now();
       const code = codeOf(error);
-      onEvent?.({ type: 'attempt', attempt, startedAt, endedAt: now, delayMs, outcome: 'failure', code, error });
+      onEvent?.({type: 'attempt', attempt, startedAt, endedAt: now, delayMs, outcome: 'failure', code, error});
       if (signal?.aborted) {
-        onEvent?.({ type: 'give-up', attempt, at: now, reason: 'aborted', code });
+        onEvent?.({type: 'give-up', attempt, at: now, reason: 'aborted', code});
         throw error;
       }
       const retryable = isRetryable(error);
@@ -218,7 +212,7 @@ export async function retry<T>(
       if (retryable || pushback?.kind === 'stop') throttle?.recordFailure();
       const decision: RetryDecision =
         deadline !== undefined && now >= deadline
-          ? { retry: false, reason: 'deadline' }
+          ? {retry: false, reason: 'deadline'}
           : decideRetry({
               attempt,
               maxAttempts,
@@ -232,17 +226,17 @@ export async function retry<T>(
               random,
             });
       if (!decision.retry) {
-        onEvent?.({ type: 'give-up', attempt, at: now, reason: decision.reason, code });
+        onEvent?.({type: 'give-up', attempt, at: now, reason: decision.reason, code});
         throw error;
       }
-      onEvent?.({ type: 'retry', attempt: attempt + 1, at: now, delayMs: decision.delayMs, source: decision.source });
+      onEvent?.({type: 'retry', attempt: attempt + 1, at: now, delayMs: decision.delayMs, source: decision.source});
       backoffState = decision.backoffState;
       delayMs = decision.delayMs;
       if (delayMs > 0) {
         try {
           await clock.sleep(delayMs, signal);
         } catch (abort) {
-          onEvent?.({ type: 'give-up', attempt, at: clock.now(), reason: 'aborted', code });
+          onEvent?.({type: 'give-up', attempt, at: clock.now(), reason: 'aborted', code});
           throw abort;
         }
       }
@@ -254,7 +248,7 @@ export async function retry<T>(
 export function retryPolicy(options: RetryOptions = {}): Policy {
   return {
     execute<T>(fn: (context: PolicyContext) => Promise<T> | T, signal?: AbortSignal): Promise<T> {
-      return retry(fn, { ...options, signal: signal ?? options.signal });
+      return retry(fn, {...options, signal: signal ?? options.signal});
     },
   };
 }

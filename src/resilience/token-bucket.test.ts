@@ -1,12 +1,12 @@
-import { Code } from '@connectrpc/connect';
-import { describe, expect, it } from 'vitest';
-import { TokenBucket } from './token-bucket';
-import { VirtualClock } from './virtual-clock';
+import {Code} from '@connectrpc/connect';
+import {describe, expect, it} from 'vitest';
+import {TokenBucket} from './token-bucket';
+import {VirtualClock} from './virtual-clock';
 
 describe('TokenBucket', () => {
   it('starts full, spends a burst of `capacity`, then refills at the rate, never above capacity', async () => {
     const clock = new VirtualClock();
-    const bucket = new TokenBucket({ capacity: 5, refillPerSecond: 10, clock });
+    const bucket = new TokenBucket({capacity: 5, refillPerSecond: 10, clock});
     expect(bucket.tokens()).toBe(5);
     for (let i = 0; i < 5; i++) expect(bucket.tryTake()).toBe(true);
     expect(bucket.tryTake()).toBe(false);
@@ -21,7 +21,7 @@ describe('TokenBucket', () => {
 
   it('levels over time under steady load (20 req/s against 10 tokens/s)', async () => {
     const clock = new VirtualClock();
-    const bucket = new TokenBucket({ capacity: 4, refillPerSecond: 10, clock });
+    const bucket = new TokenBucket({capacity: 4, refillPerSecond: 10, clock});
     const admitted: boolean[] = [];
     for (let t = 0; t < 20; t++) {
       admitted.push(bucket.tryTake());
@@ -36,7 +36,7 @@ describe('TokenBucket', () => {
 
   it('msUntil / take wait exactly for the missing tokens', async () => {
     const clock = new VirtualClock();
-    const bucket = new TokenBucket({ capacity: 2, refillPerSecond: 4, initialTokens: 0, clock });
+    const bucket = new TokenBucket({capacity: 2, refillPerSecond: 4, initialTokens: 0, clock});
     expect(bucket.msUntil(1)).toBe(250);
     expect(bucket.msUntil(3)).toBe(Infinity);
     await clock.runUntil(bucket.take(2));
@@ -46,7 +46,7 @@ describe('TokenBucket', () => {
 
   it('as a policy: rejects with RESOURCE_EXHAUSTED and a retry hint when empty', async () => {
     const clock = new VirtualClock();
-    const bucket = new TokenBucket({ capacity: 1, refillPerSecond: 2, clock });
+    const bucket = new TokenBucket({capacity: 1, refillPerSecond: 2, clock});
     await expect(bucket.execute(() => 'a')).resolves.toBe('a');
     await expect(bucket.execute(() => 'b')).rejects.toMatchObject({
       code: Code.ResourceExhausted,

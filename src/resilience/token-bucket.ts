@@ -8,12 +8,12 @@
  * The level is computed lazily from the clock — level(t) = min(capacity,
  * level(t0) + (t − t0) · rate) — so there is no refill timer to run.
  */
-import { Code } from '@connectrpc/connect';
-import { neverAborted } from './abort';
-import type { Clock } from './clock';
-import { realClock } from './clock';
-import { RejectedError } from './errors';
-import type { Policy, PolicyContext } from './policy';
+import {Code} from '@connectrpc/connect';
+import {neverAborted} from './abort';
+import type {Clock} from './clock';
+import {realClock} from './clock';
+import {RejectedError} from './errors';
+import type {Policy, PolicyContext} from './policy';
 
 export interface TokenBucketOptions {
   capacity: number;
@@ -75,9 +75,14 @@ export class TokenBucket implements Policy {
   /** Runs `fn` if a token is available, else fails fast with RESOURCE_EXHAUSTED. */
   async execute<T>(fn: (context: PolicyContext) => Promise<T> | T, signal?: AbortSignal): Promise<T> {
     if (!this.tryTake()) {
-      throw new RejectedError('rate-limited', 'rate limited (token bucket empty)', Code.ResourceExhausted, this.msUntil());
+      throw new RejectedError(
+        'rate-limited',
+        'rate limited (token bucket empty)',
+        Code.ResourceExhausted,
+        this.msUntil(),
+      );
     }
-    return fn({ signal: signal ?? neverAborted });
+    return fn({signal: signal ?? neverAborted});
   }
 
   private refill(): void {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { seededRandom } from './random';
-import { VirtualClock } from './virtual-clock';
+import {describe, expect, it} from 'vitest';
+import {seededRandom} from './random';
+import {VirtualClock} from './virtual-clock';
 
 describe('VirtualClock', () => {
   it('does not move time until asked, then fires timers in time order', async () => {
@@ -24,7 +24,7 @@ describe('VirtualClock', () => {
   });
 
   it('advance(ms) fires only what is due and lands exactly on now + ms', async () => {
-    const clock = new VirtualClock({ start: 1000 });
+    const clock = new VirtualClock({start: 1000});
     const fired: number[] = [];
     void clock.sleep(10).then(() => fired.push(clock.now()));
     void clock.sleep(30).then(() => fired.push(clock.now()));
@@ -95,9 +95,9 @@ describe('VirtualClock', () => {
           trace.push(`${id}:${i}@${clock.now()}`);
         }
       };
-      const all = Promise.all(Array.from({ length: 300 }, (_, id) => client(id)));
+      const all = Promise.all(Array.from({length: 300}, (_, id) => client(id)));
       await clock.runUntil(all);
-      return { trace, end: clock.now(), fired: clock.fired };
+      return {trace, end: clock.now(), fired: clock.fired};
     };
     const first = await simulate(7);
     const again = await simulate(7);

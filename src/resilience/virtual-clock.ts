@@ -17,9 +17,9 @@
  * woken continuation runs until its next `sleep` (or completion) before any
  * later timer fires, however many `await`s deep it is.
  */
-import { abortReason } from './abort';
-import type { Clock } from './clock';
-import { TimerHeap } from './timer-heap';
+import {abortReason} from './abort';
+import type {Clock} from './clock';
+import {TimerHeap} from './timer-heap';
 
 interface Timer {
   at: number;
@@ -74,7 +74,7 @@ export class VirtualClock implements Clock {
           this.live--;
           reject(abortReason(signal));
         };
-        signal.addEventListener('abort', onAbort, { once: true });
+        signal.addEventListener('abort', onAbort, {once: true});
         timer.fire = () => {
           signal.removeEventListener('abort', onAbort);
           resolve();
@@ -170,7 +170,7 @@ export class VirtualClock implements Clock {
 
 /** One macrotask turn: every promise job queued before it has run by then. */
 function macrotask(): Promise<void> {
-  const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
+  const g = globalThis as {setImmediate?: (cb: () => void) => unknown};
   if (typeof g.setImmediate === 'function') {
     const setImmediate = g.setImmediate;
     return new Promise((resolve) => setImmediate(resolve));

@@ -19,13 +19,13 @@
  * per the chosen backoff); the decisions are `decideRetry` and
  * `RetryThrottle` from src/resilience.
  */
-import type { Backoff } from '../resilience/backoff';
-import type { Random } from '../resilience/random';
-import { decideRetry } from '../resilience/retry';
-import type { RetryThrottleOptions } from '../resilience/retry-throttle';
-import { RetryThrottle } from '../resilience/retry-throttle';
-import type { NetworkModel } from './network';
-import { hopDelay } from './network';
+import type {Backoff} from '../resilience/backoff';
+import type {Random} from '../resilience/random';
+import {decideRetry} from '../resilience/retry';
+import type {RetryThrottleOptions} from '../resilience/retry-throttle';
+import {RetryThrottle} from '../resilience/retry-throttle';
+import type {NetworkModel} from './network';
+import {hopDelay} from './network';
 
 export interface AmplificationRunOptions {
   layers: number;
@@ -50,8 +50,8 @@ export interface AmplificationRunResult {
 }
 
 export function runAmplification(options: AmplificationRunOptions): AmplificationRunResult {
-  const { layers, tries, requests, failureRate, backoff, budget, random, network } = options;
-  const throttles = budget ? Array.from({ length: layers }, () => new RetryThrottle(budget)) : [];
+  const {layers, tries, requests, failureRate, backoff, budget, random, network} = options;
+  const throttles = budget ? Array.from({length: layers}, () => new RetryThrottle(budget)) : [];
   let backendCalls = 0;
 
   const backend = (): boolean => {
@@ -60,9 +60,9 @@ export function runAmplification(options: AmplificationRunOptions): Amplificatio
   };
 
   /** Layer `layer` (0-based) calls the next one, retrying per policy; returns success and the time it answers. */
-  const call = (layer: number, t: number): { ok: boolean; t: number } => {
+  const call = (layer: number, t: number): {ok: boolean; t: number} => {
     const throttle = throttles[layer];
-    let backoffState: unknown = undefined;
+    let backoffState: unknown;
     for (let attempt = 1; ; attempt++) {
       t += hopDelay(random, network);
       let ok: boolean;
@@ -76,7 +76,7 @@ export function runAmplification(options: AmplificationRunOptions): Amplificatio
       t += hopDelay(random, network);
       if (ok) {
         throttle?.recordSuccess();
-        return { ok, t };
+        return {ok, t};
       }
       throttle?.recordFailure();
       const decision = decideRetry({
@@ -89,7 +89,7 @@ export function runAmplification(options: AmplificationRunOptions): Amplificatio
         backoffState,
         random,
       });
-      if (!decision.retry) return { ok: false, t };
+      if (!decision.retry) return {ok: false, t};
       backoffState = decision.backoffState;
       t += decision.delayMs;
     }
@@ -107,5 +107,5 @@ export function runAmplification(options: AmplificationRunOptions): Amplificatio
     totalLatencyMs += result.t - now;
     now = result.t;
   }
-  return { backendCalls, perRequest, succeeded, totalLatencyMs };
+  return {backendCalls, perRequest, succeeded, totalLatencyMs};
 }

@@ -1,22 +1,34 @@
 /** Runs scripts/simulate.ts as the user would (through tsx) and checks its contract. */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import {spawnSync} from 'node:child_process';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
 
 const root = join(__dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 function simulate(...args: string[]) {
-  const r = spawnSync(tsx, [join(root, 'scripts', 'simulate.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = spawnSync(tsx, [join(root, 'scripts', 'simulate.ts'), ...args], {cwd: root, encoding: 'utf8'});
+  return {code: r.status, stdout: r.stdout, stderr: r.stderr};
 }
 
-describe('scripts/simulate.ts', { timeout: 60_000 }, () => {
+describe('scripts/simulate.ts', {timeout: 60_000}, () => {
   it('--json prints per-strategy mean calls and completion time', () => {
-    const r = simulate('--scenario', 'occ', '--clients', '100', '--strategy', 'full', '--runs', '20', '--seed', '1', '--json');
+    const r = simulate(
+      '--scenario',
+      'occ',
+      '--clients',
+      '100',
+      '--strategy',
+      'full',
+      '--runs',
+      '20',
+      '--seed',
+      '1',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ scenario: 'occ', clients: 100, runs: 20, seed: 1 });
+    expect(json).toMatchObject({scenario: 'occ', clients: 100, runs: 20, seed: 1});
     expect(json.strategies).toHaveLength(1);
     expect(json.strategies[0]).toEqual({
       strategy: 'full',
@@ -28,7 +40,7 @@ describe('scripts/simulate.ts', { timeout: 60_000 }, () => {
 
   it('--strategy all gives every strategy; the table form works too', () => {
     const r = simulate('--scenario=occ', '--clients=20', '--strategy=all', '--runs=2', '--json');
-    expect(JSON.parse(r.stdout).strategies.map((s: { strategy: string }) => s.strategy)).toEqual([
+    expect(JSON.parse(r.stdout).strategies.map((s: {strategy: string}) => s.strategy)).toEqual([
       'none',
       'exponential',
       'full',

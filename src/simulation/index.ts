@@ -15,11 +15,11 @@ export type {
   OccSweepParams,
   OccSweepPoint,
 } from './run-scenario';
-export { runScenario, sweepOcc, scenarioNames, ScenarioParamError } from './run-scenario';
-export type { OccRunOptions, OccRunResult } from './occ';
-export { runOcc } from './occ';
-export { runOccAsync } from './occ-async';
-export type { AmplificationRunOptions, AmplificationRunResult } from './amplification';
-export { runAmplification } from './amplification';
-export type { NetworkModel } from './network';
-export { awsArticleNetwork, hopDelay, OccRow } from './network';
+export {runScenario, sweepOcc, scenarioNames, ScenarioParamError} from './run-scenario';
+export type {OccRunOptions, OccRunResult} from './occ';
+export {runOcc} from './occ';
+export {runOccAsync} from './occ-async';
+export type {AmplificationRunOptions, AmplificationRunResult} from './amplification';
+export {runAmplification} from './amplification';
+export type {NetworkModel} from './network';
+export {awsArticleNetwork, hopDelay, OccRow} from './network';

@@ -9,8 +9,8 @@
  * Kung & Robinson 1981): a read returns the version; a conditional write
  * succeeds only if the version is still the one read, and bumps it.
  */
-import type { Random } from '../resilience/random';
-import { normal } from '../resilience/random';
+import type {Random} from '../resilience/random';
+import {normal} from '../resilience/random';
 
 export interface NetworkModel {
   meanMs: number;
@@ -18,7 +18,7 @@ export interface NetworkModel {
 }
 
 /** The article's network: 10 ms ± 2 ms per hop. */
-export const awsArticleNetwork: NetworkModel = { meanMs: 10, sdMs: 2 };
+export const awsArticleNetwork: NetworkModel = {meanMs: 10, sdMs: 2};
 
 export function hopDelay(random: Random, network: NetworkModel): number {
   return Math.abs(normal(random, network.meanMs, network.sdMs));

@@ -8,14 +8,14 @@
  * It is slower (one macrotask turn per timer, to let promise jobs settle),
  * fine for tens of clients and for tests; the page and the CLI use occ.ts.
  */
-import { Code, ConnectError } from '@connectrpc/connect';
-import { retry } from '../resilience/retry';
-import { VirtualClock } from '../resilience/virtual-clock';
-import type { OccRunOptions, OccRunResult } from './occ';
-import { hopDelay, OccRow } from './network';
+import {Code, ConnectError} from '@connectrpc/connect';
+import {retry} from '../resilience/retry';
+import {VirtualClock} from '../resilience/virtual-clock';
+import type {OccRunOptions, OccRunResult} from './occ';
+import {hopDelay, OccRow} from './network';
 
 export async function runOccAsync(options: OccRunOptions): Promise<OccRunResult> {
-  const { clients, backoff, random, network } = options;
+  const {clients, backoff, random, network} = options;
   const clock = new VirtualClock();
   const row = new OccRow();
   const hop = () => hopDelay(random, network);
@@ -30,9 +30,9 @@ export async function runOccAsync(options: OccRunOptions): Promise<OccRunResult>
         await clock.sleep(hop()); // result → client
         if (!ok) throw new ConnectError('version conflict', Code.Aborted);
       },
-      { clock, random, backoff, maxAttempts: Infinity, retryableCodes: [Code.Aborted], pushback: false },
+      {clock, random, backoff, maxAttempts: Infinity, retryableCodes: [Code.Aborted], pushback: false},
     );
 
-  await clock.runUntil(Promise.all(Array.from({ length: clients }, updateOnce)));
-  return { writes: row.writes, reads: row.reads, calls: row.reads + row.writes, completionMs: clock.now() };
+  await clock.runUntil(Promise.all(Array.from({length: clients}, updateOnce)));
+  return {writes: row.writes, reads: row.reads, calls: row.reads + row.writes, completionMs: clock.now()};
 }

@@ -20,11 +20,11 @@
  * process as async clients calling `retry()` on a VirtualClock — a test
  * checks that both give identical results for the same seed.
  */
-import type { Backoff } from '../resilience/backoff';
-import type { Random } from '../resilience/random';
-import { decideRetry } from '../resilience/retry';
-import type { NetworkModel } from './network';
-import { hopDelay, OccRow } from './network';
+import type {Backoff} from '../resilience/backoff';
+import type {Random} from '../resilience/random';
+import {decideRetry} from '../resilience/retry';
+import type {NetworkModel} from './network';
+import {hopDelay, OccRow} from './network';
 
 export interface OccRunOptions {
   clients: number;
@@ -58,7 +58,7 @@ const WAKE = 3; // its backoff sleep ends
  * no allocation per event. Same order as TimerHeap and VirtualClock.
  */
 export function runOcc(options: OccRunOptions): OccRunResult {
-  const { clients, backoff, random, network } = options;
+  const {clients, backoff, random, network} = options;
   const maxCalls = options.maxCalls ?? 10_000_000;
   const row = new OccRow();
 
@@ -159,5 +159,5 @@ export function runOcc(options: OccRunOptions): OccRunResult {
     if (row.writes > maxCalls) throw new Error(`occ: more than ${maxCalls} writes; giving up`);
   }
   if (done !== clients) throw new Error(`occ: only ${done} of ${clients} clients finished`);
-  return { writes: row.writes, reads: row.reads, calls: row.reads + row.writes, completionMs: now };
+  return {writes: row.writes, reads: row.reads, calls: row.reads + row.writes, completionMs: now};
 }

@@ -8,14 +8,14 @@
  * of a run (common random numbers), so strategies are compared on equal
  * terms and a strategy's result does not depend on which others ran.
  */
-import type { StrategyName } from '../resilience/backoff';
-import { backoffByName, isStrategyName, strategyNames } from '../resilience/backoff';
-import { mixSeed, seededRandom } from '../resilience/random';
-import type { RetryThrottleOptions } from '../resilience/retry-throttle';
-import { runAmplification } from './amplification';
-import type { NetworkModel } from './network';
-import { awsArticleNetwork } from './network';
-import { runOcc } from './occ';
+import type {StrategyName} from '../resilience/backoff';
+import {backoffByName, isStrategyName, strategyNames} from '../resilience/backoff';
+import {mixSeed, seededRandom} from '../resilience/random';
+import type {RetryThrottleOptions} from '../resilience/retry-throttle';
+import {runAmplification} from './amplification';
+import type {NetworkModel} from './network';
+import {awsArticleNetwork} from './network';
+import {runOcc} from './occ';
 
 export type ScenarioName = 'occ' | 'amplification';
 export const scenarioNames: readonly ScenarioName[] = ['occ', 'amplification'];
@@ -123,7 +123,7 @@ export function runScenario(params: ScenarioParams): ScenarioResult {
       return runAmplificationScenario(params);
     default:
       throw new ScenarioParamError(
-        `unknown scenario ${JSON.stringify((params as { scenario: unknown }).scenario)} (expected ${scenarioNames.join(' or ')})`,
+        `unknown scenario ${JSON.stringify((params as {scenario: unknown}).scenario)} (expected ${scenarioNames.join(' or ')})`,
       );
   }
 }
@@ -152,7 +152,7 @@ function runOccScenario(params: OccParams): OccResult {
       for (let run = 0; run < runs; run++) {
         const r = runOcc({
           clients,
-          backoff: backoffByName(strategy, { baseMs, capMs }),
+          backoff: backoffByName(strategy, {baseMs, capMs}),
           random: seededRandom(mixSeed(seed, run)),
           network,
         });
@@ -160,7 +160,7 @@ function runOccScenario(params: OccParams): OccResult {
         writes += r.writes;
         completion += r.completionMs;
       }
-      return { strategy, meanCalls: calls / runs, meanWrites: writes / runs, meanCompletionMs: completion / runs };
+      return {strategy, meanCalls: calls / runs, meanWrites: writes / runs, meanCompletionMs: completion / runs};
     }),
   };
 }
@@ -177,7 +177,7 @@ function runAmplificationScenario(params: AmplificationParams): AmplificationRes
   const network = checkNetwork(params.network ?? awsArticleNetwork);
   const strategy = params.strategy ?? 'full';
   if (!isStrategyName(strategy)) throw new ScenarioParamError(`unknown strategy ${JSON.stringify(strategy)}`);
-  const budget = params.budget ?? { maxTokens: 10, tokenRatio: 0.1 };
+  const budget = params.budget ?? {maxTokens: 10, tokenRatio: 0.1};
   num('budget.maxTokens', budget.maxTokens, Number.MIN_VALUE, 1000);
   num('budget.tokenRatio', budget.tokenRatio, Number.MIN_VALUE, 1000);
 
@@ -192,7 +192,7 @@ function runAmplificationScenario(params: AmplificationParams): AmplificationRes
         tries,
         requests,
         failureRate,
-        backoff: backoffByName(strategy, { baseMs, capMs }),
+        backoff: backoffByName(strategy, {baseMs, capMs}),
         budget: withBudget ? budget : undefined,
         random: seededRandom(mixSeed(seed, run)),
         network,
@@ -245,11 +245,11 @@ export interface OccSweepPoint extends OccStrategyResult {
 
 /** `occ` for a range of client counts: the data behind the calls/time-vs-clients charts. */
 export function sweepOcc(params: OccSweepParams = {}): OccSweepPoint[] {
-  const clientCounts = params.clients ?? Array.from({ length: 20 }, (_, i) => 10 * (i + 1));
+  const clientCounts = params.clients ?? Array.from({length: 20}, (_, i) => 10 * (i + 1));
   const points: OccSweepPoint[] = [];
   for (const clients of clientCounts) {
-    const result = runOccScenario({ ...params, scenario: 'occ', clients, runs: params.runs ?? 1 });
-    for (const s of result.strategies) points.push({ clients, ...s });
+    const result = runOccScenario({...params, scenario: 'occ', clients, runs: params.runs ?? 1});
+    for (const s of result.strategies) points.push({clients, ...s});
   }
   return points;
 }
@@ -260,7 +260,9 @@ function strategyList(value: StrategyName | readonly StrategyName[] | 'all'): St
   if (list.length === 0) throw new ScenarioParamError('strategy: give at least one');
   for (const s of list) {
     if (!isStrategyName(s)) {
-      throw new ScenarioParamError(`unknown strategy ${JSON.stringify(s)} (expected ${strategyNames.join(', ')} or all)`);
+      throw new ScenarioParamError(
+        `unknown strategy ${JSON.stringify(s)} (expected ${strategyNames.join(', ')} or all)`,
+      );
     }
   }
   return list;

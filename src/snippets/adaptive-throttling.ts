@@ -38,10 +38,13 @@ for (let i = 1; now() < 9_000; i++) {
   }
   calls.push(
     throttle
-      .execute(({signal}) => router.decide({message: {messageId: `m-${i}`, tenantId: 'demo'}}, {signal, timeoutMs: 1_000}))
+      .execute(({signal}) =>
+        router.decide({message: {messageId: `m-${i}`, tenantId: 'demo'}}, {signal, timeoutMs: 1_000}),
+      )
       .then(() => void tally.accepted++)
       .catch((error) => {
-        if (error instanceof RejectedError) tally.dropped++; // never left the client
+        if (error instanceof RejectedError)
+          tally.dropped++; // never left the client
         else tally.refused++; // the Router spent work refusing it
       }),
   );

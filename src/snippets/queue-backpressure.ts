@@ -31,7 +31,9 @@ for (let i = 1; now() < 8_000; i++) {
   const arrived = now();
   calls.push(
     queue
-      .execute(({signal}) => router.decide({message: {messageId: `m-${i}`, tenantId: 'demo'}}, {signal, timeoutMs: 2_000}))
+      .execute(({signal}) =>
+        router.decide({message: {messageId: `m-${i}`, tenantId: 'demo'}}, {signal, timeoutMs: 2_000}),
+      )
       .then(() => chart.point({outcome: 'ok', latencyMs: now() - arrived}))
       .catch((error) => {
         const kind = error instanceof RejectedError ? error.kind : undefined;

@@ -29,26 +29,34 @@ for (let i = 1; now() < 10_000; i++) {
   }
   const counts = (stats[scriptedOutage ? name : 'all'] ??= {requests: 0, calls: 0});
   counts.requests++;
-  await retry(({signal}) => router.decide({message: {messageId: `m-${i}`, tenantId: 'demo'}}, {signal, timeoutMs: 1_000}), {
-    maxAttempts: 3, // 3 tries per request: the amplification a budget caps
-    retryableCodes: [Code.Unavailable],
-    backoff: fullJitterBackoff({baseMs: 50, capMs: 200}),
-    throttle: useBudget ? throttle : undefined,
-    onEvent(event) {
-      if (event.type === 'attempt') {
-        counts.calls++;
-        const outcome = event.code === undefined ? 'ok' : codeName(event.code);
-        chart.point({attempt: event.attempt, outcome, latencyMs: event.endedAt - event.startedAt, delayMs: event.delayMs});
-        if (event.outcome === 'success') tokens();
-      } else if (event.type === 'retry' || event.type === 'give-up') {
-        tokens(); // after the failure has cost its token
-        const stopped = event.type === 'give-up' && event.reason === 'throttled';
-        if (stopped && !throttled) log(`request ${i}: budget at ${throttle.tokens} of 10 tokens, retries stop`);
-        if (event.type === 'retry' && throttled) log(`request ${i}: budget above half again, retries resume`);
-        if (stopped || event.type === 'retry') throttled = stopped;
-      }
+  await retry(
+    ({signal}) => router.decide({message: {messageId: `m-${i}`, tenantId: 'demo'}}, {signal, timeoutMs: 1_000}),
+    {
+      maxAttempts: 3, // 3 tries per request: the amplification a budget caps
+      retryableCodes: [Code.Unavailable],
+      backoff: fullJitterBackoff({baseMs: 50, capMs: 200}),
+      throttle: useBudget ? throttle : undefined,
+      onEvent(event) {
+        if (event.type === 'attempt') {
+          counts.calls++;
+          const outcome = event.code === undefined ? 'ok' : codeName(event.code);
+          chart.point({
+            attempt: event.attempt,
+            outcome,
+            latencyMs: event.endedAt - event.startedAt,
+            delayMs: event.delayMs,
+          });
+          if (event.outcome === 'success') tokens();
+        } else if (event.type === 'retry' || event.type === 'give-up') {
+          tokens(); // after the failure has cost its token
+          const stopped = event.type === 'give-up' && event.reason === 'throttled';
+          if (stopped && !throttled) log(`request ${i}: budget at ${throttle.tokens} of 10 tokens, retries stop`);
+          if (event.type === 'retry' && throttled) log(`request ${i}: budget above half again, retries resume`);
+          if (stopped || event.type === 'retry') throttled = stopped;
+        }
+      },
     },
-  }).catch(() => {}); // a failed request is charted; the loop goes on
+  ).catch(() => {}); // a failed request is charted; the loop goes on
   await sleep(100);
 }
 tokens();

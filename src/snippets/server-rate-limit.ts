@@ -23,10 +23,17 @@ async function round(name: string, honourPushback: boolean) {
         calls++;
         const outcome = event.code === undefined ? 'ok' : codeName(event.code);
         if (event.code !== undefined) refused++;
-        chart.point({attempt: event.attempt, delayMs: event.delayMs, outcome, latencyMs: event.endedAt - event.startedAt});
+        chart.point({
+          attempt: event.attempt,
+          delayMs: event.delayMs,
+          outcome,
+          latencyMs: event.endedAt - event.startedAt,
+        });
         const error = event.error instanceof ConnectError ? event.error : undefined;
         if (error && refused === 1) {
-          log(`refused: retry-after: ${error.metadata.get('retry-after')} s, grpc-retry-pushback-ms: ${error.metadata.get('grpc-retry-pushback-ms')}`);
+          log(
+            `refused: retry-after: ${error.metadata.get('retry-after')} s, grpc-retry-pushback-ms: ${error.metadata.get('grpc-retry-pushback-ms')}`,
+          );
         }
       },
     }).catch((error) => log(`${name}-${i} gave up: ${ConnectError.from(error).message}`));

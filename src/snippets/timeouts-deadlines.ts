@@ -12,7 +12,8 @@ limitLine();
 for (let i = 1; now() < 8_000; i++) {
   const request = {message: {messageId: `order-${i}`, tenantId: 'demo'}};
   const started = now();
-  const left = () => chart.point({series: 'budget', outcome: 'budget', value: Math.max(0, overallMs - (now() - started))});
+  const left = () =>
+    chart.point({series: 'budget', outcome: 'budget', value: Math.max(0, overallMs - (now() - started))});
   left(); // a new request: the whole budget
   await retry(
     async ({attempt, deadline, signal}) => {
@@ -36,7 +37,9 @@ for (let i = 1; now() < 8_000; i++) {
       backoff: fullJitterBackoff({baseMs: 50, capMs: 200}),
       onEvent(event) {
         if (event.type === 'give-up' && event.reason === 'deadline') {
-          log(`request ${i}: deadline reached after ${event.attempt} attempts (${Math.round(now() - started)} ms), no sleep past it`);
+          log(
+            `request ${i}: deadline reached after ${event.attempt} attempts (${Math.round(now() - started)} ms), no sleep past it`,
+          );
         }
       },
     },

@@ -52,7 +52,11 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
   it('sends the decide example and shows status, headers, the JSON body and the timing', async () => {
     await console_.send();
     expect(await console_.status()).toMatch(/^200\b/);
-    const body = (await console_.body()) as {ok: boolean; decision: {provider_id: string}; context: {request_id: string}};
+    const body = (await console_.body()) as {
+      ok: boolean;
+      decision: {provider_id: string};
+      context: {request_id: string};
+    };
     expect(body.ok).toBe(true);
     expect(body.decision.provider_id).toMatch(/^(alpha|beta)$/);
     expect(body.context.request_id).toBe('req-1');
@@ -95,7 +99,9 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
     await console_.root.locator('[data-testid="http-console-response"][data-phase="sending"]').waitFor({timeout: 2000});
     expect(await console_.id('cancel').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
-    await console_.root.locator('[data-testid="http-console-response"][data-phase="cancelled"]').waitFor({timeout: 2000});
+    await console_.root
+      .locator('[data-testid="http-console-response"][data-phase="cancelled"]')
+      .waitFor({timeout: 2000});
     expect(Date.now() - started).toBeLessThan(2500);
     expect(await console_.id('error').innerText()).toMatch(/^Cancelled after \d+ ms\.$/);
     await console_.id('fault-latency').fill('0');
@@ -117,7 +123,9 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
   it('streams Server-Sent Events as they arrive, and Cancel closes the stream', async () => {
     await console_.id('preset').selectOption('stream');
     await console_.id('send').click();
-    await console_.root.locator('[data-testid="http-console-response"][data-phase="streaming"]').waitFor({timeout: 5000});
+    await console_.root
+      .locator('[data-testid="http-console-response"][data-phase="streaming"]')
+      .waitFor({timeout: 5000});
     expect(await console_.status()).toMatch(/^200\b/);
     // Another client publishes for the same tenant while the stream is open.
     const published = await fetch(`${site.url}/api/v1/messages`, {
@@ -126,9 +134,13 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
       body: JSON.stringify({version: '1', tenant_id: 'demo', request_id: 'sse-1', task: {type: 'chat', payload: {}}}),
     });
     expect(published.status).toBe(200);
-    await expect.poll(() => console_.id('response-body').innerText(), {timeout: 5000}).toMatch(/event: message_created\ndata: \{"request_id":"sse-1"/);
+    await expect
+      .poll(() => console_.id('response-body').innerText(), {timeout: 5000})
+      .toMatch(/event: message_created\ndata: \{"request_id":"sse-1"/);
     await console_.id('cancel').click();
-    await console_.root.locator('[data-testid="http-console-response"][data-phase="cancelled"]').waitFor({timeout: 2000});
+    await console_.root
+      .locator('[data-testid="http-console-response"][data-phase="cancelled"]')
+      .waitFor({timeout: 2000});
     expect(await console_.id('response-body').innerText()).toContain(': connected');
   });
 

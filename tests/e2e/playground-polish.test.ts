@@ -15,7 +15,10 @@ describe('playground polish (production build, real Chromium)', () => {
 
   beforeAll(async () => {
     [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
-    context = await browser.newContext({viewport: {width: 1280, height: 900}, permissions: ['clipboard-read', 'clipboard-write']});
+    context = await browser.newContext({
+      viewport: {width: 1280, height: 900},
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     page = await context.newPage();
   });
 
@@ -69,8 +72,12 @@ describe('playground polish (production build, real Chromium)', () => {
     const playground = new PlaygroundDriver(page);
     await playground.waitForEditor();
     await playground.root.getByTestId('playground-tab-consecutive-breaker.ts').click();
-    await expect.poll(() => playground.editorText()).toContain('export class ConsecutiveBreaker implements BreakerStrategy');
-    await playground.setCode("export class ConsecutiveBreaker {\n  constructor() {\n    throw new Error('edited breaker');\n  }\n}\n");
+    await expect
+      .poll(() => playground.editorText())
+      .toContain('export class ConsecutiveBreaker implements BreakerStrategy');
+    await playground.setCode(
+      "export class ConsecutiveBreaker {\n  constructor() {\n    throw new Error('edited breaker');\n  }\n}\n",
+    );
     await playground.run.click();
     await playground.waitForStatus('failed');
     await playground.waitForLog(/consecutive-breaker\.ts line 3: Error: edited breaker/);
@@ -100,7 +107,9 @@ describe('playground polish (production build, real Chromium)', () => {
       await checked.waitForTimeout(5_000);
       expect(await playground.root.locator('.squiggly-error').count()).toBe(0);
       // ...and the checker is really running: it catches a misspelt RouteDecision field.
-      await playground.setCode("const decision = await router.decide({message: {tenantId: 'demo'}});\nlog(decision.providerIdd);\n");
+      await playground.setCode(
+        "const decision = await router.decide({message: {tenantId: 'demo'}});\nlog(decision.providerIdd);\n",
+      );
       await playground.root.locator('.squiggly-error').first().waitFor({timeout: 20_000});
       await checked.close();
     }

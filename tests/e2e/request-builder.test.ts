@@ -18,8 +18,12 @@ class BuilderDriver {
   /** Sends and waits for the outcome; returns `ok` or the error code. */
   async send(): Promise<string> {
     await this.id('send').click();
-    await this.root.locator('[data-testid="request-builder-result"]:not([data-outcome="pending"]):not([data-outcome="none"])').waitFor({timeout: 15_000});
-    await this.root.locator('[data-testid="request-builder-result"][data-outcome="pending"]').waitFor({state: 'detached', timeout: 15_000});
+    await this.root
+      .locator('[data-testid="request-builder-result"]:not([data-outcome="pending"]):not([data-outcome="none"])')
+      .waitFor({timeout: 15_000});
+    await this.root
+      .locator('[data-testid="request-builder-result"][data-outcome="pending"]')
+      .waitFor({state: 'detached', timeout: 15_000});
     return this.id('code').innerText();
   }
   async response(): Promise<Record<string, unknown>> {
@@ -28,7 +32,8 @@ class BuilderDriver {
   async pairs(name: 'response-headers' | 'trailers'): Promise<Record<string, string>> {
     const rows = this.id(name).locator('[data-header]');
     const result: Record<string, string> = {};
-    for (const row of await rows.all()) result[(await row.getAttribute('data-header'))!] = await row.locator('dd').innerText();
+    for (const row of await rows.all())
+      result[(await row.getAttribute('data-header'))!] = await row.locator('dd').innerText();
     return result;
   }
 }
@@ -59,7 +64,8 @@ describe('request builder (gRPC page, production build, real Chromium, real serv
   it('builds a form from the RouteRequest descriptor and calls Router.Decide over Connect (JSON)', async () => {
     expect(await builder.id('signature').innerText()).toContain('rpc Decide(RouteRequest) returns (RouteDecision)');
     // Fields from the schema, nested ones included.
-    for (const path of ['message.messageId', 'message.tenantId', 'message.timestampMs', 'policyId']) expect(await builder.field(path).count()).toBe(1);
+    for (const path of ['message.messageId', 'message.tenantId', 'message.timestampMs', 'policyId'])
+      expect(await builder.field(path).count()).toBe(1);
     expect(await builder.send()).toBe('ok');
     const response = await builder.response();
     expect(response.providerId).toMatch(/^(alpha|beta)$/);
@@ -135,7 +141,9 @@ describe('request builder (gRPC page, production build, real Chromium, real serv
     await builder.id('deadline').fill('200');
     await builder.id('fault-latency').fill('1500');
     await builder.id('send').click();
-    await builder.root.locator('[data-testid="request-builder-result"][data-outcome="pending"]').waitFor({timeout: 2000});
+    await builder.root
+      .locator('[data-testid="request-builder-result"][data-outcome="pending"]')
+      .waitFor({timeout: 2000});
     await builder.root.locator('[data-testid="request-builder-result"][data-outcome="error"]').waitFor({timeout: 5000});
     expect(await builder.id('code').innerText()).toBe('deadline_exceeded (4)');
     const ms = Number((await builder.id('timing').innerText()).match(/^(\d+) ms/)![1]);

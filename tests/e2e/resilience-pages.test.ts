@@ -38,14 +38,26 @@ const pages: Array<{path: string; playgrounds: Expected[]}> = [
   {
     path: '/guide/resilience/rate-limiting',
     playgrounds: [
-      {minPoints: 80, legend: [/^ok$/, /^rejected$/, /tokens in the bucket/], logs: [/another burst of 20\/s: \d+ admitted, [1-9]\d* refused/]},
-      {minPoints: 40, legend: [/^ok$/, /^resource_exhausted$/], logs: [/grpc-retry-pushback-ms: \d+/, /honouring pushback: 20 requests in/]},
+      {
+        minPoints: 80,
+        legend: [/^ok$/, /^rejected$/, /tokens in the bucket/],
+        logs: [/another burst of 20\/s: \d+ admitted, [1-9]\d* refused/],
+      },
+      {
+        minPoints: 40,
+        legend: [/^ok$/, /^resource_exhausted$/],
+        logs: [/grpc-retry-pushback-ms: \d+/, /honouring pushback: 20 requests in/],
+      },
     ],
   },
   {
     path: '/guide/resilience/backpressure',
     playgrounds: [
-      {minPoints: 100, legend: [/^ok$/, /^rejected$/, /waiting \(right\)/], logs: [/queue full \(5 waiting\)/, /done: [1-9]\d* rejected/]},
+      {
+        minPoints: 100,
+        legend: [/^ok$/, /^rejected$/, /waiting \(right\)/],
+        logs: [/queue full \(5 waiting\)/, /done: [1-9]\d* rejected/],
+      },
       {minPoints: 40, legend: [/^accepted$/, /^dropped locally$/, /^p \(right\)$/], logs: [/overloaded/, /last 2 s:/]},
     ],
   },
@@ -85,9 +97,17 @@ describe('Section 5 pattern pages (production build, real Chromium, real server)
         const driver = drivers[index];
         expect(await driver.chartPoints()).toBeGreaterThan(expected.minPoints);
         const legend = await driver.chart.locator('.recharts-legend-item-text').allInnerTexts();
-        for (const entry of expected.legend) expect(legend.some((text) => entry.test(text)), `${entry} in ${legend}`).toBe(true);
+        for (const entry of expected.legend)
+          expect(
+            legend.some((text) => entry.test(text)),
+            `${entry} in ${legend}`,
+          ).toBe(true);
         const lines = await driver.logLines();
-        for (const line of expected.logs) expect(lines.some((text) => line.test(text)), `${line} in the output`).toBe(true);
+        for (const line of expected.logs)
+          expect(
+            lines.some((text) => line.test(text)),
+            `${line} in the output`,
+          ).toBe(true);
       }
     });
   }

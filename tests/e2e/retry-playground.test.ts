@@ -79,7 +79,9 @@ describe('retry page playground (production build, real Chromium, real server)',
   });
 
   it('shows a rejected call with its status code', async () => {
-    await playground.setCode("fault('error=1;code=resource_exhausted');\nawait router.decide({message: {messageId: 'm', tenantId: 'demo'}});\n");
+    await playground.setCode(
+      "fault('error=1;code=resource_exhausted');\nawait router.decide({message: {messageId: 'm', tenantId: 'demo'}});\n",
+    );
     await playground.run.click();
     await playground.waitForStatus('failed');
     await playground.waitForLog(/line 2: ConnectError: \[resource_exhausted\]/);

@@ -26,16 +26,23 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
   it('sweeps 10…200 clients for every strategy in a worker and draws both charts', async () => {
     await expect.poll(sweepPoints, {timeout: 20_000}).toBe(20 * 5);
     expect(await page.getByTestId('simulation-charts').locator('.recharts-line').count()).toBe(10);
-    await expect.poll(() => page.getByTestId('simulation-status').innerText()).toMatch(/20 client counts × 5 strategies in \d+ ms/);
+    await expect
+      .poll(() => page.getByTestId('simulation-status').innerText())
+      .toMatch(/20 client counts × 5 strategies in \d+ ms/);
   });
 
   it('re-runs when the reader moves a slider', async () => {
     // Every curve but "no backoff" depends on the base delay.
     const curves = () =>
-      page.getByTestId('simulation-charts').locator('.recharts-line-curve').evaluateAll((paths) => paths.map((path) => path.getAttribute('d')));
+      page
+        .getByTestId('simulation-charts')
+        .locator('.recharts-line-curve')
+        .evaluateAll((paths) => paths.map((path) => path.getAttribute('d')));
     const before = await curves();
     await page.getByTestId('simulation-base').fill('40');
-    await expect.poll(async () => (await curves()).filter((d, index) => d !== before[index]).length, {timeout: 20_000}).toBeGreaterThanOrEqual(6);
+    await expect
+      .poll(async () => (await curves()).filter((d, index) => d !== before[index]).length, {timeout: 20_000})
+      .toBeGreaterThanOrEqual(6);
   });
 
   it('shows a retry budget capping amplification through layers', async () => {

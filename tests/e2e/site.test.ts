@@ -70,9 +70,12 @@ describe('the built guide (production build, real server)', () => {
         }
       }
     }
-    const broken = [...crawled].filter(([, status]) => status !== 200).map(([path, status]) => `${status} ${brokenFrom.find((entry) => entry.startsWith(`${path} `)) ?? path}`);
+    const broken = [...crawled]
+      .filter(([, status]) => status !== 200)
+      .map(([path, status]) => `${status} ${brokenFrom.find((entry) => entry.startsWith(`${path} `)) ?? path}`);
     expect(broken).toEqual([]);
-    for (const path of Object.keys(sectionPages)) expect(crawled.get(path), `${path} is linked from the site`).toBe(200);
+    for (const path of Object.keys(sectionPages))
+      expect(crawled.get(path), `${path} is linked from the site`).toBe(200);
     expect(crawled.size).toBeGreaterThan(12);
   });
 

@@ -85,16 +85,19 @@ describe(`every command in ${page}`, () => {
     .map((block) => ({block, index: blocks.indexOf(block)}))
     .filter(({block}) => commands(block.body).some((line) => line.startsWith('curl ')));
 
-  it.each(curlBlocks.map(({block, index}) => [commands(block.body).join('; '), index] as const))('runs: %s', async (_name, index) => {
-    const block = blocks[index];
-    const next = blocks.slice(index + 1).find((candidate) => candidate.lang === 'bash' || candidate.lang === 'json');
-    expect(next?.lang, 'every curl block is followed by the ```json answer it gives').toBe('json');
-    const expected = withWildcards(JSON.parse(next!.body));
-    for (const line of commands(block.body)) {
-      const local = line.replaceAll('http://localhost:3000', server.url);
-      expect(local, 'the command should use http://localhost:3000, as the page says').not.toBe(line);
-      const {stdout} = await run('bash', ['-c', `set -o pipefail; ${local}`], {timeout: 10_000});
-      expect(JSON.parse(stdout)).toEqual(expected);
-    }
-  });
+  it.each(curlBlocks.map(({block, index}) => [commands(block.body).join('; '), index] as const))(
+    'runs: %s',
+    async (_name, index) => {
+      const block = blocks[index];
+      const next = blocks.slice(index + 1).find((candidate) => candidate.lang === 'bash' || candidate.lang === 'json');
+      expect(next?.lang, 'every curl block is followed by the ```json answer it gives').toBe('json');
+      const expected = withWildcards(JSON.parse(next!.body));
+      for (const line of commands(block.body)) {
+        const local = line.replaceAll('http://localhost:3000', server.url);
+        expect(local, 'the command should use http://localhost:3000, as the page says').not.toBe(line);
+        const {stdout} = await run('bash', ['-c', `set -o pipefail; ${local}`], {timeout: 10_000});
+        expect(JSON.parse(stdout)).toEqual(expected);
+      }
+    },
+  );
 });

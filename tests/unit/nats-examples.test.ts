@@ -46,14 +46,17 @@ beforeAll(async () => {
   store = mkdtempSync(path.join(tmpdir(), 'nats-js-'));
   const port = await freePort();
   natsUrl = `nats://127.0.0.1:${port}`;
-  server = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', store], {stdio: ['ignore', 'ignore', 'pipe']});
+  server = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', store], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   let failed: Error | undefined;
   server.once('error', (error) => (failed = error));
   server.stderr!.on('data', (chunk) => (log += chunk));
   const ready = Date.now() + 10_000;
   while (!/Server is ready/.test(log)) {
-    if (failed) throw new Error(`cannot run nats-server (apt-get install nats-server; .ci/run does): ${failed.message}`);
+    if (failed)
+      throw new Error(`cannot run nats-server (apt-get install nats-server; .ci/run does): ${failed.message}`);
     if (server.exitCode !== null || Date.now() > ready) throw new Error(`nats-server did not start:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -93,7 +96,11 @@ describe('NATS examples against a real nats-server', () => {
       const {stdout, code} = await example('decide-request.mjs');
       expect(code).toBe(0);
       const [first, second] = stdout.trim().split('\n');
-      expect(JSON.parse(first!.replace('decide r-1: ', ''))).toMatchObject({ok: true, decision: {provider_id: 'bulk'}, context: {request_id: 'r-1'}});
+      expect(JSON.parse(first!.replace('decide r-1: ', ''))).toMatchObject({
+        ok: true,
+        decision: {provider_id: 'bulk'},
+        context: {request_id: 'r-1'},
+      });
       expect(JSON.parse(second!.replace('decide r-2: ', ''))).toEqual({
         ok: false,
         error: {code: 'invalid_request', message: 'task.type is required'},

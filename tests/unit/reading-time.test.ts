@@ -11,11 +11,20 @@ const plan: Record<string, {minutes: number; pages: string[]}> = {
   'Quick start': {minutes: 5, pages: ['docs/quick-start/index.mdx']},
   'HTTP integration via c-gateway': {
     minutes: 10,
-    pages: ['docs/http-gateway/index.mdx', 'docs/http-gateway/errors-and-rate-limits.mdx', 'docs/http-gateway/clients.mdx'],
+    pages: [
+      'docs/http-gateway/index.mdx',
+      'docs/http-gateway/errors-and-rate-limits.mdx',
+      'docs/http-gateway/clients.mdx',
+    ],
   },
   'gRPC direct integration': {
     minutes: 15,
-    pages: ['docs/grpc/index.mdx', 'docs/grpc/generated-clients.mdx', 'docs/grpc/deadlines-metadata-errors.mdx', 'docs/grpc/streaming.mdx'],
+    pages: [
+      'docs/grpc/index.mdx',
+      'docs/grpc/generated-clients.mdx',
+      'docs/grpc/deadlines-metadata-errors.mdx',
+      'docs/grpc/streaming.mdx',
+    ],
   },
 };
 
@@ -39,7 +48,10 @@ export function estimateMinutes(mdx: string): number {
   const words = prose.split(/\s+/).filter((word) => /\w/.test(word)).length;
   let shownLines = 0;
   for (const match of body.matchAll(/^import \w+ from '!!raw-loader!@site\/([^']+)';$/gm)) {
-    if (existsSync(match[1])) shownLines += readFileSync(match[1], 'utf8').split('\n').filter((line) => line.trim()).length;
+    if (existsSync(match[1]))
+      shownLines += readFileSync(match[1], 'utf8')
+        .split('\n')
+        .filter((line) => line.trim()).length;
   }
   const widgets = (body.match(/<(HttpConsole|RequestBuilder|Playground)\b/g) ?? []).length;
   return words / 200 + codeLines / 40 + shownLines / 4 / 40 + widgets;
@@ -55,8 +67,14 @@ describe('reading times of sections 1–4', () => {
       for (const [index, page] of pages.entries()) {
         const estimate = estimateMinutes(readFileSync(page, 'utf8'));
         // Within a factor of two either way: an estimate, not a stopwatch.
-        expect(estimate, `${page} states ${stated[index]} min, its length suggests ${estimate.toFixed(1)}`).toBeGreaterThanOrEqual(stated[index] / 2);
-        expect(estimate, `${page} states ${stated[index]} min, its length suggests ${estimate.toFixed(1)}`).toBeLessThanOrEqual(stated[index] * 2);
+        expect(
+          estimate,
+          `${page} states ${stated[index]} min, its length suggests ${estimate.toFixed(1)}`,
+        ).toBeGreaterThanOrEqual(stated[index] / 2);
+        expect(
+          estimate,
+          `${page} states ${stated[index]} min, its length suggests ${estimate.toFixed(1)}`,
+        ).toBeLessThanOrEqual(stated[index] * 2);
         expect(readFileSync(page, 'utf8')).toContain('<ReadingTime />');
       }
     });

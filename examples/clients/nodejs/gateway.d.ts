@@ -5,11 +5,11 @@
 
 /** Body of POST /api/v1/routes/decide and POST /api/v1/messages. */
 export interface DecideRequest {
-  version: "1";
+  version: '1';
   tenant_id: string;
   /** Becomes the Router's message id: fresh per request, the same on every retry of it. */
   request_id: string;
-  task: { type: string; payload: Record<string, unknown> };
+  task: {type: string; payload: Record<string, unknown>};
   policy_id?: string;
   /** String attributes policy rules can match on, e.g. `context.tier == "gold"`. */
   context?: Record<string, string>;
@@ -27,20 +27,20 @@ export interface Decision {
 export interface DecideSuccess {
   ok: true;
   decision: Decision;
-  context: { request_id: string; trace_id?: string };
+  context: {request_id: string; trace_id?: string};
 }
 
 export type GatewayErrorCode =
-  | "invalid_request"
-  | "unauthorized"
-  | "forbidden"
-  | "policy_not_found"
-  | "conflict"
-  | "rate_limit_exceeded"
-  | "internal"
-  | "decision_failed"
-  | "unavailable"
-  | "service_overloaded";
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'policy_not_found'
+  | 'conflict'
+  | 'rate_limit_exceeded'
+  | 'internal'
+  | 'decision_failed'
+  | 'unavailable'
+  | 'service_overloaded';
 
 export interface GatewayFailure {
   ok: false;
@@ -51,7 +51,7 @@ export interface GatewayFailure {
     intake_error_code: string | null;
     details: Record<string, unknown>;
   };
-  context: { request_id: string; trace_id: string; tenant_id: string };
+  context: {request_id: string; trace_id: string; tenant_id: string};
 }
 
 export type DecideResponse = DecideSuccess | GatewayFailure;

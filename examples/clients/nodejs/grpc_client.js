@@ -9,11 +9,11 @@
 //
 // Run: node grpc_client.js. Exit status 0 with a decision, 1 without.
 // @ts-check
-import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
-import * as grpc from "@grpc/grpc-js";
-import * as protoLoader from "@grpc/proto-loader";
+import {randomUUID} from 'node:crypto';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {fileURLToPath} from 'node:url';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
 
 /** @typedef {import("./gen/proto-loader/flow.js").ProtoGrpcType} ProtoGrpcType */
 /** @typedef {import("./gen/proto-loader/beamline/flow/v1/RouteRequest.js").RouteRequest} RouteRequest */
@@ -22,13 +22,13 @@ import * as protoLoader from "@grpc/proto-loader";
 /** @typedef {{ metadata?: grpc.Metadata, timeoutMs?: number }} CallOptions */
 /** @typedef {(request: RouteRequest, options?: CallOptions) => Promise<RouteDecision>} Decide */
 
-const addr = process.env.BEAMLINE_GRPC_ADDR ?? "localhost:3000";
-const tenant = process.env.BEAMLINE_TENANT ?? "demo";
-const protoDir = process.env.BEAMLINE_PROTO_DIR ?? fileURLToPath(new URL("../../../proto", import.meta.url));
+const addr = process.env.BEAMLINE_GRPC_ADDR ?? 'localhost:3000';
+const tenant = process.env.BEAMLINE_TENANT ?? 'demo';
+const protoDir = process.env.BEAMLINE_PROTO_DIR ?? fileURLToPath(new URL('../../../proto', import.meta.url));
 
 // The proto is read at run time; these options must match the flags the
 // TypeScript types in gen/proto-loader were generated with.
-const definition = protoLoader.loadSync("beamline/flow/v1/flow.proto", {
+const definition = protoLoader.loadSync('beamline/flow/v1/flow.proto', {
   includeDirs: [protoDir],
   keepCase: true,
   longs: String,
@@ -45,9 +45,9 @@ const proto = /** @type {ProtoGrpcType} */ (/** @type {unknown} */ (grpc.loadPac
  * @returns {Decide}
  */
 function promiseDecide(client) {
-  return (request, { metadata = new grpc.Metadata(), timeoutMs = 2_000 } = {}) =>
+  return (request, {metadata = new grpc.Metadata(), timeoutMs = 2_000} = {}) =>
     new Promise((resolve, reject) => {
-      client.Decide(request, metadata, { deadline: Date.now() + timeoutMs }, (error, decision) =>
+      client.Decide(request, metadata, {deadline: Date.now() + timeoutMs}, (error, decision) =>
         error || !decision ? reject(error) : resolve(decision),
       );
     });
@@ -65,7 +65,7 @@ const RETRYABLE = new Set([grpc.status.UNAVAILABLE, grpc.status.RESOURCE_EXHAUST
  * @param {{ maxAttempts?: number, baseMs?: number, capMs?: number }} [options]
  * @returns {Decide}
  */
-function withRetry(call, { maxAttempts = 4, baseMs = 100, capMs = 2_000 } = {}) {
+function withRetry(call, {maxAttempts = 4, baseMs = 100, capMs = 2_000} = {}) {
   return async (request, options) => {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -75,9 +75,11 @@ function withRetry(call, { maxAttempts = 4, baseMs = 100, capMs = 2_000 } = {}) 
         if (!RETRYABLE.has(failure.code) || attempt === maxAttempts) {
           throw failure;
         }
-        const pushback = Number(failure.metadata?.get("grpc-retry-pushback-ms")[0]);
+        const pushback = Number(failure.metadata?.get('grpc-retry-pushback-ms')[0]);
         const delayMs = pushback > 0 ? pushback : Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1));
-        console.log(`attempt ${attempt}: ${grpc.status[failure.code]} (${failure.details}); retrying in ${Math.round(delayMs)} ms`);
+        console.log(
+          `attempt ${attempt}: ${grpc.status[failure.code]} (${failure.details}); retrying in ${Math.round(delayMs)} ms`,
+        );
         await sleep(delayMs);
       }
     }
@@ -89,19 +91,24 @@ const client = new proto.beamline.flow.v1.Router(addr, grpc.credentials.createIn
 const decide = withRetry(promiseDecide(client));
 
 const metadata = new grpc.Metadata();
-metadata.set("x-correlation-id", randomUUID());
+metadata.set('x-correlation-id', randomUUID());
 if (process.env.BEAMLINE_FAULT) {
-  metadata.set("x-beamline-fault", process.env.BEAMLINE_FAULT);
+  metadata.set('x-beamline-fault', process.env.BEAMLINE_FAULT);
 }
 
 try {
   const decision = await decide(
     {
       // The same message_id on every retry: a sticky policy keeps it on one provider.
-      message: { message_id: `msg-${randomUUID()}`, tenant_id: tenant, message_type: "chat", payload: Buffer.from('{"text":"hello"}') },
-      context: { tier: "standard" },
+      message: {
+        message_id: `msg-${randomUUID()}`,
+        tenant_id: tenant,
+        message_type: 'chat',
+        payload: Buffer.from('{"text":"hello"}'),
+      },
+      context: {tier: 'standard'},
     },
-    { metadata, timeoutMs: 2_000 },
+    {metadata, timeoutMs: 2_000},
   );
   console.log(
     `decision provider=${decision.provider_id} priority=${decision.priority} reason=${decision.reason} ` +

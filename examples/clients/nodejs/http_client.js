@@ -10,18 +10,18 @@
 //
 // Run: node http_client.js. Exit status 0 with a decision, 1 without.
 // @ts-check
-import { randomUUID } from "node:crypto";
-import http from "node:http";
-import https from "node:https";
-import { setTimeout as sleep } from "node:timers/promises";
-import axios, { AxiosError } from "axios";
+import {randomUUID} from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import {setTimeout as sleep} from 'node:timers/promises';
+import axios, {AxiosError} from 'axios';
 
 /** @typedef {import("./gateway.d.ts").DecideRequest} DecideRequest */
 /** @typedef {import("./gateway.d.ts").DecideSuccess} DecideSuccess */
 /** @typedef {import("./gateway.d.ts").GatewayFailure} GatewayFailure */
 /** @typedef {import("axios").InternalAxiosRequestConfig & { attempt?: number, startedAt?: number }} RetryConfig */
 
-const tenant = process.env.BEAMLINE_TENANT ?? "demo";
+const tenant = process.env.BEAMLINE_TENANT ?? 'demo';
 const MAX_ATTEMPTS = 4;
 /** Never wait longer than this for one retry, whatever Retry-After says. */
 const MAX_DELAY_MS = 5_000;
@@ -29,16 +29,16 @@ const MAX_DELAY_MS = 5_000;
 // One instance for the process; keep-alive agents reuse connections instead
 // of paying a TCP (and TLS) handshake per decision.
 const gateway = axios.create({
-  baseURL: process.env.BEAMLINE_HTTP_URL ?? "http://localhost:3000",
+  baseURL: process.env.BEAMLINE_HTTP_URL ?? 'http://localhost:3000',
   timeout: 5_000, // per attempt: a stuck gateway must not hang the caller
-  httpAgent: new http.Agent({ keepAlive: true, maxSockets: 16 }),
-  httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 16 }),
+  httpAgent: new http.Agent({keepAlive: true, maxSockets: 16}),
+  httpsAgent: new https.Agent({keepAlive: true, maxSockets: 16}),
   headers: {
-    "Content-Type": "application/json",
-    "X-Tenant-ID": tenant,
-    ...(process.env.BEAMLINE_TOKEN ? { Authorization: `Bearer ${process.env.BEAMLINE_TOKEN}` } : {}),
-    ...(process.env.BEAMLINE_FAULT ? { "x-beamline-fault": process.env.BEAMLINE_FAULT } : {}),
-    ...(process.env.BEAMLINE_SESSION ? { "x-beamline-session": process.env.BEAMLINE_SESSION } : {}),
+    'Content-Type': 'application/json',
+    'X-Tenant-ID': tenant,
+    ...(process.env.BEAMLINE_TOKEN ? {Authorization: `Bearer ${process.env.BEAMLINE_TOKEN}`} : {}),
+    ...(process.env.BEAMLINE_FAULT ? {'x-beamline-fault': process.env.BEAMLINE_FAULT} : {}),
+    ...(process.env.BEAMLINE_SESSION ? {'x-beamline-session': process.env.BEAMLINE_SESSION} : {}),
   },
 });
 
@@ -65,7 +65,7 @@ gateway.interceptors.response.use(undefined, async (error) => {
   if (!retryable || attempt >= MAX_ATTEMPTS) {
     throw error;
   }
-  const retryAfterMs = Number(error.response?.headers["retry-after"]) * 1000;
+  const retryAfterMs = Number(error.response?.headers['retry-after']) * 1000;
   const backoffMs = Math.random() * Math.min(2_000, 100 * 2 ** (attempt - 1));
   const delayMs = retryAfterMs >= 0 ? retryAfterMs : backoffMs;
   if (delayMs > MAX_DELAY_MS) {
@@ -80,24 +80,26 @@ gateway.interceptors.response.use(undefined, async (error) => {
 
 /** @type {DecideRequest} */
 const body = {
-  version: "1",
+  version: '1',
   tenant_id: tenant,
   // Fresh per request, the same on every retry of it (the interceptor resends this config).
   request_id: `req-${randomUUID()}`,
-  task: { type: "chat", payload: { text: "hello" } },
-  context: { tier: "standard" },
+  task: {type: 'chat', payload: {text: 'hello'}},
+  context: {tier: 'standard'},
 };
 
 try {
-  const response = await gateway.post("/api/v1/routes/decide", body, { headers: { "X-Trace-ID": randomUUID().replaceAll("-", "") } });
-  const { decision } = /** @type {DecideSuccess} */ (response.data);
+  const response = await gateway.post('/api/v1/routes/decide', body, {
+    headers: {'X-Trace-ID': randomUUID().replaceAll('-', '')},
+  });
+  const {decision} = /** @type {DecideSuccess} */ (response.data);
   console.log(
     `decision provider=${decision.provider_id} priority=${decision.priority} reason=${decision.reason} ` +
       `expected_latency_ms=${decision.expected_latency_ms}`,
   );
 } catch (error) {
   if (error instanceof AxiosError && error.response) {
-    const { error: failure } = /** @type {GatewayFailure} */ (error.response.data);
+    const {error: failure} = /** @type {GatewayFailure} */ (error.response.data);
     console.log(`failed: HTTP ${error.response.status} ${failure.code}: ${failure.message}`);
   } else {
     console.log(`failed: ${error instanceof Error ? error.message : String(error)}`);

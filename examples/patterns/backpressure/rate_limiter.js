@@ -11,9 +11,9 @@
 //   BEAMLINE_TENANT    tenant prefix (default demo)
 //
 // Node 20, no dependencies: node rate_limiter.js. Exit status 0 when both limiters kept every request under the limit.
-import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
+import {randomUUID} from 'node:crypto';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {fileURLToPath} from 'node:url';
 
 /**
  * `capacity` tokens, refilled continuously at `rate` per second; each request
@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
  */
 export class TokenBucket {
   constructor(rate, capacity, now = () => performance.now()) {
-    Object.assign(this, { rate, capacity, now });
+    Object.assign(this, {rate, capacity, now});
     this.tokens = capacity;
     this.updated = now();
   }
@@ -56,7 +56,7 @@ export class QueueFullError extends Error {}
  */
 export class LeakyBucket {
   constructor(rate, maxWaitMs = 5_000, now = () => performance.now()) {
-    Object.assign(this, { intervalMs: 1000 / rate, maxWaitMs, now });
+    Object.assign(this, {intervalMs: 1000 / rate, maxWaitMs, now});
     this.nextSlot = now();
   }
 
@@ -64,7 +64,7 @@ export class LeakyBucket {
     const now = this.now();
     const slot = Math.max(now, this.nextSlot);
     if (slot - now > this.maxWaitMs) {
-      throw new QueueFullError("queue full");
+      throw new QueueFullError('queue full');
     }
     // Reserve the slot before waiting, so concurrent callers line up behind it.
     this.nextSlot = slot + this.intervalMs;
@@ -74,16 +74,21 @@ export class LeakyBucket {
 
 /** One decision; returns the HTTP status. */
 async function decide(tenant, session) {
-  const response = await fetch(`${process.env.BEAMLINE_HTTP_URL ?? "http://localhost:3000"}/api/v1/routes/decide`, {
-    method: "POST",
+  const response = await fetch(`${process.env.BEAMLINE_HTTP_URL ?? 'http://localhost:3000'}/api/v1/routes/decide`, {
+    method: 'POST',
     headers: {
-      "Content-Type": "application/json",
-      "X-Tenant-ID": tenant,
+      'Content-Type': 'application/json',
+      'X-Tenant-ID': tenant,
       // The playground limits this session to 10/s, as a gateway would limit an API key.
-      "x-beamline-fault": "ratelimit=10/s",
-      "x-beamline-session": session,
+      'x-beamline-fault': 'ratelimit=10/s',
+      'x-beamline-session': session,
     },
-    body: JSON.stringify({ version: "1", tenant_id: tenant, request_id: `req-${randomUUID()}`, task: { type: "chat", payload: {} } }),
+    body: JSON.stringify({
+      version: '1',
+      tenant_id: tenant,
+      request_id: `req-${randomUUID()}`,
+      task: {type: 'chat', payload: {}},
+    }),
     signal: AbortSignal.timeout(5_000),
   });
   await response.arrayBuffer(); // read to the end, so the connection is reused
@@ -92,16 +97,16 @@ async function decide(tenant, session) {
 
 if (fileURLToPath(import.meta.url) === process.argv[1]) {
   const runs = [
-    ["no limiter", undefined],
-    ["token bucket 8/s burst 8", new TokenBucket(8, 8)],
-    ["leaky bucket 8/s", new LeakyBucket(8)],
+    ['no limiter', undefined],
+    ['token bucket 8/s burst 8', new TokenBucket(8, 8)],
+    ['leaky bucket 8/s', new LeakyBucket(8)],
   ];
   let refusedWithLimiter = 0;
   for (const [name, limiter] of runs) {
     // A tenant and a session per run: each run starts with a full server-side
     // bucket, and reruns stay clear of the gateway's own per-tenant window.
     const runId = randomUUID().slice(0, 8);
-    const tenant = `${process.env.BEAMLINE_TENANT ?? "demo"}-${runId}`;
+    const tenant = `${process.env.BEAMLINE_TENANT ?? 'demo'}-${runId}`;
     const started = performance.now();
     const statuses = [];
     for (let i = 0; i < 12; i++) {

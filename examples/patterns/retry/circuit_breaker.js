@@ -12,13 +12,13 @@
 //   BREAKER_OPEN_MS    how long the circuit stays open in the demo (default 2000)
 //
 // Node 20, no dependencies: node circuit_breaker.js. Exit status 0 when the circuit ends closed.
-import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
+import {randomUUID} from 'node:crypto';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {fileURLToPath} from 'node:url';
 
 export class CircuitOpenError extends Error {
   constructor() {
-    super("circuit open");
+    super('circuit open');
   }
 }
 
@@ -32,22 +32,22 @@ export class CircuitOpenError extends Error {
  * answer in microseconds instead of a timeout.
  */
 export class CircuitBreaker {
-  state = "closed";
+  state = 'closed';
   #failures = 0;
   #successes = 0;
   #openedAt = 0;
 
-  constructor({ failureThreshold = 5, openMs = 30_000, successThreshold = 2, now = () => performance.now() } = {}) {
-    Object.assign(this, { failureThreshold, openMs, successThreshold, now });
+  constructor({failureThreshold = 5, openMs = 30_000, successThreshold = 2, now = () => performance.now()} = {}) {
+    Object.assign(this, {failureThreshold, openMs, successThreshold, now});
   }
 
   /** Runs `fn` through the breaker; `isFailure(error)` says whether an error counts against the service. */
   async call(fn, isFailure = () => true) {
-    if (this.state === "open") {
+    if (this.state === 'open') {
       if (this.now() - this.#openedAt < this.openMs) {
         throw new CircuitOpenError();
       }
-      this.#move("half_open");
+      this.#move('half_open');
     }
     let result;
     try {
@@ -66,16 +66,16 @@ export class CircuitBreaker {
     this.#successes = 0;
     this.#failures += 1;
     // One failed trial call is enough to open again.
-    if (this.state === "half_open" || this.#failures >= this.failureThreshold) {
+    if (this.state === 'half_open' || this.#failures >= this.failureThreshold) {
       this.#openedAt = this.now();
-      this.#move("open");
+      this.#move('open');
     }
   }
 
   #onSuccess() {
     this.#failures = 0;
-    if (this.state === "half_open" && ++this.#successes >= this.successThreshold) {
-      this.#move("closed");
+    if (this.state === 'half_open' && ++this.#successes >= this.successThreshold) {
+      this.#move('closed');
     }
   }
 
@@ -83,7 +83,7 @@ export class CircuitBreaker {
     console.log(`state: ${this.state} -> ${state}`);
     this.state = state;
     this.#successes = 0;
-    if (state === "closed") {
+    if (state === 'closed') {
       this.#failures = 0;
     }
   }
@@ -99,13 +99,18 @@ class HttpError extends Error {
 /** 5xx and network errors count against the Router; a 4xx is the caller's own mistake. */
 const serverTrouble = (error) => !(error instanceof HttpError) || error.status >= 500;
 
-const tenant = process.env.BEAMLINE_TENANT ?? "demo";
+const tenant = process.env.BEAMLINE_TENANT ?? 'demo';
 
 async function decide(fault) {
-  const response = await fetch(`${process.env.BEAMLINE_HTTP_URL ?? "http://localhost:3000"}/api/v1/routes/decide`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Tenant-ID": tenant, ...(fault ? { "x-beamline-fault": fault } : {}) },
-    body: JSON.stringify({ version: "1", tenant_id: tenant, request_id: `req-${randomUUID()}`, task: { type: "chat", payload: {} } }),
+  const response = await fetch(`${process.env.BEAMLINE_HTTP_URL ?? 'http://localhost:3000'}/api/v1/routes/decide`, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json', 'X-Tenant-ID': tenant, ...(fault ? {'x-beamline-fault': fault} : {})},
+    body: JSON.stringify({
+      version: '1',
+      tenant_id: tenant,
+      request_id: `req-${randomUUID()}`,
+      task: {type: 'chat', payload: {}},
+    }),
     signal: AbortSignal.timeout(5_000),
   });
   const body = await response.json();
@@ -116,15 +121,15 @@ async function decide(fault) {
 }
 
 if (fileURLToPath(import.meta.url) === process.argv[1]) {
-  const breaker = new CircuitBreaker({ openMs: Number(process.env.BREAKER_OPEN_MS ?? 2_000) });
+  const breaker = new CircuitBreaker({openMs: Number(process.env.BREAKER_OPEN_MS ?? 2_000)});
   // The playground fails these calls on purpose; a real gateway would ignore the header.
   const phases = [
-    ["outage", "error=1;code=unavailable", 8],
-    ["recovered", undefined, 3],
+    ['outage', 'error=1;code=unavailable', 8],
+    ['recovered', undefined, 3],
   ];
   let n = 0;
   for (const [phase, fault, calls] of phases) {
-    if (phase === "recovered") {
+    if (phase === 'recovered') {
       await sleep(breaker.openMs); // let the open period run out
     }
     for (let i = 0; i < calls; i++) {
@@ -133,9 +138,13 @@ if (fileURLToPath(import.meta.url) === process.argv[1]) {
         const decision = await breaker.call(() => decide(fault), serverTrouble);
         console.log(`${phase} call ${n}: ok (provider ${decision.provider_id})`);
       } catch (error) {
-        console.log(error instanceof CircuitOpenError ? `${phase} call ${n}: rejected locally, circuit open` : `${phase} call ${n}: failed (${error.message})`);
+        console.log(
+          error instanceof CircuitOpenError
+            ? `${phase} call ${n}: rejected locally, circuit open`
+            : `${phase} call ${n}: failed (${error.message})`,
+        );
       }
     }
   }
-  process.exitCode = breaker.state === "closed" ? 0 : 1;
+  process.exitCode = breaker.state === 'closed' ? 0 : 1;
 }

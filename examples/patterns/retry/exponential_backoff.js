@@ -7,9 +7,9 @@
 //                          on purpose, e.g. "error=0.5;code=unavailable"
 //
 // Node 20, no dependencies: node exponential_backoff.js. Exit status 0 with a decision, 1 without.
-import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
+import {randomUUID} from 'node:crypto';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {fileURLToPath} from 'node:url';
 
 const BASE_MS = 100; // the first retry waits up to 100 ms …
 const CAP_MS = 2_000; // … and no backoff is ever longer than 2 s
@@ -52,7 +52,9 @@ export async function retry(call, maxAttempts) {
       // The server knows best when it can take us again (Retry-After on 429/503).
       const waitMs = failure.retryAfterMs ?? backoffMs(attempt);
       if (waitMs > MAX_WAIT_MS) {
-        console.log(`attempt ${attempt + 1}: ${failure.message}; the server asks for ${waitMs / 1000} s, more than we wait`);
+        console.log(
+          `attempt ${attempt + 1}: ${failure.message}; the server asks for ${waitMs / 1000} s, more than we wait`,
+        );
         throw failure;
       }
       console.log(`attempt ${attempt + 1}: ${failure.message}; waiting ${Math.round(waitMs)} ms`);
@@ -63,20 +65,20 @@ export async function retry(call, maxAttempts) {
 
 // The same request_id on every attempt: one logical request, one id in the logs.
 const requestId = `req-${randomUUID()}`;
-const tenant = process.env.BEAMLINE_TENANT ?? "demo";
+const tenant = process.env.BEAMLINE_TENANT ?? 'demo';
 
 /** One attempt at a decision; 429, 503 and network errors throw Retryable, other errors throw as they are. */
 async function decide() {
   let response;
   try {
-    response = await fetch(`${process.env.BEAMLINE_HTTP_URL ?? "http://localhost:3000"}/api/v1/routes/decide`, {
-      method: "POST",
+    response = await fetch(`${process.env.BEAMLINE_HTTP_URL ?? 'http://localhost:3000'}/api/v1/routes/decide`, {
+      method: 'POST',
       headers: {
-        "Content-Type": "application/json",
-        "X-Tenant-ID": tenant,
-        ...(process.env.BEAMLINE_FAULT ? { "x-beamline-fault": process.env.BEAMLINE_FAULT } : {}),
+        'Content-Type': 'application/json',
+        'X-Tenant-ID': tenant,
+        ...(process.env.BEAMLINE_FAULT ? {'x-beamline-fault': process.env.BEAMLINE_FAULT} : {}),
       },
-      body: JSON.stringify({ version: "1", tenant_id: tenant, request_id: requestId, task: { type: "chat", payload: {} } }),
+      body: JSON.stringify({version: '1', tenant_id: tenant, request_id: requestId, task: {type: 'chat', payload: {}}}),
       signal: AbortSignal.timeout(5_000), // per attempt: a stuck gateway must not hang the caller
     });
   } catch (error) {
@@ -88,7 +90,7 @@ async function decide() {
   }
   const reason = `HTTP ${response.status} ${body.error?.code}`;
   if (response.status === 429 || response.status === 503) {
-    const retryAfter = response.headers.get("retry-after");
+    const retryAfter = response.headers.get('retry-after');
     throw new Retryable(reason, retryAfter === null ? undefined : Number(retryAfter) * 1000);
   }
   throw new Error(reason);

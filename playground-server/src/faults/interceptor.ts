@@ -1,18 +1,18 @@
-import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
-import { codeToString } from "@connectrpc/connect/protocol-connect";
-import { sleep as realSleep } from "./sleep.js";
-import { FAULT_HEADER, parseFaultSpec, type FaultSpec } from "./spec.js";
-import { TokenBuckets } from "./token-buckets.js";
+import {Code, ConnectError, type Interceptor} from '@connectrpc/connect';
+import {codeToString} from '@connectrpc/connect/protocol-connect';
+import {sleep as realSleep} from './sleep.js';
+import {FAULT_HEADER, parseFaultSpec, type FaultSpec} from './spec.js';
+import {TokenBuckets} from './token-buckets.js';
 
 /** Request header that keys the `ratelimit` fault; one per reader/tab/run. */
-export const SESSION_HEADER = "x-beamline-session";
+export const SESSION_HEADER = 'x-beamline-session';
 /**
  * Set on every failure the server injected (value: the code's name, or
  * `ratelimit`), so a client can tell an injected failure from a real one.
  */
-export const FAULT_INJECTED_HEADER = "x-beamline-fault-injected";
+export const FAULT_INJECTED_HEADER = 'x-beamline-fault-injected';
 /** Set whenever latency was injected: the milliseconds actually added. */
-export const FAULT_LATENCY_HEADER = "x-beamline-fault-latency-ms";
+export const FAULT_LATENCY_HEADER = 'x-beamline-fault-latency-ms';
 
 export interface FaultInterceptorOptions {
   /** Uniform in [0, 1); pass a seeded one to replay a run. */
@@ -51,22 +51,21 @@ export function createFaultInterceptor(options: FaultInterceptorOptions = {}): I
         enforceRateLimit(spec, req.header.get(SESSION_HEADER), buckets, now());
       } catch (error) {
         if (ConnectError.from(error).code === Code.ResourceExhausted) {
-          onInjected("ratelimit");
+          onInjected('ratelimit');
         }
         throw error;
       }
     }
     const delayMs = spec.latencyMs + (spec.jitterMs > 0 ? random() * spec.jitterMs : 0);
     if (delayMs > 0) {
-      onInjected("latency");
+      onInjected('latency');
       try {
         await sleep(delayMs, req.signal);
       } catch (reason) {
         throw ConnectError.from(reason, Code.Canceled);
       }
     }
-    const latency: Record<string, string> =
-      delayMs > 0 ? { [FAULT_LATENCY_HEADER]: String(Math.round(delayMs)) } : {};
+    const latency: Record<string, string> = delayMs > 0 ? {[FAULT_LATENCY_HEADER]: String(Math.round(delayMs))} : {};
     if (spec.errorRate > 0 && random() < spec.errorRate) {
       const name = codeToString(spec.code);
       onInjected(name);
@@ -83,12 +82,7 @@ export function createFaultInterceptor(options: FaultInterceptorOptions = {}): I
   };
 }
 
-function enforceRateLimit(
-  spec: FaultSpec,
-  session: string | null,
-  buckets: TokenBuckets,
-  nowMs: number,
-): void {
+function enforceRateLimit(spec: FaultSpec, session: string | null, buckets: TokenBuckets, nowMs: number): void {
   const rate = spec.rateLimit!;
   if (!session) {
     throw new ConnectError(
@@ -99,13 +93,13 @@ function enforceRateLimit(
   const taken = buckets.take(`${session}\u0000${rate.limit}/${rate.periodMs}`, rate, nowMs);
   if (!taken.allowed) {
     throw new ConnectError(
-      `injected fault: rate limit of ${rate.limit} per ${rate.periodMs === 1000 ? "second" : "minute"} ` +
+      `injected fault: rate limit of ${rate.limit} per ${rate.periodMs === 1000 ? 'second' : 'minute'} ` +
         `exceeded for session ${JSON.stringify(session)}; retry in ${taken.retryAfterMs} ms`,
       Code.ResourceExhausted,
       {
-        [FAULT_INJECTED_HEADER]: "ratelimit",
-        "retry-after": String(Math.max(1, Math.ceil(taken.retryAfterMs / 1000))),
-        "grpc-retry-pushback-ms": String(taken.retryAfterMs),
+        [FAULT_INJECTED_HEADER]: 'ratelimit',
+        'retry-after': String(Math.max(1, Math.ceil(taken.retryAfterMs / 1000))),
+        'grpc-retry-pushback-ms': String(taken.retryAfterMs),
       },
     );
   }

@@ -1,8 +1,8 @@
-import { Code, ConnectError } from "@connectrpc/connect";
-import { codeFromString } from "@connectrpc/connect/protocol-connect";
+import {Code, ConnectError} from '@connectrpc/connect';
+import {codeFromString} from '@connectrpc/connect/protocol-connect';
 
 /** Request header in which a caller asks for faults on its own request. */
-export const FAULT_HEADER = "x-beamline-fault";
+export const FAULT_HEADER = 'x-beamline-fault';
 
 /**
  * What a caller asked for. Grammar of the header value:
@@ -35,15 +35,15 @@ export interface RateLimit {
 const MAX_DELAY_MS = 10_000;
 const MAX_RATE_LIMIT = 100_000;
 const MAX_SPEC_LENGTH = 512;
-const KEYS = ["error", "code", "latency", "jitter", "ratelimit"] as const;
+const KEYS = ['error', 'code', 'latency', 'jitter', 'ratelimit'] as const;
 type Key = (typeof KEYS)[number];
 
 const EXAMPLES: Readonly<Record<Key, string>> = {
-  error: "error=0.5",
-  code: "code=unavailable",
-  latency: "latency=80ms",
-  jitter: "jitter=40ms",
-  ratelimit: "ratelimit=5/s",
+  error: 'error=0.5',
+  code: 'code=unavailable',
+  latency: 'latency=80ms',
+  jitter: 'jitter=40ms',
+  ratelimit: 'ratelimit=5/s',
 };
 
 const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
@@ -56,16 +56,16 @@ export function parseFaultSpec(header: string): FaultSpec {
     throw malformed(`is ${header.length} characters long; at most ${MAX_SPEC_LENGTH} allowed`);
   }
   const values = new Map<Key, string>();
-  for (const entry of header.split(";")) {
-    if (entry.trim() === "") {
+  for (const entry of header.split(';')) {
+    if (entry.trim() === '') {
       continue;
     }
-    const equals = entry.indexOf("=");
+    const equals = entry.indexOf('=');
     const key = (equals === -1 ? entry : entry.slice(0, equals)).trim();
     if (!isKey(key)) {
-      throw malformed(`unknown key ${JSON.stringify(key)}; expected one of ${KEYS.join(", ")}`);
+      throw malformed(`unknown key ${JSON.stringify(key)}; expected one of ${KEYS.join(', ')}`);
     }
-    if (equals === -1 || entry.slice(equals + 1).trim() === "") {
+    if (equals === -1 || entry.slice(equals + 1).trim() === '') {
       throw malformed(`${key} needs a value, e.g. ${EXAMPLES[key]}`);
     }
     if (values.has(key)) {
@@ -73,14 +73,14 @@ export function parseFaultSpec(header: string): FaultSpec {
     }
     values.set(key, entry.slice(equals + 1).trim());
   }
-  const rate = values.get("ratelimit");
+  const rate = values.get('ratelimit');
   const spec: FaultSpec = {
-    errorRate: parseProbability(values.get("error")),
-    code: parseCode(values.get("code")),
-    latencyMs: parseDuration("latency", values.get("latency")),
-    jitterMs: parseDuration("jitter", values.get("jitter")),
+    errorRate: parseProbability(values.get('error')),
+    code: parseCode(values.get('code')),
+    latencyMs: parseDuration('latency', values.get('latency')),
+    jitterMs: parseDuration('jitter', values.get('jitter')),
   };
-  return rate === undefined ? spec : { ...spec, rateLimit: parseRateLimit(rate) };
+  return rate === undefined ? spec : {...spec, rateLimit: parseRateLimit(rate)};
 }
 
 function isKey(key: string): key is Key {
@@ -115,7 +115,7 @@ function parseCode(value: string | undefined): Code {
   return code;
 }
 
-function parseDuration(key: "latency" | "jitter", value: string | undefined): number {
+function parseDuration(key: 'latency' | 'jitter', value: string | undefined): number {
   if (value === undefined) {
     return 0;
   }
@@ -123,8 +123,8 @@ function parseDuration(key: "latency" | "jitter", value: string | undefined): nu
   if (!found) {
     throw malformed(`${key} must be a duration like 80ms or 1.5s, got ${JSON.stringify(value)}`);
   }
-  const [, amount = "0", unit = "ms"] = found;
-  const ms = Number(amount) * (unit === "s" ? 1000 : 1);
+  const [, amount = '0', unit = 'ms'] = found;
+  const ms = Number(amount) * (unit === 's' ? 1000 : 1);
   if (ms > MAX_DELAY_MS) {
     throw malformed(`${key} must be at most 10s, got ${value}`);
   }
@@ -136,12 +136,12 @@ function parseRateLimit(value: string): RateLimit {
   if (!found) {
     throw malformed(`ratelimit must look like 5/s or 30/m, got ${JSON.stringify(value)}`);
   }
-  const [, count = "0", unit] = found;
+  const [, count = '0', unit] = found;
   const limit = Number(count);
   if (limit < 1 || limit > MAX_RATE_LIMIT) {
     throw malformed(`ratelimit must allow between 1 and ${MAX_RATE_LIMIT} requests, got ${count}`);
   }
-  return { limit, periodMs: unit === "s" ? 1000 : 60_000 };
+  return {limit, periodMs: unit === 's' ? 1000 : 60_000};
 }
 
 function malformed(problem: string): ConnectError {

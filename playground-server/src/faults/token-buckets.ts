@@ -1,4 +1,4 @@
-import type { RateLimit } from "./spec.js";
+import type {RateLimit} from './spec.js';
 
 export interface TakeResult {
   readonly allowed: boolean;
@@ -25,7 +25,7 @@ export class TokenBuckets {
   constructor(private readonly maxKeys = 10_000) {}
 
   take(key: string, rate: RateLimit, nowMs: number): TakeResult {
-    const bucket = this.buckets.get(key) ?? { tokens: rate.limit, updatedAtMs: nowMs };
+    const bucket = this.buckets.get(key) ?? {tokens: rate.limit, updatedAtMs: nowMs};
     const elapsedMs = Math.max(0, nowMs - bucket.updatedAtMs);
     bucket.tokens = Math.min(rate.limit, bucket.tokens + (elapsedMs * rate.limit) / rate.periodMs);
     bucket.updatedAtMs = nowMs;
@@ -40,9 +40,9 @@ export class TokenBuckets {
     }
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
-      return { allowed: true, remaining: Math.floor(bucket.tokens), retryAfterMs: 0 };
+      return {allowed: true, remaining: Math.floor(bucket.tokens), retryAfterMs: 0};
     }
     const retryAfterMs = Math.ceil(((1 - bucket.tokens) * rate.periodMs) / rate.limit);
-    return { allowed: false, remaining: 0, retryAfterMs };
+    return {allowed: false, remaining: 0, retryAfterMs};
   }
 }

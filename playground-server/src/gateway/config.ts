@@ -29,7 +29,7 @@ export interface GatewayRateLimits {
 
 export const DEFAULT_GATEWAY_CONFIG: GatewayConfig = {
   authRequired: false,
-  rateLimit: { decide: 50, messages: 100, windowSeconds: 60 },
+  rateLimit: {decide: 50, messages: 100, windowSeconds: 60},
   routerTimeoutMs: 5_000,
   sseKeepAliveMs: 15_000,
   maxStreams: 1_000,
@@ -49,23 +49,23 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
     }
     return parsed;
   };
-  const authText = value("GATEWAY_AUTH_REQUIRED")?.toLowerCase();
+  const authText = value('GATEWAY_AUTH_REQUIRED')?.toLowerCase();
   // c-gateway's env_to_bool: 1/true/yes and 0/false/no.
-  if (authText !== undefined && !["1", "true", "yes", "0", "false", "no"].includes(authText)) {
+  if (authText !== undefined && !['1', 'true', 'yes', '0', 'false', 'no'].includes(authText)) {
     throw new Error(`GATEWAY_AUTH_REQUIRED must be true or false, got ${JSON.stringify(authText)}`);
   }
-  const upstream = value("C_GATEWAY_URL");
+  const upstream = value('C_GATEWAY_URL');
   const defaults = DEFAULT_GATEWAY_CONFIG;
   return {
-    authRequired: authText === "1" || authText === "true" || authText === "yes",
+    authRequired: authText === '1' || authText === 'true' || authText === 'yes',
     rateLimit: {
-      decide: positive("GATEWAY_RATE_LIMIT_ROUTES_DECIDE_LIMIT", defaults.rateLimit.decide, 1_000_000),
-      messages: positive("GATEWAY_RATE_LIMIT_MESSAGES", defaults.rateLimit.messages, 1_000_000),
-      windowSeconds: positive("GATEWAY_RATE_LIMIT_TTL_SECONDS", defaults.rateLimit.windowSeconds, 86_400),
+      decide: positive('GATEWAY_RATE_LIMIT_ROUTES_DECIDE_LIMIT', defaults.rateLimit.decide, 1_000_000),
+      messages: positive('GATEWAY_RATE_LIMIT_MESSAGES', defaults.rateLimit.messages, 1_000_000),
+      windowSeconds: positive('GATEWAY_RATE_LIMIT_TTL_SECONDS', defaults.rateLimit.windowSeconds, 86_400),
     },
-    routerTimeoutMs: positive("ROUTER_REQUEST_TIMEOUT_MS", defaults.routerTimeoutMs, 600_000),
-    ...(upstream === undefined ? {} : { upstreamUrl: gatewayUrl(upstream) }),
-    sseKeepAliveMs: positive("GATEWAY_SSE_KEEPALIVE_SECONDS", defaults.sseKeepAliveMs / 1000, 3_600) * 1000,
+    routerTimeoutMs: positive('ROUTER_REQUEST_TIMEOUT_MS', defaults.routerTimeoutMs, 600_000),
+    ...(upstream === undefined ? {} : {upstreamUrl: gatewayUrl(upstream)}),
+    sseKeepAliveMs: positive('GATEWAY_SSE_KEEPALIVE_SECONDS', defaults.sseKeepAliveMs / 1000, 3_600) * 1000,
     maxStreams: defaults.maxStreams,
   };
 }
@@ -77,9 +77,9 @@ function gatewayUrl(text: string): string {
   } catch {
     throw new Error(`C_GATEWAY_URL must be an http:// or https:// URL, got ${JSON.stringify(text)}`);
   }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.search !== "" || url.hash !== "") {
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '') {
     throw new Error(`C_GATEWAY_URL must be an http:// or https:// URL without query, got ${JSON.stringify(text)}`);
   }
   // Requests keep their own path: a base path on the gateway is kept without its trailing slash.
-  return url.href.replace(/\/+$/, "");
+  return url.href.replace(/\/+$/, '');
 }

@@ -1,9 +1,5 @@
-import { create, type MessageInitShape } from "@bufbuild/protobuf";
-import {
-  RouteRequestSchema,
-  type RouteDecision,
-  type RouteRequest,
-} from "../../../src/gen/beamline/flow/v1/flow_pb.js";
+import {create, type MessageInitShape} from '@bufbuild/protobuf';
+import {RouteRequestSchema, type RouteDecision, type RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 
 /**
  * c-gateway's decide request body (DTO):
@@ -11,17 +7,17 @@ import {
  * c-gateway also passes `metadata` (an object) through to the message.
  */
 export interface DecideDto {
-  readonly version: "1";
+  readonly version: '1';
   readonly tenant_id: string;
   readonly request_id: string;
-  readonly task: { readonly type: string; readonly payload: Readonly<Record<string, unknown>> };
+  readonly task: {readonly type: string; readonly payload: Readonly<Record<string, unknown>>};
   readonly policy_id?: string;
   readonly trace_id?: string;
   readonly context?: Readonly<Record<string, unknown>>;
   readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
-export type ParsedDto = { readonly ok: true; readonly dto: DecideDto } | { readonly ok: false; readonly problem: string };
+export type ParsedDto = {readonly ok: true; readonly dto: DecideDto} | {readonly ok: false; readonly problem: string};
 
 /**
  * Validates the body as c-gateway's validate_decide_request does: JSON
@@ -35,40 +31,40 @@ export function parseDecideDto(text: string): ParsedDto {
   try {
     body = JSON.parse(text);
   } catch {
-    return { ok: false, problem: "body is not valid JSON" };
+    return {ok: false, problem: 'body is not valid JSON'};
   }
   if (!isObject(body)) {
-    return { ok: false, problem: "body must be a JSON object" };
+    return {ok: false, problem: 'body must be a JSON object'};
   }
-  if (body["version"] !== "1") {
-    return { ok: false, problem: 'version must be the string "1"' };
+  if (body.version !== '1') {
+    return {ok: false, problem: 'version must be the string "1"'};
   }
-  for (const field of ["tenant_id", "request_id"] as const) {
-    if (typeof body[field] !== "string") {
-      return { ok: false, problem: `${field} must be a string` };
+  for (const field of ['tenant_id', 'request_id'] as const) {
+    if (typeof body[field] !== 'string') {
+      return {ok: false, problem: `${field} must be a string`};
     }
   }
-  const task = body["task"];
+  const task = body.task;
   if (!isObject(task)) {
-    return { ok: false, problem: "task must be an object" };
+    return {ok: false, problem: 'task must be an object'};
   }
-  if (typeof task["type"] !== "string") {
-    return { ok: false, problem: "task.type must be a string" };
+  if (typeof task.type !== 'string') {
+    return {ok: false, problem: 'task.type must be a string'};
   }
-  if (!isObject(task["payload"])) {
-    return { ok: false, problem: "task.payload must be an object" };
+  if (!isObject(task.payload)) {
+    return {ok: false, problem: 'task.payload must be an object'};
   }
-  for (const field of ["policy_id", "trace_id"] as const) {
-    if (body[field] !== undefined && typeof body[field] !== "string") {
-      return { ok: false, problem: `${field} must be a string` };
+  for (const field of ['policy_id', 'trace_id'] as const) {
+    if (body[field] !== undefined && typeof body[field] !== 'string') {
+      return {ok: false, problem: `${field} must be a string`};
     }
   }
-  for (const field of ["context", "metadata"] as const) {
+  for (const field of ['context', 'metadata'] as const) {
     if (body[field] !== undefined && !isObject(body[field])) {
-      return { ok: false, problem: `${field} must be an object` };
+      return {ok: false, problem: `${field} must be an object`};
     }
   }
-  return { ok: true, dto: body as unknown as DecideDto };
+  return {ok: true, dto: body as unknown as DecideDto};
 }
 
 /**
@@ -89,7 +85,7 @@ export function toRouteRequest(dto: DecideDto, tenantId: string, traceId: string
       payload: new TextEncoder().encode(JSON.stringify(dto.task.payload)),
       metadata: stringMap(dto.metadata),
     },
-    policyId: dto.policy_id ?? "",
+    policyId: dto.policy_id ?? '',
     context: stringMap(dto.context),
   };
   return create(RouteRequestSchema, init);
@@ -97,7 +93,7 @@ export function toRouteRequest(dto: DecideDto, tenantId: string, traceId: string
 
 /** The decision as c-gateway returns it; `metadata` only when there is some, as the Router does. */
 export function decisionBody(decision: RouteDecision) {
-  const metadata = Object.keys(decision.metadata).length > 0 ? { metadata: { ...decision.metadata } } : {};
+  const metadata = Object.keys(decision.metadata).length > 0 ? {metadata: {...decision.metadata}} : {};
   return {
     provider_id: decision.providerId,
     priority: decision.priority,
@@ -112,12 +108,12 @@ function stringMap(object: Readonly<Record<string, unknown>> | undefined): Recor
   const map: Record<string, string> = {};
   for (const [key, value] of Object.entries(object ?? {})) {
     if (value !== null && value !== undefined) {
-      map[key] = typeof value === "string" ? value : JSON.stringify(value);
+      map[key] = typeof value === 'string' ? value : JSON.stringify(value);
     }
   }
   return map;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

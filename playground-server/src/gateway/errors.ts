@@ -1,5 +1,5 @@
-import { Code, ConnectError } from "@connectrpc/connect";
-import { FAULT_INJECTED_HEADER } from "../faults/interceptor.js";
+import {Code, type ConnectError} from '@connectrpc/connect';
+import {FAULT_INJECTED_HEADER} from '../faults/interceptor.js';
 
 /**
  * c-gateway's error codes as they appear in `error.code`, each with the
@@ -56,7 +56,7 @@ export function errorBody(error: GatewayError, context: ErrorContext) {
       intake_error_code: null,
       details: error.details,
     },
-    context: { request_id: context.request_id, trace_id: context.trace_id, tenant_id: context.tenant_id },
+    context: {request_id: context.request_id, trace_id: context.trace_id, tenant_id: context.tenant_id},
   };
 }
 
@@ -86,37 +86,37 @@ export function fromRouterError(
     case Code.InvalidArgument:
     case Code.FailedPrecondition:
     case Code.OutOfRange:
-      return new GatewayError("invalid_request", message);
+      return new GatewayError('invalid_request', message);
     case Code.NotFound:
-      return new GatewayError("policy_not_found", message);
+      return new GatewayError('policy_not_found', message);
     case Code.Unauthenticated:
-      return new GatewayError("unauthorized", message);
+      return new GatewayError('unauthorized', message);
     case Code.PermissionDenied:
-      return new GatewayError("forbidden", message);
+      return new GatewayError('forbidden', message);
     case Code.ResourceExhausted:
-      return error.metadata.get(FAULT_INJECTED_HEADER) === "ratelimit"
+      return error.metadata.get(FAULT_INJECTED_HEADER) === 'ratelimit'
         ? rateLimitedByRouter(error, endpoint, nowMs, faultRateLimit)
-        : new GatewayError("service_overloaded", "Router is overloaded, please retry later", {
-            "Retry-After": String(OVERLOADED_RETRY_AFTER_SECONDS),
+        : new GatewayError('service_overloaded', 'Router is overloaded, please retry later', {
+            'Retry-After': String(OVERLOADED_RETRY_AFTER_SECONDS),
           });
     case Code.Unavailable:
     case Code.DeadlineExceeded:
     case Code.Canceled:
     case Code.Aborted:
-      return new GatewayError("unavailable", `router or NATS unavailable (${message})`);
+      return new GatewayError('unavailable', `router or NATS unavailable (${message})`);
     default:
       // INTERNAL, UNKNOWN, DATA_LOSS, UNIMPLEMENTED, ALREADY_EXISTS.
-      return new GatewayError("internal", message);
+      return new GatewayError('internal', message);
   }
 }
 
 function rateLimitedByRouter(error: ConnectError, endpoint: string, nowMs: number, limit: number): GatewayError {
-  const retryAfterSeconds = Math.max(1, Number(error.metadata.get("retry-after")) || 1);
+  const retryAfterSeconds = Math.max(1, Number(error.metadata.get('retry-after')) || 1);
   return new GatewayError(
-    "rate_limit_exceeded",
+    'rate_limit_exceeded',
     `Rate limit exceeded for endpoint ${endpoint}`,
     rateLimitHeaders(limit, 0, Math.ceil(nowMs / 1000) + retryAfterSeconds, retryAfterSeconds),
-    { endpoint, limit, retry_after_seconds: retryAfterSeconds },
+    {endpoint, limit, retry_after_seconds: retryAfterSeconds},
   );
 }
 
@@ -128,9 +128,9 @@ export function rateLimitHeaders(
   retryAfterSeconds: number,
 ): Record<string, string> {
   return {
-    "X-RateLimit-Limit": String(limit),
-    "X-RateLimit-Remaining": String(remaining),
-    "X-RateLimit-Reset": String(resetAtSeconds),
-    "Retry-After": String(retryAfterSeconds),
+    'X-RateLimit-Limit': String(limit),
+    'X-RateLimit-Remaining': String(remaining),
+    'X-RateLimit-Reset': String(resetAtSeconds),
+    'Retry-After': String(retryAfterSeconds),
   };
 }

@@ -1,4 +1,4 @@
-import type { Interceptor, UnaryRequest, UnaryResponse } from "@connectrpc/connect";
+import type {Interceptor, UnaryRequest, UnaryResponse} from '@connectrpc/connect';
 
 /**
  * Runs the fault interceptor on its own, in front of work that is not a
@@ -10,8 +10,8 @@ import type { Interceptor, UnaryRequest, UnaryResponse } from "@connectrpc/conne
 export function createFaultStep(faults: Interceptor): (header: Headers, signal: AbortSignal) => Promise<Headers> {
   return async (header, signal) => {
     const responseHeader = new Headers();
-    const passed = faults(async () => ({ header: responseHeader, trailer: new Headers() }) as unknown as UnaryResponse);
-    await passed({ header, signal } as unknown as UnaryRequest);
+    const passed = faults(async () => ({header: responseHeader, trailer: new Headers()}) as unknown as UnaryResponse);
+    await passed({header, signal} as unknown as UnaryRequest);
     return responseHeader;
   };
 }

@@ -38,7 +38,7 @@ export class FixedWindowLimiter {
     const nowMs = this.now();
     let window = this.windows.get(key);
     if (window === undefined || nowMs - window.startedAtMs >= this.windowMs) {
-      window = { startedAtMs: nowMs, count: 0 };
+      window = {startedAtMs: nowMs, count: 0};
     }
     // Re-inserting keeps the Map in least-recently-used order.
     this.windows.delete(key);
@@ -56,9 +56,9 @@ export class FixedWindowLimiter {
       retryAfterSeconds: Math.max(1, Math.ceil((endsAtMs - nowMs) / 1000)),
     };
     if (window.count >= limit) {
-      return { ...verdict, allowed: false, remaining: 0 };
+      return {...verdict, allowed: false, remaining: 0};
     }
     window.count += 1;
-    return { ...verdict, allowed: true, remaining: limit - window.count };
+    return {...verdict, allowed: true, remaining: limit - window.count};
   }
 }

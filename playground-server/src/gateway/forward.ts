@@ -1,20 +1,20 @@
-import http from "node:http";
-import https from "node:https";
-import type { NodeRequest, NodeResponse } from "../http-types.js";
+import http from 'node:http';
+import https from 'node:https';
+import type {NodeRequest, NodeResponse} from '../http-types.js';
 
 /** Headers that describe one connection, not the request: never passed on (RFC 9110 §7.6.1). */
 const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-  "host",
-  "http2-settings",
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'http2-settings',
 ]);
 
 export interface ForwardOptions {
@@ -33,17 +33,19 @@ export type ForwardFailure = (res: NodeResponse, problem: string) => void;
  * is `baseUrl` plus the request's own path and query; nothing in the
  * request can point it elsewhere.
  */
-export function createForwarder(options: ForwardOptions): (req: NodeRequest, res: NodeResponse, onFailure: ForwardFailure) => void {
+export function createForwarder(
+  options: ForwardOptions,
+): (req: NodeRequest, res: NodeResponse, onFailure: ForwardFailure) => void {
   const base = new URL(options.baseUrl);
-  const client = base.protocol === "https:" ? https : http;
+  const client = base.protocol === 'https:' ? https : http;
   // Keep-alive to the gateway, so a burst of decisions does not pay a handshake each.
-  const agent = new client.Agent({ keepAlive: true, maxSockets: 256 });
-  const basePath = base.pathname.replace(/\/+$/, "");
+  const agent = new client.Agent({keepAlive: true, maxSockets: 256});
+  const basePath = base.pathname.replace(/\/+$/, '');
 
   return (req, res, onFailure) => {
     const headers: http.OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (!name.startsWith(":") && !HOP_BY_HOP.has(name) && value !== undefined) {
+      if (!name.startsWith(':') && !HOP_BY_HOP.has(name) && value !== undefined) {
         headers[name] = value;
       }
     }
@@ -53,7 +55,7 @@ export function createForwarder(options: ForwardOptions): (req: NodeRequest, res
       port: base.port,
       method: req.method,
       // Only the path of this request: `//evil.example/x` stays a path on the gateway.
-      path: basePath + (req.url?.startsWith("/") ? req.url : `/${req.url ?? ""}`),
+      path: basePath + (req.url?.startsWith('/') ? req.url : `/${req.url ?? ''}`),
       headers,
       agent,
     });
@@ -62,7 +64,7 @@ export function createForwarder(options: ForwardOptions): (req: NodeRequest, res
       upstream.destroy(new Error(`no response within ${options.headersTimeoutMs} ms`));
     }, options.headersTimeoutMs);
 
-    upstream.on("response", (answer) => {
+    upstream.on('response', (answer) => {
       clearTimeout(headersTimer);
       answered = true;
       const responseHeaders: http.OutgoingHttpHeaders = {};
@@ -74,19 +76,19 @@ export function createForwarder(options: ForwardOptions): (req: NodeRequest, res
       res.writeHead(answer.statusCode ?? 502, responseHeaders);
       // Flush the headers now: an event stream may not send a byte for a while.
       // (HTTP/2 sends them at writeHead already.)
-      if ("flushHeaders" in res && typeof res.flushHeaders === "function") {
+      if ('flushHeaders' in res && typeof res.flushHeaders === 'function') {
         res.flushHeaders();
       }
-      answer.on("data", (chunk: Buffer) => {
+      answer.on('data', (chunk: Buffer) => {
         if (!res.write(chunk)) {
           answer.pause();
-          res.once("drain", () => answer.resume());
+          res.once('drain', () => answer.resume());
         }
       });
-      answer.on("end", () => res.end());
-      answer.on("error", () => res.destroy());
+      answer.on('end', () => res.end());
+      answer.on('error', () => res.destroy());
     });
-    upstream.on("error", (error: NodeJS.ErrnoException) => {
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(headersTimer);
       if (answered || res.headersSent) {
         // Mid-stream: the status is gone already; cutting the response is the honest signal.
@@ -98,17 +100,17 @@ export function createForwarder(options: ForwardOptions): (req: NodeRequest, res
       }
     });
     // The caller left (or the server is closing): stop the gateway's work too.
-    res.once("close", () => {
+    res.once('close', () => {
       clearTimeout(headersTimer);
       upstream.destroy();
     });
-    req.on("data", (chunk: Buffer) => {
+    req.on('data', (chunk: Buffer) => {
       if (!upstream.write(chunk)) {
         req.pause();
-        upstream.once("drain", () => req.resume());
+        upstream.once('drain', () => req.resume());
       }
     });
-    req.on("end", () => upstream.end());
-    req.on("error", () => upstream.destroy());
+    req.on('end', () => upstream.end());
+    req.on('error', () => upstream.destroy());
   };
 }

@@ -1,20 +1,20 @@
-import { ConnectError } from "@connectrpc/connect";
-import type { Registry } from "prom-client";
-import { createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions } from "../faults/interceptor.js";
-import { FAULT_HEADER, parseFaultSpec } from "../faults/spec.js";
-import type { NodeRequest, NodeResponse } from "../http-types.js";
-import type { Logger } from "../logger.js";
-import type { RouterBackend } from "../router/service.js";
-import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "./config.js";
-import { decisionBody, parseDecideDto, toRouteRequest } from "./decide-dto.js";
-import { errorBody, fromRouterError, GatewayError, rateLimitHeaders, type ErrorContext } from "./errors.js";
-import { createFaultStep } from "./fault-step.js";
-import { FixedWindowLimiter } from "./fixed-window.js";
-import { createForwarder } from "./forward.js";
-import { MessageStreams } from "./message-streams.js";
-import { createGatewayMetrics, noGatewayMetrics, type GatewayMetrics } from "./metrics.js";
-import { MAX_BODY_BYTES, readBody } from "./read-body.js";
-import { createRouterDoor, type Decide } from "./router-door.js";
+import {ConnectError} from '@connectrpc/connect';
+import type {Registry} from 'prom-client';
+import {createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions} from '../faults/interceptor.js';
+import {FAULT_HEADER, parseFaultSpec} from '../faults/spec.js';
+import type {NodeRequest, NodeResponse} from '../http-types.js';
+import type {Logger} from '../logger.js';
+import type {RouterBackend} from '../router/service.js';
+import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './config.js';
+import {decisionBody, parseDecideDto, toRouteRequest} from './decide-dto.js';
+import {errorBody, fromRouterError, GatewayError, rateLimitHeaders, type ErrorContext} from './errors.js';
+import {createFaultStep} from './fault-step.js';
+import {FixedWindowLimiter} from './fixed-window.js';
+import {createForwarder} from './forward.js';
+import {MessageStreams} from './message-streams.js';
+import {createGatewayMetrics, noGatewayMetrics, type GatewayMetrics} from './metrics.js';
+import {MAX_BODY_BYTES, readBody} from './read-body.js';
+import {createRouterDoor, type Decide} from './router-door.js';
 
 export interface GatewayOptions {
   /** Who decides: the same backend as the RPC door (embedded Router or ROUTER_URL proxy). */
@@ -36,16 +36,16 @@ export interface Gateway {
   close(): void;
 }
 
-const DECIDE_PATH = "/api/v1/routes/decide";
-const MESSAGES_PATH = "/api/v1/messages";
-const STREAM_PATH = "/api/v1/messages/stream";
+const DECIDE_PATH = '/api/v1/routes/decide';
+const MESSAGES_PATH = '/api/v1/messages';
+const STREAM_PATH = '/api/v1/messages/stream';
 
 /** Request headers the Router sees: the playground's fault controls and the correlation id. */
-const ROUTER_HEADERS = [FAULT_HEADER, SESSION_HEADER, "x-correlation-id"];
+const ROUTER_HEADERS = [FAULT_HEADER, SESSION_HEADER, 'x-correlation-id'];
 /** Response headers the Router sets that the HTTP caller gets too. */
-const ECHOED_HEADERS = ["x-correlation-id", "x-beamline-fault-injected", "x-beamline-fault-latency-ms"];
+const ECHOED_HEADERS = ['x-correlation-id', 'x-beamline-fault-injected', 'x-beamline-fault-latency-ms'];
 
-type Endpoint = { readonly path: string; readonly limit: number };
+type Endpoint = {readonly path: string; readonly limit: number};
 
 /**
  * The c-gateway-shaped HTTP facade: c-gateway's JSON API in front of the
@@ -55,7 +55,7 @@ type Endpoint = { readonly path: string; readonly limit: number };
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const config = options.config ?? DEFAULT_GATEWAY_CONFIG;
-  const { logger } = options;
+  const {logger} = options;
   const now = options.now ?? Date.now;
   const metrics: GatewayMetrics = options.registry ? createGatewayMetrics(options.registry) : noGatewayMetrics;
   const faults = createFaultInterceptor(options.faults);
@@ -65,8 +65,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxStreams: config.maxStreams,
     onCount: (open) => metrics.streamsOpen(open),
   });
-  const decideEndpoint: Endpoint = { path: DECIDE_PATH, limit: config.rateLimit.decide };
-  const messagesEndpoint: Endpoint = { path: MESSAGES_PATH, limit: config.rateLimit.messages };
+  const decideEndpoint: Endpoint = {path: DECIDE_PATH, limit: config.rateLimit.decide};
+  const messagesEndpoint: Endpoint = {path: MESSAGES_PATH, limit: config.rateLimit.messages};
 
   const sendJson = (res: NodeResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     if (res.headersSent || res.destroyed) {
@@ -75,13 +75,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     const text = JSON.stringify(body);
     res.writeHead(status, {
       ...headers,
-      "Content-Type": "application/json",
-      "Content-Length": String(Buffer.byteLength(text)),
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(text)),
     });
     res.end(text);
   };
-  const sendError = (res: NodeResponse, error: GatewayError, context: ErrorContext, headers: Record<string, string> = {}) =>
-    sendJson(res, error.status, errorBody(error, context), { ...headers, ...error.headers });
+  const sendError = (
+    res: NodeResponse,
+    error: GatewayError,
+    context: ErrorContext,
+    headers: Record<string, string> = {},
+  ) => sendJson(res, error.status, errorBody(error, context), {...headers, ...error.headers});
 
   /** The tenant's window for this endpoint; a refusal is c-gateway's 429 with its headers and details. */
   function rateLimited(endpoint: Endpoint, tenantId: string): GatewayError | undefined {
@@ -91,10 +95,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       return undefined;
     }
     return new GatewayError(
-      "rate_limit_exceeded",
+      'rate_limit_exceeded',
       `Rate limit exceeded for endpoint ${endpoint.path}`,
       rateLimitHeaders(verdict.limit, 0, verdict.resetAtSeconds, verdict.retryAfterSeconds),
-      { endpoint: endpoint.path, limit: verdict.limit, retry_after_seconds: verdict.retryAfterSeconds },
+      {endpoint: endpoint.path, limit: verdict.limit, retry_after_seconds: verdict.retryAfterSeconds},
     );
   }
 
@@ -105,36 +109,44 @@ export function createGateway(options: GatewayOptions): Gateway {
   async function handleDecide(req: NodeRequest, res: NodeResponse, endpoint: Endpoint): Promise<void> {
     const context = requestContext(req);
     if (config.authRequired && !req.headers.authorization) {
-      return sendError(res, new GatewayError("unauthorized", "missing Authorization header"), context);
+      return sendError(res, new GatewayError('unauthorized', 'missing Authorization header'), context);
     }
-    if (context.tenant_id === "") {
-      return sendError(res, new GatewayError("invalid_request", "missing X-Tenant-ID header"), context);
+    if (context.tenant_id === '') {
+      return sendError(res, new GatewayError('invalid_request', 'missing X-Tenant-ID header'), context);
     }
     const limited = rateLimited(endpoint, context.tenant_id);
     if (limited) {
       return sendError(res, limited, context);
     }
     const body = await readBody(req);
-    if (body.kind === "gone") {
+    if (body.kind === 'gone') {
       return;
     }
-    if (body.kind === "too_large") {
-      return sendError(res, new GatewayError("invalid_request", `request body exceeds ${MAX_BODY_BYTES} bytes`), context);
+    if (body.kind === 'too_large') {
+      return sendError(
+        res,
+        new GatewayError('invalid_request', `request body exceeds ${MAX_BODY_BYTES} bytes`),
+        context,
+      );
     }
-    if (body.text.trim() === "") {
-      return sendError(res, new GatewayError("invalid_request", "empty request body"), context);
+    if (body.text.trim() === '') {
+      return sendError(res, new GatewayError('invalid_request', 'empty request body'), context);
     }
     const parsed = parseDecideDto(body.text);
     if (!parsed.ok) {
-      return sendError(res, new GatewayError("invalid_request", `invalid decide request DTO: ${parsed.problem}`), context);
+      return sendError(
+        res,
+        new GatewayError('invalid_request', `invalid decide request DTO: ${parsed.problem}`),
+        context,
+      );
     }
-    const { dto } = parsed;
+    const {dto} = parsed;
     context.request_id = dto.request_id;
-    context.trace_id ||= dto.trace_id ?? "";
+    context.trace_id ||= dto.trace_id ?? '';
 
     const aborted = new AbortController();
     const onClose = () => aborted.abort();
-    res.once("close", onClose);
+    res.once('close', onClose);
     try {
       const result = await decide(toRouteRequest(dto, context.tenant_id, context.trace_id), {
         headers: routerHeaders(req),
@@ -142,10 +154,13 @@ export function createGateway(options: GatewayOptions): Gateway {
         timeoutMs: config.routerTimeoutMs,
       });
       const decision = decisionBody(result.decision);
-      const replyContext = context.trace_id === "" ? { request_id: dto.request_id } : { request_id: dto.request_id, trace_id: context.trace_id };
-      sendJson(res, 200, { ok: true, decision, context: replyContext }, echoed(result.headers));
+      const replyContext =
+        context.trace_id === ''
+          ? {request_id: dto.request_id}
+          : {request_id: dto.request_id, trace_id: context.trace_id};
+      sendJson(res, 200, {ok: true, decision, context: replyContext}, echoed(result.headers));
       if (endpoint === messagesEndpoint) {
-        streams.publish(context.tenant_id, "message_created", { ...replyContext, task: dto.task, decision });
+        streams.publish(context.tenant_id, 'message_created', {...replyContext, task: dto.task, decision});
       }
     } catch (reason) {
       if (aborted.signal.aborted) {
@@ -157,37 +172,41 @@ export function createGateway(options: GatewayOptions): Gateway {
       const error = fromRouterError(reason, endpoint.path, now(), faultRateLimit(req));
       sendError(res, error, context, echoed(reason.metadata));
     } finally {
-      res.off("close", onClose);
+      res.off('close', onClose);
     }
   }
 
   /** PUT /api/v1/messages/:id (message_updated) and DELETE (message_deleted), as c-gateway's CP1 handlers. */
   async function handleMessageChange(req: NodeRequest, res: NodeResponse, messageId: string): Promise<void> {
     const context = requestContext(req);
-    if (messageId === "") {
-      return sendError(res, new GatewayError("invalid_request", "missing message_id"), context);
+    if (messageId === '') {
+      return sendError(res, new GatewayError('invalid_request', 'missing message_id'), context);
     }
-    if (context.tenant_id === "") {
-      return sendError(res, new GatewayError("invalid_request", "missing X-Tenant-ID header"), context);
+    if (context.tenant_id === '') {
+      return sendError(res, new GatewayError('invalid_request', 'missing X-Tenant-ID header'), context);
     }
     const limited = rateLimited(messagesEndpoint, context.tenant_id);
     if (limited) {
       return sendError(res, limited, context);
     }
-    if (req.method === "DELETE") {
-      sendJson(res, 200, { status: "deleted", message_id: messageId });
-      streams.publish(context.tenant_id, "message_deleted", { message_id: messageId });
+    if (req.method === 'DELETE') {
+      sendJson(res, 200, {status: 'deleted', message_id: messageId});
+      streams.publish(context.tenant_id, 'message_deleted', {message_id: messageId});
       return;
     }
     const body = await readBody(req);
-    if (body.kind === "gone") {
+    if (body.kind === 'gone') {
       return;
     }
-    if (body.kind === "too_large") {
-      return sendError(res, new GatewayError("invalid_request", `request body exceeds ${MAX_BODY_BYTES} bytes`), context);
+    if (body.kind === 'too_large') {
+      return sendError(
+        res,
+        new GatewayError('invalid_request', `request body exceeds ${MAX_BODY_BYTES} bytes`),
+        context,
+      );
     }
-    if (body.text.trim() === "") {
-      return sendError(res, new GatewayError("invalid_request", "empty body"), context);
+    if (body.text.trim() === '') {
+      return sendError(res, new GatewayError('invalid_request', 'empty body'), context);
     }
     let message: unknown;
     try {
@@ -195,33 +214,33 @@ export function createGateway(options: GatewayOptions): Gateway {
     } catch {
       message = undefined;
     }
-    if (typeof message !== "object" || message === null || Array.isArray(message)) {
-      return sendError(res, new GatewayError("invalid_request", "invalid JSON"), context);
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+      return sendError(res, new GatewayError('invalid_request', 'invalid JSON'), context);
     }
-    const bodyId = (message as Record<string, unknown>)["message_id"];
-    if (typeof bodyId === "string" && bodyId !== messageId) {
-      return sendError(res, new GatewayError("conflict", "message_id mismatch with path"), context);
+    const bodyId = (message as Record<string, unknown>).message_id;
+    if (typeof bodyId === 'string' && bodyId !== messageId) {
+      return sendError(res, new GatewayError('conflict', 'message_id mismatch with path'), context);
     }
     sendJson(res, 200, message);
-    streams.publish(context.tenant_id, "message_updated", message);
+    streams.publish(context.tenant_id, 'message_updated', message);
   }
 
   function handleStream(req: NodeRequest, res: NodeResponse, query: URLSearchParams): void {
-    const tenantId = query.get("tenant_id") ?? "";
-    if (tenantId === "") {
-      return sendError(res, new GatewayError("invalid_request", "missing tenant_id"), requestContext(req));
+    const tenantId = query.get('tenant_id') ?? '';
+    if (tenantId === '') {
+      return sendError(res, new GatewayError('invalid_request', 'missing tenant_id'), requestContext(req));
     }
     streams.subscribe(tenantId, req, res);
   }
 
   function handleHealth(res: NodeResponse): void {
-    sendJson(res, 200, { status: "healthy", timestamp: new Date(now()).toISOString() });
+    sendJson(res, 200, {status: 'healthy', timestamp: new Date(now()).toISOString()});
   }
 
   // ---- the pass-through to a real c-gateway ------------------------------
 
   const forward = config.upstreamUrl
-    ? createForwarder({ baseUrl: config.upstreamUrl, headersTimeoutMs: config.routerTimeoutMs + 5_000 })
+    ? createForwarder({baseUrl: config.upstreamUrl, headersTimeoutMs: config.routerTimeoutMs + 5_000})
     : undefined;
   const faultStep = createFaultStep(faults);
 
@@ -229,13 +248,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     const unreachable = (out: NodeResponse, problem: string) => {
       metrics.upstreamFailed();
       logger.error(`gateway: ${problem}`);
-      sendError(out, new GatewayError("unavailable", problem), requestContext(req));
+      sendError(out, new GatewayError('unavailable', problem), requestContext(req));
     };
     // Faults apply on this side, before the real gateway sees the call, as for the RPC proxy.
-    if (req.method === "POST" && (path === DECIDE_PATH || path === MESSAGES_PATH) && req.headers[FAULT_HEADER]) {
+    if (req.method === 'POST' && (path === DECIDE_PATH || path === MESSAGES_PATH) && req.headers[FAULT_HEADER]) {
       const aborted = new AbortController();
       const onClose = () => aborted.abort();
-      res.once("close", onClose);
+      res.once('close', onClose);
       try {
         const added = await faultStep(routerHeaders(req), aborted.signal);
         added.forEach((value, name) => res.setHeader(name, value));
@@ -245,9 +264,12 @@ export function createGateway(options: GatewayOptions): Gateway {
         }
         const error = fromRouterError(ConnectError.from(reason), path, now(), faultRateLimit(req));
         // The body was never read: say so, so an HTTP/1.1 client does not reuse a connection with a body in it.
-        return sendError(res, error, requestContext(req), { ...echoed(ConnectError.from(reason).metadata), Connection: "close" });
+        return sendError(res, error, requestContext(req), {
+          ...echoed(ConnectError.from(reason).metadata),
+          Connection: 'close',
+        });
       } finally {
-        res.off("close", onClose);
+        res.off('close', onClose);
       }
     }
     forward!(req, res, unreachable);
@@ -256,40 +278,42 @@ export function createGateway(options: GatewayOptions): Gateway {
   // ---- routing -------------------------------------------------------------
 
   function route(req: NodeRequest, res: NodeResponse, path: string, query: URLSearchParams): Promise<void> | void {
-    const method = req.method ?? "GET";
+    const method = req.method ?? 'GET';
     if (forward) {
       return handleForward(req, res, path);
     }
-    if ((path === "/health" || path === "/_health") && method === "GET") {
+    if ((path === '/health' || path === '/_health') && method === 'GET') {
       return handleHealth(res);
     }
-    if (path === DECIDE_PATH && method === "POST") {
+    if (path === DECIDE_PATH && method === 'POST') {
       return handleDecide(req, res, decideEndpoint);
     }
-    if (path === MESSAGES_PATH && method === "POST") {
+    if (path === MESSAGES_PATH && method === 'POST') {
       return handleDecide(req, res, messagesEndpoint);
     }
-    if (path === STREAM_PATH && method === "GET") {
+    if (path === STREAM_PATH && method === 'GET') {
       return handleStream(req, res, query);
     }
-    if (path.startsWith(`${MESSAGES_PATH}/`) && (method === "PUT" || method === "DELETE")) {
+    if (path.startsWith(`${MESSAGES_PATH}/`) && (method === 'PUT' || method === 'DELETE')) {
       return handleMessageChange(req, res, decodeSegment(path.slice(MESSAGES_PATH.length + 1)));
     }
     // c-gateway's answer to an unknown route: status 404, code invalid_request.
-    sendError(res, new GatewayError("invalid_request", "route not found", {}, {}, 404), requestContext(req));
+    sendError(res, new GatewayError('invalid_request', 'route not found', {}, {}, 404), requestContext(req));
     return undefined;
   }
 
   return {
     handle(req, res) {
-      const url = new URL(req.url ?? "/", "http://gateway.invalid");
+      const url = new URL(req.url ?? '/', 'http://gateway.invalid');
       const path = url.pathname;
-      if (!(path.startsWith("/api/v1/") || path === "/health" || path === "/_health")) {
+      if (!(path.startsWith('/api/v1/') || path === '/health' || path === '/_health')) {
         return false;
       }
       const started = performance.now();
       const routeLabel = routeName(path);
-      res.once("finish", () => metrics.requestEnded(req.method ?? "GET", routeLabel, res.statusCode, performance.now() - started));
+      res.once('finish', () =>
+        metrics.requestEnded(req.method ?? 'GET', routeLabel, res.statusCode, performance.now() - started),
+      );
       try {
         void Promise.resolve(route(req, res, path, url.searchParams)).catch((error) => fail(req, res, error));
       } catch (error) {
@@ -309,34 +333,34 @@ export function createGateway(options: GatewayOptions): Gateway {
       res.destroy();
       return;
     }
-    sendError(res, new GatewayError("internal", "internal error"), requestContext(req));
+    sendError(res, new GatewayError('internal', 'internal error'), requestContext(req));
   }
 }
 
 function requestContext(req: NodeRequest): ErrorContext {
-  return { request_id: "", trace_id: traceId(req), tenant_id: header(req, "x-tenant-id") };
+  return {request_id: '', trace_id: traceId(req), tenant_id: header(req, 'x-tenant-id')};
 }
 
 /** X-Trace-ID, else the trace id of a W3C `traceparent` (version-traceid-parentid-flags). */
 function traceId(req: NodeRequest): string {
-  const explicit = header(req, "x-trace-id");
-  if (explicit !== "") {
+  const explicit = header(req, 'x-trace-id');
+  if (explicit !== '') {
     return explicit;
   }
-  const parent = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(header(req, "traceparent"));
-  return parent?.[1] ?? "";
+  const parent = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(header(req, 'traceparent'));
+  return parent?.[1] ?? '';
 }
 
 function header(req: NodeRequest, name: string): string {
   const value = req.headers[name];
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
 }
 
 function routerHeaders(req: NodeRequest): Headers {
   const headers = new Headers();
   for (const name of ROUTER_HEADERS) {
     const value = header(req, name);
-    if (value !== "") {
+    if (value !== '') {
       headers.set(name, value);
     }
   }
@@ -373,8 +397,14 @@ function decodeSegment(segment: string): string {
 
 /** A bounded label for metrics: the endpoint, never a message id. */
 function routeName(path: string): string {
-  if (path === "/health" || path === "/_health" || path === DECIDE_PATH || path === MESSAGES_PATH || path === STREAM_PATH) {
+  if (
+    path === '/health' ||
+    path === '/_health' ||
+    path === DECIDE_PATH ||
+    path === MESSAGES_PATH ||
+    path === STREAM_PATH
+  ) {
     return path;
   }
-  return path.startsWith(`${MESSAGES_PATH}/`) ? `${MESSAGES_PATH}/:message_id` : "other";
+  return path.startsWith(`${MESSAGES_PATH}/`) ? `${MESSAGES_PATH}/:message_id` : 'other';
 }

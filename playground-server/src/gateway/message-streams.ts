@@ -1,4 +1,4 @@
-import type { NodeRequest, NodeResponse } from "../http-types.js";
+import type {NodeRequest, NodeResponse} from '../http-types.js';
 
 /** A subscriber that lets this much pile up unread is dropped instead of growing the server's memory. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
@@ -30,7 +30,7 @@ export class MessageStreams {
   constructor(private readonly options: MessageStreamsOptions) {
     this.keepAlive = setInterval(() => {
       for (const subscriber of this.subscribers) {
-        this.write(subscriber, ": keep-alive\n\n");
+        this.write(subscriber, ': keep-alive\n\n');
       }
     }, options.keepAliveMs);
     // Open streams, not this timer, decide whether the process keeps running.
@@ -40,26 +40,26 @@ export class MessageStreams {
   /** Starts the event stream on `res`; it stays open until the client leaves or close(). */
   subscribe(tenantId: string, req: NodeRequest, res: NodeResponse): void {
     const headers: Record<string, string> = {
-      "Content-Type": "text/event-stream",
-      "Cache-Control": "no-cache",
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
       // Tells nginx-style proxies not to buffer the stream.
-      "X-Accel-Buffering": "no",
+      'X-Accel-Buffering': 'no',
     };
     if (req.httpVersionMajor === 1) {
       // Connection-specific headers are forbidden in HTTP/2.
-      headers["Connection"] = "keep-alive";
+      headers.Connection = 'keep-alive';
     }
     res.writeHead(200, headers);
     if (this.subscribers.size >= this.options.maxStreams) {
-      res.end(":pool_full\n\n");
+      res.end(':pool_full\n\n');
       return;
     }
-    const subscriber: Subscriber = { tenantId, res };
+    const subscriber: Subscriber = {tenantId, res};
     this.subscribers.add(subscriber);
     this.options.onCount?.(this.subscribers.size);
-    res.once("close", () => this.remove(subscriber));
+    res.once('close', () => this.remove(subscriber));
     // The first bytes flush the headers through any proxy on the way.
-    this.write(subscriber, ": connected\n\n");
+    this.write(subscriber, ': connected\n\n');
   }
 
   /** Sends one event to the tenant's open streams; returns how many got it. */
@@ -89,7 +89,7 @@ export class MessageStreams {
   }
 
   private write(subscriber: Subscriber, text: string): boolean {
-    const { res } = subscriber;
+    const {res} = subscriber;
     if (res.writableEnded || res.destroyed) {
       this.remove(subscriber);
       return false;

@@ -1,4 +1,4 @@
-import type { NodeRequest } from "../http-types.js";
+import type {NodeRequest} from '../http-types.js';
 
 /** c-gateway reads a request into one 64 KiB buffer (MAX_REQUEST_SIZE); nothing bigger fits. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -11,10 +11,10 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const DRAIN_LIMIT_BYTES = 1024 * 1024;
 
 export type BodyResult =
-  | { readonly kind: "ok"; readonly text: string }
-  | { readonly kind: "too_large" }
+  | {readonly kind: 'ok'; readonly text: string}
+  | {readonly kind: 'too_large'}
   /** The client went away, or sent far too much to bother draining: nobody to answer. */
-  | { readonly kind: "gone" };
+  | {readonly kind: 'gone'};
 
 /** Reads a request body of at most `maxBytes` as UTF-8 text. Never throws. */
 export function readBody(req: NodeRequest, maxBytes = MAX_BODY_BYTES): Promise<BodyResult> {
@@ -22,11 +22,11 @@ export function readBody(req: NodeRequest, maxBytes = MAX_BODY_BYTES): Promise<B
     const chunks: Buffer[] = [];
     let size = 0;
     const finish = (result: BodyResult) => {
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onGone);
-      req.off("aborted", onGone);
-      if (result.kind === "gone") {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onGone);
+      req.off('aborted', onGone);
+      if (result.kind === 'gone') {
         // Whatever was still arriving has nowhere to go.
         req.resume();
       }
@@ -38,15 +38,15 @@ export function readBody(req: NodeRequest, maxBytes = MAX_BODY_BYTES): Promise<B
         chunks.push(chunk);
       } else if (size > DRAIN_LIMIT_BYTES) {
         req.destroy();
-        finish({ kind: "gone" });
+        finish({kind: 'gone'});
       }
     };
     const onEnd = () =>
-      finish(size > maxBytes ? { kind: "too_large" } : { kind: "ok", text: Buffer.concat(chunks).toString("utf8") });
-    const onGone = () => finish({ kind: "gone" });
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", onGone);
-    req.on("aborted", onGone);
+      finish(size > maxBytes ? {kind: 'too_large'} : {kind: 'ok', text: Buffer.concat(chunks).toString('utf8')});
+    const onGone = () => finish({kind: 'gone'});
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onGone);
+    req.on('aborted', onGone);
   });
 }

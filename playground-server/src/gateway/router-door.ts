@@ -1,6 +1,6 @@
-import { createClient, createRouterTransport, type Interceptor } from "@connectrpc/connect";
-import { Router, type RouteDecision, type RouteRequest } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
-import type { RouterBackend } from "../router/service.js";
+import {createClient, createRouterTransport, type Interceptor} from '@connectrpc/connect';
+import {Router, type RouteDecision, type RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import type {RouterBackend} from '../router/service.js';
 
 export interface DecideCall {
   /** Passed to the Router as request metadata: the fault header, the session, x-correlation-id. */
@@ -30,7 +30,7 @@ export function createRouterDoor(backend: RouterBackend, interceptors: readonly 
     (router) => {
       router.service(Router, backend.router);
     },
-    { router: { interceptors: [...interceptors] } },
+    {router: {interceptors: [...interceptors]}},
   );
   const client = createClient(Router, transport);
   return async (request, call) => {
@@ -42,6 +42,6 @@ export function createRouterDoor(backend: RouterBackend, interceptors: readonly 
       onHeader: (header) => header.forEach((value, name) => headers.set(name, value)),
       onTrailer: (trailer) => trailer.forEach((value, name) => headers.set(name, value)),
     });
-    return { decision, headers };
+    return {decision, headers};
   };
 }

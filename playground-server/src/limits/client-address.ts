@@ -1,9 +1,9 @@
-import { createContextKey } from "@connectrpc/connect";
-import type { NodeRequest } from "../http-types.js";
+import {createContextKey} from '@connectrpc/connect';
+import type {NodeRequest} from '../http-types.js';
 
 /** The calling client's address, as the RPC handlers and interceptors see it. */
 export const clientAddressKey = createContextKey<string | undefined>(undefined, {
-  description: "client address",
+  description: 'client address',
 });
 
 /**
@@ -14,8 +14,8 @@ export const clientAddressKey = createContextKey<string | undefined>(undefined, 
  */
 export function clientAddress(req: NodeRequest, trustProxy: boolean): string | undefined {
   if (trustProxy) {
-    const header = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(header) ? header[0] : header)?.split(",", 1)[0]?.trim();
+    const header = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(header) ? header[0] : header)?.split(',', 1)[0]?.trim();
     if (first) {
       return normalize(first);
     }
@@ -26,5 +26,5 @@ export function clientAddress(req: NodeRequest, trustProxy: boolean): string | u
 
 /** An IPv4 client on a dual-stack socket shows as ::ffff:1.2.3.4; it is the same client as 1.2.3.4. */
 function normalize(address: string): string {
-  return address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address;
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }

@@ -1,6 +1,6 @@
-import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
-import { TokenBuckets } from "../faults/token-buckets.js";
-import { clientAddressKey } from "./client-address.js";
+import {Code, ConnectError, type Interceptor} from '@connectrpc/connect';
+import {TokenBuckets} from '../faults/token-buckets.js';
+import {clientAddressKey} from './client-address.js';
 
 export interface ClientRateLimitOptions {
   /** Sustained requests per second per client address. */
@@ -30,13 +30,13 @@ export function createClientRateLimit(options: ClientRateLimitOptions): (client:
   const buckets = new TokenBuckets();
   // TokenBuckets refills `limit` tokens per `periodMs`: a bucket of `burst`
   // tokens refilled at `perSecond` is `burst` per burst/perSecond seconds.
-  const rate = { limit: options.burst, periodMs: (options.burst / options.perSecond) * 1000 };
+  const rate = {limit: options.burst, periodMs: (options.burst / options.perSecond) * 1000};
   return (client) => {
     const taken = buckets.take(client, rate, now());
     if (!taken.allowed) {
       options.onLimited?.();
     }
-    return { allowed: taken.allowed, retryAfterMs: taken.retryAfterMs };
+    return {allowed: taken.allowed, retryAfterMs: taken.retryAfterMs};
   };
 }
 
@@ -52,8 +52,8 @@ export function rateLimitError(retryAfterMs: number): ConnectError {
 /** `Retry-After` in whole seconds (HTTP), `grpc-retry-pushback-ms` in milliseconds (gRPC). */
 export function retryHeaders(retryAfterMs: number): Record<string, string> {
   return {
-    "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
-    "grpc-retry-pushback-ms": String(retryAfterMs),
+    'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
+    'grpc-retry-pushback-ms': String(retryAfterMs),
   };
 }
 

@@ -1,8 +1,8 @@
-import type { Code } from "@connectrpc/connect";
-import { codeToString } from "@connectrpc/connect/protocol-connect";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { RpcCall, RpcCompletion } from "../rpc/adapter.js";
-import { RecentKeys } from "./recent-keys.js";
+import type {Code} from '@connectrpc/connect';
+import {codeToString} from '@connectrpc/connect/protocol-connect';
+import {collectDefaultMetrics, Counter, Gauge, Histogram, Registry} from 'prom-client';
+import type {RpcCall, RpcCompletion} from '../rpc/adapter.js';
+import {RecentKeys} from './recent-keys.js';
 
 /** A session counts as active while it has called within this window. */
 const ACTIVE_SESSION_WINDOW_MS = 60_000;
@@ -29,58 +29,58 @@ export interface Metrics {
   sessionSeen(session: string): void;
 }
 
-export function createMetrics(options: { processMetrics?: boolean; now?: () => number } = {}): Metrics {
+export function createMetrics(options: {processMetrics?: boolean; now?: () => number} = {}): Metrics {
   const registry = new Registry();
   const now = options.now ?? (() => performance.now());
   if (options.processMetrics ?? true) {
-    collectDefaultMetrics({ register: registry });
+    collectDefaultMetrics({register: registry});
   }
   const registers = [registry];
   const requests = new Counter({
-    name: "playground_rpc_requests_total",
-    help: "RPCs answered, by service, method, final code (ok or the error code) and protocol.",
-    labelNames: ["service", "method", "code", "protocol"] as const,
+    name: 'playground_rpc_requests_total',
+    help: 'RPCs answered, by service, method, final code (ok or the error code) and protocol.',
+    labelNames: ['service', 'method', 'code', 'protocol'] as const,
     registers,
   });
   const duration = new Histogram({
-    name: "playground_rpc_duration_seconds",
+    name: 'playground_rpc_duration_seconds',
     help: "Time from the request's arrival to the end of its answer, injected latency included.",
-    labelNames: ["service", "method", "protocol"] as const,
+    labelNames: ['service', 'method', 'protocol'] as const,
     buckets: LATENCY_BUCKETS_S,
     registers,
   });
   const inFlight = new Gauge({
-    name: "playground_rpc_in_flight",
-    help: "RPCs being answered right now.",
-    labelNames: ["service", "method"] as const,
+    name: 'playground_rpc_in_flight',
+    help: 'RPCs being answered right now.',
+    labelNames: ['service', 'method'] as const,
     registers,
   });
   const faults = new Counter({
-    name: "playground_faults_injected_total",
-    help: "Faults injected on request (x-beamline-fault), by kind: latency, ratelimit or the injected code.",
-    labelNames: ["kind"] as const,
+    name: 'playground_faults_injected_total',
+    help: 'Faults injected on request (x-beamline-fault), by kind: latency, ratelimit or the injected code.',
+    labelNames: ['kind'] as const,
     registers,
   });
   const upstreamErrors = new Counter({
-    name: "playground_upstream_errors_total",
-    help: "Calls to the upstream Router (ROUTER_URL) that failed, by method and code.",
-    labelNames: ["method", "code"] as const,
+    name: 'playground_upstream_errors_total',
+    help: 'Calls to the upstream Router (ROUTER_URL) that failed, by method and code.',
+    labelNames: ['method', 'code'] as const,
     registers,
   });
   const upstreamUp = new Gauge({
-    name: "playground_upstream_up",
-    help: "1 when the last readiness probe of the upstream Router got an answer, else 0.",
+    name: 'playground_upstream_up',
+    help: '1 when the last readiness probe of the upstream Router got an answer, else 0.',
     registers,
   });
   const rateLimited = new Counter({
-    name: "playground_rate_limited_total",
+    name: 'playground_rate_limited_total',
     help: "Requests refused by the server's own per-client rate limit (RATE_LIMIT_*).",
     registers,
   });
   const sessions = new RecentKeys(ACTIVE_SESSION_WINDOW_MS);
   new Gauge({
-    name: "playground_active_sessions",
-    help: "Playground sessions (x-beamline-session) that called within the last minute: the runs going on.",
+    name: 'playground_active_sessions',
+    help: 'Playground sessions (x-beamline-session) that called within the last minute: the runs going on.',
     registers,
     collect() {
       this.set(sessions.count(now()));
@@ -94,7 +94,7 @@ export function createMetrics(options: { processMetrics?: boolean; now?: () => n
       running.inc();
       return (completion) => {
         running.dec();
-        const code = completion.code === undefined ? "ok" : codeToString(completion.code);
+        const code = completion.code === undefined ? 'ok' : codeToString(completion.code);
         requests.labels(completion.service, completion.method, code, completion.protocol).inc();
         duration
           .labels(completion.service, completion.method, completion.protocol)

@@ -1,6 +1,6 @@
-import type { AdminPolicy } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
-import { MatchSyntaxError, parseMatch, type Matcher } from "./match.js";
-import { invalidArgument, requireText } from "./validate.js";
+import type {AdminPolicy} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {MatchSyntaxError, parseMatch, type Matcher} from './match.js';
+import {invalidArgument, requireText} from './validate.js';
 
 /** Upper bounds that keep one policy from making Decide slow. */
 export const MAX_PROVIDERS = 64;
@@ -34,7 +34,7 @@ export interface CompiledPolicy {
  * Checks a policy and prepares it for Decide. Throws INVALID_ARGUMENT naming
  * the offending field, e.g. `policy.rules[1].match: unknown field "foo"…`.
  */
-export function compilePolicy(policy: AdminPolicy, path = "policy"): CompiledPolicy {
+export function compilePolicy(policy: AdminPolicy, path = 'policy'): CompiledPolicy {
   const id = requireText(policy.policyId, `${path}.policy_id`);
   if (policy.providers.length === 0) {
     throw invalidArgument(`${path}.providers must list at least one provider`);
@@ -52,22 +52,18 @@ export function compilePolicy(policy: AdminPolicy, path = "policy"): CompiledPol
       throw invalidArgument(`${field}.id ${JSON.stringify(providerId)} is listed twice`);
     }
     if (!Number.isFinite(provider.weight) || provider.weight < 0) {
-      throw invalidArgument(
-        `${field}.weight must be a finite number >= 0, got ${provider.weight}`,
-      );
+      throw invalidArgument(`${field}.weight must be a finite number >= 0, got ${provider.weight}`);
     }
     providerIds.add(providerId);
   });
   const weighted = policy.providers
     .filter((provider) => provider.weight > 0)
-    .map(({ id: providerId, weight }) => ({ id: providerId, weight }));
+    .map(({id: providerId, weight}) => ({id: providerId, weight}));
   if (weighted.length === 0) {
     throw invalidArgument(`${path}.providers needs at least one provider with a weight above 0`);
   }
   if (policy.rules.length > MAX_RULES) {
-    throw invalidArgument(
-      `${path}.rules may list at most ${MAX_RULES} rules, got ${policy.rules.length}`,
-    );
+    throw invalidArgument(`${path}.rules may list at most ${MAX_RULES} rules, got ${policy.rules.length}`);
   }
   const rules = policy.rules.map((rule, i): CompiledRule => {
     const field = `${path}.rules[${i}]`;
@@ -81,15 +77,13 @@ export function compilePolicy(policy: AdminPolicy, path = "policy"): CompiledPol
       throw error;
     }
     rule.prefer.forEach((preferred, j) => requireText(preferred, `${field}.prefer[${j}]`));
-    if (rule.fallback !== "" && !providerIds.has(rule.fallback)) {
-      throw invalidArgument(
-        `${field}.fallback ${JSON.stringify(rule.fallback)} is not one of ${path}.providers`,
-      );
+    if (rule.fallback !== '' && !providerIds.has(rule.fallback)) {
+      throw invalidArgument(`${field}.fallback ${JSON.stringify(rule.fallback)} is not one of ${path}.providers`);
     }
-    if (rule.prefer.length === 0 && rule.fallback === "") {
+    if (rule.prefer.length === 0 && rule.fallback === '') {
       throw invalidArgument(`${field} needs prefer or fallback`);
     }
-    return { match: rule.match, matches, prefer: rule.prefer, fallback: rule.fallback };
+    return {match: rule.match, matches, prefer: rule.prefer, fallback: rule.fallback};
   });
-  return { source: policy, id, sticky: policy.sticky, providerIds, weighted, rules };
+  return {source: policy, id, sticky: policy.sticky, providerIds, weighted, rules};
 }

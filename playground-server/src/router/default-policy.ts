@@ -1,8 +1,8 @@
-import { create } from "@bufbuild/protobuf";
-import { AdminPolicySchema, type AdminPolicy } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
+import {create} from '@bufbuild/protobuf';
+import {AdminPolicySchema, type AdminPolicy} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 
 /** A RouteRequest with an empty policy_id uses this policy. */
-export const DEFAULT_POLICY_ID = "default";
+export const DEFAULT_POLICY_ID = 'default';
 
 /**
  * Every tenant can use this policy without creating anything, so the very
@@ -15,13 +15,13 @@ export function defaultPolicy(): AdminPolicy {
     policyId: DEFAULT_POLICY_ID,
     sticky: true,
     providers: [
-      { id: "alpha", weight: 70 },
-      { id: "beta", weight: 30 },
-      { id: "bulk", weight: 0 },
+      {id: 'alpha', weight: 70},
+      {id: 'beta', weight: 30},
+      {id: 'bulk', weight: 0},
     ],
     rules: [
-      { match: 'message_type == "batch"', prefer: ["bulk"], fallback: "beta" },
-      { match: 'context.tier == "gold"', prefer: ["alpha"] },
+      {match: 'message_type == "batch"', prefer: ['bulk'], fallback: 'beta'},
+      {match: 'context.tier == "gold"', prefer: ['alpha']},
     ],
   });
 }

@@ -1,12 +1,9 @@
-import type { MessageInitShape } from "@bufbuild/protobuf";
-import type {
-  RouteDecisionSchema,
-  RouteRequest,
-} from "../../../src/gen/beamline/flow/v1/flow_pb.js";
-import type { CompiledPolicy, WeightedProvider } from "./compile-policy.js";
-import { unitHash } from "./hash.js";
-import type { RequestFacts } from "./match.js";
-import { providerProfile } from "./providers.js";
+import type {MessageInitShape} from '@bufbuild/protobuf';
+import type {RouteDecisionSchema, RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import type {CompiledPolicy, WeightedProvider} from './compile-policy.js';
+import {unitHash} from './hash.js';
+import type {RequestFacts} from './match.js';
+import {providerProfile} from './providers.js';
 
 export type RouteDecisionInit = MessageInitShape<typeof RouteDecisionSchema>;
 
@@ -39,20 +36,16 @@ interface Choice {
  * in `prefer`, `prefer.length + 1` for a fallback, and its place by weight
  * (heaviest first) for a weighted choice.
  */
-export function decide(
-  policy: CompiledPolicy,
-  request: RouteRequest,
-  options: DecideOptions = {},
-): RouteDecisionInit {
+export function decide(policy: CompiledPolicy, request: RouteRequest, options: DecideOptions = {}): RouteDecisionInit {
   const facts = requestFacts(request, policy.id);
   const choice = chooseByRule(policy, facts) ?? chooseByWeight(policy, request);
   const profile = providerProfile(choice.providerId);
-  const metadata: Record<string, string> = { policy_id: policy.id, router: "embedded" };
+  const metadata: Record<string, string> = {policy_id: policy.id, router: 'embedded'};
   if (choice.rule !== undefined) {
-    metadata["rule"] = choice.rule;
+    metadata.rule = choice.rule;
   }
   if (options.correlationId) {
-    metadata["correlation_id"] = options.correlationId;
+    metadata.correlation_id = options.correlationId;
   }
   return {
     providerId: choice.providerId,
@@ -67,10 +60,10 @@ export function decide(
 function requestFacts(request: RouteRequest, policyId: string): RequestFacts {
   const message = request.message;
   return {
-    message_type: message?.messageType ?? "",
-    message_id: message?.messageId ?? "",
-    tenant_id: message?.tenantId ?? "",
-    trace_id: message?.traceId ?? "",
+    message_type: message?.messageType ?? '',
+    message_id: message?.messageId ?? '',
+    tenant_id: message?.tenantId ?? '',
+    trace_id: message?.traceId ?? '',
     policy_id: policyId,
     metadata: message?.metadata ?? {},
     context: request.context,
@@ -91,10 +84,10 @@ function chooseByRule(policy: CompiledPolicy, facts: RequestFacts): Choice | und
         rule: rule.match,
       };
     }
-    if (rule.fallback !== "") {
+    if (rule.fallback !== '') {
       return {
         providerId: rule.fallback,
-        reason: "fallback",
+        reason: 'fallback',
         priority: rule.prefer.length + 1,
         rule: rule.match,
       };
@@ -104,23 +97,20 @@ function chooseByRule(policy: CompiledPolicy, facts: RequestFacts): Choice | und
 }
 
 function chooseByWeight(policy: CompiledPolicy, request: RouteRequest): Choice {
-  const { tenantId = "", messageId = "", traceId = "", timestampMs = 0n } = request.message ?? {};
+  const {tenantId = '', messageId = '', traceId = '', timestampMs = 0n} = request.message ?? {};
   const point = policy.sticky
     ? unitHash(tenantId, messageId)
     : unitHash(tenantId, messageId, traceId, timestampMs.toString());
   const chosen = pickWeighted(policy.weighted, point);
   return {
     providerId: chosen.id,
-    reason: policy.sticky ? "sticky" : "weighted",
+    reason: policy.sticky ? 'sticky' : 'weighted',
     priority: rankByWeight(policy.weighted, chosen),
   };
 }
 
 /** Walks the cumulative weights; `point` is in [0, 1). */
-export function pickWeighted(
-  providers: readonly WeightedProvider[],
-  point: number,
-): WeightedProvider {
+export function pickWeighted(providers: readonly WeightedProvider[], point: number): WeightedProvider {
   const total = providers.reduce((sum, provider) => sum + provider.weight, 0);
   let target = point * total;
   for (const provider of providers) {

@@ -8,7 +8,7 @@
  */
 export function unitHash(...parts: readonly string[]): number {
   let hash = 0x811c9dc5;
-  const text = parts.join("\u0000");
+  const text = parts.join('\u0000');
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);

@@ -29,12 +29,12 @@ export type Matcher = (facts: RequestFacts) => boolean;
 
 /** A `match` string that is not in the language; the message says where. */
 export class MatchSyntaxError extends Error {
-  override name = "MatchSyntaxError";
+  override name = 'MatchSyntaxError';
 }
 
-const PLAIN_FIELDS = ["message_type", "message_id", "tenant_id", "trace_id", "policy_id"] as const;
+const PLAIN_FIELDS = ['message_type', 'message_id', 'tenant_id', 'trace_id', 'policy_id'] as const;
 type PlainField = (typeof PLAIN_FIELDS)[number];
-const MAP_FIELDS = ["metadata", "context"] as const;
+const MAP_FIELDS = ['metadata', 'context'] as const;
 type MapField = (typeof MAP_FIELDS)[number];
 
 type FieldReader = (facts: RequestFacts) => string;
@@ -45,10 +45,10 @@ const AND = /&&/y;
 
 export function parseMatch(source: string): Matcher {
   const text = source.trim();
-  if (text === "*") {
+  if (text === '*') {
     return () => true;
   }
-  if (text === "") {
+  if (text === '') {
     throw new MatchSyntaxError('empty; write "*" to match every request');
   }
   const conditions: Matcher[] = [];
@@ -62,8 +62,8 @@ export function parseMatch(source: string): Matcher {
           'or <field> != "<value>", for example message_type == "chat"',
       );
     }
-    const [, field = "", operator, literal = '""'] = found;
-    conditions.push(condition(fieldReader(field), operator === "==", unquote(literal)));
+    const [, field = '', operator, literal = '""'] = found;
+    conditions.push(condition(fieldReader(field), operator === '==', unquote(literal)));
     position = CONDITION.lastIndex;
     if (position === text.length) {
       return (facts) => conditions.every((holds) => holds(facts));
@@ -83,7 +83,7 @@ function condition(read: FieldReader, equal: boolean, expected: string): Matcher
 }
 
 function fieldReader(field: string): FieldReader {
-  const dot = field.indexOf(".");
+  const dot = field.indexOf('.');
   if (dot === -1) {
     if (isPlainField(field)) {
       return (facts) => facts[field];
@@ -93,12 +93,12 @@ function fieldReader(field: string): FieldReader {
     const key = field.slice(dot + 1);
     if (isMapField(map)) {
       // hasOwn: "constructor" and friends are keys like any other here.
-      return (facts) => (Object.hasOwn(facts[map], key) ? (facts[map][key] ?? "") : "");
+      return (facts) => (Object.hasOwn(facts[map], key) ? (facts[map][key] ?? '') : '');
     }
   }
   throw new MatchSyntaxError(
-    `unknown field ${JSON.stringify(field)}; use one of ${PLAIN_FIELDS.join(", ")}, ` +
-      "metadata.<key> or context.<key>",
+    `unknown field ${JSON.stringify(field)}; use one of ${PLAIN_FIELDS.join(', ')}, ` +
+      'metadata.<key> or context.<key>',
   );
 }
 
@@ -111,5 +111,5 @@ function isMapField(field: string): field is MapField {
 }
 
 function unquote(literal: string): string {
-  return literal.slice(1, -1).replace(/\\(.)/g, "$1");
+  return literal.slice(1, -1).replace(/\\(.)/g, '$1');
 }

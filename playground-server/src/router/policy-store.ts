@@ -1,5 +1,5 @@
-import { Code, ConnectError } from "@connectrpc/connect";
-import type { CompiledPolicy } from "./compile-policy.js";
+import {Code, ConnectError} from '@connectrpc/connect';
+import type {CompiledPolicy} from './compile-policy.js';
 
 export interface PolicyStoreLimits {
   readonly maxTenants: number;
@@ -7,7 +7,7 @@ export interface PolicyStoreLimits {
 }
 
 /** Enough for a workshop, small enough that a loop of upserts cannot exhaust memory. */
-const DEFAULT_LIMITS: PolicyStoreLimits = { maxTenants: 1_000, maxPoliciesPerTenant: 100 };
+const DEFAULT_LIMITS: PolicyStoreLimits = {maxTenants: 1_000, maxPoliciesPerTenant: 100};
 
 /**
  * Policies per tenant, in memory. Built-in policies are visible to every

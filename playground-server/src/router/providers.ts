@@ -1,4 +1,4 @@
-import { unitHash } from "./hash.js";
+import {unitHash} from './hash.js';
 
 /** What the Router expects of a provider; reported in every RouteDecision. */
 export interface ProviderProfile {
@@ -8,9 +8,9 @@ export interface ProviderProfile {
 
 /** Profiles of the providers in the built-in default policy. */
 const KNOWN_PROFILES: Readonly<Record<string, ProviderProfile>> = {
-  alpha: { expectedLatencyMs: 120, expectedCost: 0.002 },
-  beta: { expectedLatencyMs: 180, expectedCost: 0.0015 },
-  bulk: { expectedLatencyMs: 900, expectedCost: 0.0004 },
+  alpha: {expectedLatencyMs: 120, expectedCost: 0.002},
+  beta: {expectedLatencyMs: 180, expectedCost: 0.0015},
+  bulk: {expectedLatencyMs: 900, expectedCost: 0.0004},
 };
 
 /**
@@ -23,7 +23,7 @@ export function providerProfile(providerId: string): ProviderProfile {
     return KNOWN_PROFILES[providerId]!;
   }
   return {
-    expectedLatencyMs: 50 + Math.floor(unitHash("latency", providerId) * 200),
-    expectedCost: Math.round((0.0005 + unitHash("cost", providerId) * 0.0045) * 1e6) / 1e6,
+    expectedLatencyMs: 50 + Math.floor(unitHash('latency', providerId) * 200),
+    expectedCost: Math.round((0.0005 + unitHash('cost', providerId) * 0.0045) * 1e6) / 1e6,
   };
 }

@@ -1,16 +1,11 @@
-import type { ServiceImpl } from "@connectrpc/connect";
-import type {
-  AdminPolicy,
-  Router,
-  RouterAdmin,
-  RouteRequest,
-} from "../../../src/gen/beamline/flow/v1/flow_pb.js";
-import { requireAdminKey } from "./admin-auth.js";
-import { compilePolicy } from "./compile-policy.js";
-import { DEFAULT_POLICY_ID, defaultPolicy } from "./default-policy.js";
-import { decide } from "./engine.js";
-import { policyNotFound, PolicyStore } from "./policy-store.js";
-import { invalidArgument, optionalText, requireText } from "./validate.js";
+import type {ServiceImpl} from '@connectrpc/connect';
+import type {AdminPolicy, Router, RouterAdmin, RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {requireAdminKey} from './admin-auth.js';
+import {compilePolicy} from './compile-policy.js';
+import {DEFAULT_POLICY_ID, defaultPolicy} from './default-policy.js';
+import {decide} from './engine.js';
+import {policyNotFound, PolicyStore} from './policy-store.js';
+import {invalidArgument, optionalText, requireText} from './validate.js';
 
 /**
  * What serves the Router's two services. The embedded Router is one
@@ -27,7 +22,7 @@ export interface EmbeddedRouterOptions {
   readonly store?: PolicyStore;
 }
 
-const CORRELATION_HEADER = "x-correlation-id";
+const CORRELATION_HEADER = 'x-correlation-id';
 
 /** The in-process stand-in for the Router: deterministic, in memory. */
 export function createEmbeddedRouter(options: EmbeddedRouterOptions): RouterBackend {
@@ -36,7 +31,7 @@ export function createEmbeddedRouter(options: EmbeddedRouterOptions): RouterBack
   return {
     router: {
       decide(request, context) {
-        const { tenantId, policyId } = validateRouteRequest(request);
+        const {tenantId, policyId} = validateRouteRequest(request);
         const policy = store.get(tenantId, policyId);
         if (!policy) {
           throw policyNotFound(tenantId, policyId);
@@ -45,60 +40,60 @@ export function createEmbeddedRouter(options: EmbeddedRouterOptions): RouterBack
         if (correlationId !== undefined) {
           context.responseHeader.set(CORRELATION_HEADER, correlationId);
         }
-        return decide(policy, request, { correlationId });
+        return decide(policy, request, {correlationId});
       },
     },
     admin: {
       upsertPolicy(request, context) {
         authorize(context.requestHeader);
-        const tenantId = requireText(request.tenantId, "tenant_id");
+        const tenantId = requireText(request.tenantId, 'tenant_id');
         store.upsert(tenantId, compilePolicy(requirePolicy(request.policy)));
-        return { ok: true };
+        return {ok: true};
       },
       deletePolicy(request, context) {
         authorize(context.requestHeader);
-        const tenantId = requireText(request.tenantId, "tenant_id");
-        store.delete(tenantId, requireText(request.policyId, "policy_id"));
-        return { ok: true };
+        const tenantId = requireText(request.tenantId, 'tenant_id');
+        store.delete(tenantId, requireText(request.policyId, 'policy_id'));
+        return {ok: true};
       },
       getPolicy(request, context) {
         authorize(context.requestHeader);
-        const tenantId = requireText(request.tenantId, "tenant_id");
-        const policyId = requireText(request.policyId, "policy_id");
+        const tenantId = requireText(request.tenantId, 'tenant_id');
+        const policyId = requireText(request.policyId, 'policy_id');
         const policy = store.get(tenantId, policyId);
         if (!policy) {
           throw policyNotFound(tenantId, policyId);
         }
-        return { policy: policy.source };
+        return {policy: policy.source};
       },
       listPolicies(request, context) {
         authorize(context.requestHeader);
-        const tenantId = requireText(request.tenantId, "tenant_id");
-        return { policies: store.list(tenantId).map((policy) => policy.source) };
+        const tenantId = requireText(request.tenantId, 'tenant_id');
+        return {policies: store.list(tenantId).map((policy) => policy.source)};
       },
     },
   };
 }
 
-function validateRouteRequest(request: RouteRequest): { tenantId: string; policyId: string } {
+function validateRouteRequest(request: RouteRequest): {tenantId: string; policyId: string} {
   const message = request.message;
   if (!message) {
-    throw invalidArgument("message is required");
+    throw invalidArgument('message is required');
   }
-  const tenantId = requireText(message.tenantId, "message.tenant_id");
-  requireText(message.messageId, "message.message_id");
-  optionalText(message.traceId, "message.trace_id");
-  optionalText(message.messageType, "message.message_type");
+  const tenantId = requireText(message.tenantId, 'message.tenant_id');
+  requireText(message.messageId, 'message.message_id');
+  optionalText(message.traceId, 'message.trace_id');
+  optionalText(message.messageType, 'message.message_type');
   if (message.timestampMs < 0n) {
     throw invalidArgument(`message.timestamp_ms must not be negative, got ${message.timestampMs}`);
   }
-  const policyId = optionalText(request.policyId, "policy_id") || DEFAULT_POLICY_ID;
-  return { tenantId, policyId };
+  const policyId = optionalText(request.policyId, 'policy_id') || DEFAULT_POLICY_ID;
+  return {tenantId, policyId};
 }
 
 function requirePolicy(policy: AdminPolicy | undefined): AdminPolicy {
   if (!policy) {
-    throw invalidArgument("policy is required");
+    throw invalidArgument('policy is required');
   }
   return policy;
 }

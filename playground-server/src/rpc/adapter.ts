@@ -7,21 +7,21 @@ import {
   type ConnectRouter,
   type ContextValues,
   type Interceptor,
-} from "@connectrpc/connect";
+} from '@connectrpc/connect';
 import {
   compressionBrotli,
   compressionGzip,
   universalRequestFromNodeRequest,
   universalResponseToNodeResponse,
-} from "@connectrpc/connect-node";
-import type { UniversalHandler } from "@connectrpc/connect/protocol";
-import type { NodeRequest, NodeResponse } from "../http-types.js";
-import type { Logger } from "../logger.js";
-import { watchOutcome, type RpcOutcome } from "./outcome.js";
-import { protocolOf, type RpcProtocol } from "./protocol.js";
+} from '@connectrpc/connect-node';
+import type {UniversalHandler} from '@connectrpc/connect/protocol';
+import type {NodeRequest, NodeResponse} from '../http-types.js';
+import type {Logger} from '../logger.js';
+import {watchOutcome, type RpcOutcome} from './outcome.js';
+import {protocolOf, type RpcProtocol} from './protocol.js';
 
 /** Set by the outermost interceptor: the request was decoded and reached the handlers. */
-const reachedHandlers = createContextKey(false, { description: "reached handlers" });
+const reachedHandlers = createContextKey(false, {description: 'reached handlers'});
 
 /** One RPC as it arrives. */
 export interface RpcCall {
@@ -74,13 +74,11 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
     acceptCompression: [compressionGzip, compressionBrotli],
   });
   options.routes(router);
-  const handlers = new Map<string, UniversalHandler>(
-    router.handlers.map((handler) => [handler.requestPath, handler]),
-  );
+  const handlers = new Map<string, UniversalHandler>(router.handlers.map((handler) => [handler.requestPath, handler]));
 
   return (req, res) => {
-    const handler = handlers.get((req.url ?? "").split("?", 1)[0]!);
-    const protocol = protocolOf(req.headers["content-type"]);
+    const handler = handlers.get((req.url ?? '').split('?', 1)[0]!);
+    const protocol = protocolOf(req.headers['content-type']);
     if (!handler || !protocol) {
       // No RPC here, or no protocol connect-es speaks: not an RPC either.
       (handler ? answerUnsupportedMediaType : options.fallback)(req, res);
@@ -88,8 +86,8 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
     }
     const started = performance.now();
     const contextValues = options.contextValues?.(req) ?? createContextValues();
-    const correlationId = headerText(req.headers["x-correlation-id"]);
-    const call: RpcCall = { service: handler.service.typeName, method: handler.method.name, protocol };
+    const correlationId = headerText(req.headers['x-correlation-id']);
+    const call: RpcCall = {service: handler.service.typeName, method: handler.method.name, protocol};
     const ended = options.observe?.(call);
     const onEnd = (outcome: RpcOutcome) =>
       ended?.({
@@ -104,7 +102,7 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
         ? Code.InvalidArgument
         : undefined;
     handler(universalRequestFromNodeRequest(req, res, undefined, contextValues))
-      .then((uRes) => universalResponseToNodeResponse(watchOutcome(uRes, { protocol, remap, onEnd }), res))
+      .then((uRes) => universalResponseToNodeResponse(watchOutcome(uRes, {protocol, remap, onEnd}), res))
       .catch((reason: unknown) => {
         // A client that hangs up mid-answer is routine, not a server fault.
         if (ConnectError.from(reason).code !== Code.Aborted) {

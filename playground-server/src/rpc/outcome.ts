@@ -1,8 +1,8 @@
-import { Code } from "@connectrpc/connect";
-import type { UniversalServerResponse } from "@connectrpc/connect/protocol";
-import { codeFromString, codeToHttpStatus, codeToString } from "@connectrpc/connect/protocol-connect";
-import { trailerFlag, trailerParse, trailerSerialize } from "@connectrpc/connect/protocol-grpc-web";
-import type { RpcProtocol } from "./protocol.js";
+import {Code} from '@connectrpc/connect';
+import type {UniversalServerResponse} from '@connectrpc/connect/protocol';
+import {codeFromString, codeToHttpStatus, codeToString} from '@connectrpc/connect/protocol-connect';
+import {trailerFlag, trailerParse, trailerSerialize} from '@connectrpc/connect/protocol-grpc-web';
+import type {RpcProtocol} from './protocol.js';
 
 /** How one RPC ended, as the client sees it. */
 export interface RpcOutcome {
@@ -31,7 +31,7 @@ export interface WatchOptions {
  * gRPC-Web. Successful bodies stream through untouched.
  */
 export function watchOutcome(res: UniversalServerResponse, options: WatchOptions): UniversalServerResponse {
-  const watched: UniversalServerResponse = { ...res };
+  const watched: UniversalServerResponse = {...res};
   const body = res.body ?? emptyBody();
   let reported = false;
   const report = (outcome: RpcOutcome) => {
@@ -40,13 +40,13 @@ export function watchOutcome(res: UniversalServerResponse, options: WatchOptions
       options.onEnd(outcome);
     }
   };
-  const read = { connect: connectBody, grpc: grpcBody, grpc_web: grpcWebBody }[options.protocol];
+  const read = {connect: connectBody, grpc: grpcBody, grpc_web: grpcWebBody}[options.protocol];
   watched.body = (async function* () {
     try {
       report(yield* read(watched, body, options.remap));
     } finally {
       // The client went away before the end: nobody saw a status.
-      report({ code: Code.Canceled, httpStatus: watched.status });
+      report({code: Code.Canceled, httpStatus: watched.status});
     }
   })();
   return watched;
@@ -55,56 +55,54 @@ export function watchOutcome(res: UniversalServerResponse, options: WatchOptions
 type BodyReader = (
   res: UniversalServerResponse,
   body: AsyncIterable<Uint8Array>,
-  remap: WatchOptions["remap"],
+  remap: WatchOptions['remap'],
 ) => AsyncGenerator<Uint8Array, RpcOutcome>;
 
 /** Connect unary: errors are a small JSON body with a matching HTTP status. */
 const connectBody: BodyReader = async function* (res, body, remap) {
   if (res.status === 200) {
     yield* body;
-    return { code: undefined, httpStatus: 200 };
+    return {code: undefined, httpStatus: 200};
   }
   const bytes = await readAll(body);
-  const error = res.header?.has("content-encoding") ? undefined : parseJsonError(bytes);
+  const error = res.header?.has('content-encoding') ? undefined : parseJsonError(bytes);
   const replacement = error && remap(error.code);
   if (!error || replacement === undefined) {
     yield bytes;
-    return { code: error?.code ?? codeForHttpStatus(res.status), httpStatus: res.status };
+    return {code: error?.code ?? codeForHttpStatus(res.status), httpStatus: res.status};
   }
-  const rewritten = new TextEncoder().encode(
-    JSON.stringify({ ...error.json, code: codeToString(replacement) }),
-  );
+  const rewritten = new TextEncoder().encode(JSON.stringify({...error.json, code: codeToString(replacement)}));
   res.status = codeToHttpStatus(replacement);
-  res.header?.set("content-length", String(rewritten.byteLength));
+  res.header?.set('content-length', String(rewritten.byteLength));
   yield rewritten;
-  return { code: replacement, httpStatus: res.status };
+  return {code: replacement, httpStatus: res.status};
 };
 
 /** gRPC: the status is in the trailers, or in the headers of a trailers-only answer. */
 const grpcBody: BodyReader = async function* (res, body, remap) {
   yield* body;
   for (const fields of [res.trailer, res.header]) {
-    const status = fields?.get("grpc-status");
+    const status = fields?.get('grpc-status');
     if (fields && status != null) {
       const code = codeFromGrpcStatus(status);
       const replacement = code && remap(code);
       if (replacement !== undefined) {
         // Neither block has been written yet: trailers go out after the
         // body, and headers of a trailers-only answer go out after it too.
-        fields.set("grpc-status", String(replacement));
+        fields.set('grpc-status', String(replacement));
       }
-      return { code: replacement ?? code, httpStatus: res.status };
+      return {code: replacement ?? code, httpStatus: res.status};
     }
   }
-  return { code: codeForHttpStatus(res.status), httpStatus: res.status };
+  return {code: codeForHttpStatus(res.status), httpStatus: res.status};
 };
 
 /** gRPC-Web: the status is in a trailer frame (flag 0x80), one chunk of the body. */
 const grpcWebBody: BodyReader = async function* (res, body, remap) {
-  const headerStatus = res.header?.get("grpc-status");
+  const headerStatus = res.header?.get('grpc-status');
   for await (const chunk of body) {
     const trailer = trailerFrame(chunk);
-    const status = trailer?.get("grpc-status");
+    const status = trailer?.get('grpc-status');
     if (!trailer || status == null) {
       yield chunk;
       continue;
@@ -113,22 +111,22 @@ const grpcWebBody: BodyReader = async function* (res, body, remap) {
     const replacement = code && remap(code);
     if (replacement === undefined) {
       yield chunk;
-      return { code, httpStatus: res.status };
+      return {code, httpStatus: res.status};
     }
-    trailer.set("grpc-status", String(replacement));
+    trailer.set('grpc-status', String(replacement));
     yield frame(trailerFlag, trailerSerialize(trailer));
-    return { code: replacement, httpStatus: res.status };
+    return {code: replacement, httpStatus: res.status};
   }
   const code = headerStatus == null ? codeForHttpStatus(res.status) : codeFromGrpcStatus(headerStatus);
-  return { code, httpStatus: res.status };
+  return {code, httpStatus: res.status};
 };
 
-function parseJsonError(bytes: Uint8Array): { code: Code; json: Record<string, unknown> } | undefined {
+function parseJsonError(bytes: Uint8Array): {code: Code; json: Record<string, unknown>} | undefined {
   try {
     const json: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (typeof json === "object" && json !== null && typeof (json as { code?: unknown }).code === "string") {
-      const code = codeFromString((json as { code: string }).code);
-      return code === undefined ? undefined : { code, json: json as Record<string, unknown> };
+    if (typeof json === 'object' && json !== null && typeof (json as {code?: unknown}).code === 'string') {
+      const code = codeFromString((json as {code: string}).code);
+      return code === undefined ? undefined : {code, json: json as Record<string, unknown>};
     }
   } catch {
     // not a Connect error body

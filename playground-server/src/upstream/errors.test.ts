@@ -1,55 +1,56 @@
-import { Code, ConnectError } from "@connectrpc/connect";
-import { describe, expect, it } from "vitest";
-import { upstreamError } from "./errors.js";
+import {Code, ConnectError} from '@connectrpc/connect';
+import {describe, expect, it} from 'vitest';
+import {upstreamError} from './errors.js';
 
-const live = { callerSignal: new AbortController().signal };
+const live = {callerSignal: new AbortController().signal};
 
-describe("upstreamError", () => {
-  it("turns CANCELED into UNAVAILABLE when the caller did not cancel: the connection died", () => {
-    const error = upstreamError(new ConnectError("stream closed", Code.Canceled), live);
+describe('upstreamError', () => {
+  it('turns CANCELED into UNAVAILABLE when the caller did not cancel: the connection died', () => {
+    const error = upstreamError(new ConnectError('stream closed', Code.Canceled), live);
     expect(error.code).toBe(Code.Unavailable);
-    expect(error.rawMessage).toBe("upstream Router connection lost: stream closed");
+    expect(error.rawMessage).toBe('upstream Router connection lost: stream closed');
   });
 
   it.each([Code.Aborted, Code.Internal, Code.Unknown])(
-    "turns a local %s (a reset connection, an HTTP/2 error) into UNAVAILABLE",
+    'turns a local %s (a reset connection, an HTTP/2 error) into UNAVAILABLE',
     (code) => {
-      expect(upstreamError(new ConnectError("read ECONNRESET", code), live).code).toBe(Code.Unavailable);
+      expect(upstreamError(new ConnectError('read ECONNRESET', code), live).code).toBe(Code.Unavailable);
     },
   );
 
-  it("passes an INTERNAL the Router sent (it has a grpc-status) unchanged", () => {
-    const error = upstreamError(new ConnectError("router bug", Code.Internal, { "grpc-status": "13" }), live);
-    expect([error.code, error.rawMessage]).toEqual([Code.Internal, "router bug"]);
+  it('passes an INTERNAL the Router sent (it has a grpc-status) unchanged', () => {
+    const error = upstreamError(new ConnectError('router bug', Code.Internal, {'grpc-status': '13'}), live);
+    expect([error.code, error.rawMessage]).toEqual([Code.Internal, 'router bug']);
   });
 
   it("turns the proxy's own timeout into UNAVAILABLE: the caller still had time", () => {
-    const error = upstreamError(new ConnectError("the operation timed out", Code.DeadlineExceeded), {
+    const error = upstreamError(new ConnectError('the operation timed out', Code.DeadlineExceeded), {
       ...live,
       cappedAtMs: 500,
     });
-    expect([error.code, error.rawMessage]).toEqual([Code.Unavailable, "upstream Router did not answer within 500 ms"]);
+    expect([error.code, error.rawMessage]).toEqual([Code.Unavailable, 'upstream Router did not answer within 500 ms']);
   });
 
   it("keeps DEADLINE_EXCEEDED when the caller's own deadline ran out", () => {
-    expect(upstreamError(new ConnectError("timed out", Code.DeadlineExceeded), live).code).toBe(Code.DeadlineExceeded);
+    expect(upstreamError(new ConnectError('timed out', Code.DeadlineExceeded), live).code).toBe(Code.DeadlineExceeded);
   });
 
-  it("keeps CANCELED when the caller gave up", () => {
-    const gone = { callerSignal: AbortSignal.abort() };
-    expect(upstreamError(new ConnectError("x", Code.Canceled), gone).code).toBe(Code.Canceled);
+  it('keeps CANCELED when the caller gave up', () => {
+    const gone = {callerSignal: AbortSignal.abort()};
+    expect(upstreamError(new ConnectError('x', Code.Canceled), gone).code).toBe(Code.Canceled);
   });
 
   it("passes the Router's error on: code, message, details and application metadata, not hop headers", () => {
-    const original = new ConnectError(
-      "policy \"eu\" not found",
-      Code.NotFound,
-      { "content-type": "application/grpc", "grpc-status": "5", "x-correlation-id": "c", "grpc-retry-pushback-ms": "10" },
-    );
-    original.details.push({ type: "google.rpc.ErrorInfo", value: new Uint8Array([1]) });
+    const original = new ConnectError('policy "eu" not found', Code.NotFound, {
+      'content-type': 'application/grpc',
+      'grpc-status': '5',
+      'x-correlation-id': 'c',
+      'grpc-retry-pushback-ms': '10',
+    });
+    original.details.push({type: 'google.rpc.ErrorInfo', value: new Uint8Array([1])});
     const error = upstreamError(original, live);
     expect([error.code, error.rawMessage]).toEqual([Code.NotFound, 'policy "eu" not found']);
     expect(error.details).toEqual(original.details);
-    expect([...error.metadata.keys()].sort()).toEqual(["grpc-retry-pushback-ms", "x-correlation-id"]);
+    expect([...error.metadata.keys()].sort()).toEqual(['grpc-retry-pushback-ms', 'x-correlation-id']);
   });
 });

@@ -1,5 +1,5 @@
-import { Code, ConnectError } from "@connectrpc/connect";
-import { copyCallMetadata } from "./metadata.js";
+import {Code, ConnectError} from '@connectrpc/connect';
+import {copyCallMetadata} from './metadata.js';
 
 /**
  * Codes connect-node gives a call whose HTTP/2 connection broke under it
@@ -32,7 +32,7 @@ export interface UpstreamCall {
 export function upstreamError(reason: unknown, call: UpstreamCall): ConnectError {
   const error = ConnectError.from(reason);
   // Every answer from the Router carries grpc-status; a local failure has none.
-  const local = !error.metadata.has("grpc-status") && !call.callerSignal.aborted;
+  const local = !error.metadata.has('grpc-status') && !call.callerSignal.aborted;
   const lostConnection = local && BROKEN_CONNECTION.has(error.code);
   const timedOut = local && error.code === Code.DeadlineExceeded && call.cappedAtMs !== undefined;
   const message = lostConnection

@@ -1,5 +1,5 @@
-import type * as http2 from "node:http2";
-import { Http2SessionManager } from "@connectrpc/connect-node";
+import type * as http2 from 'node:http2';
+import {Http2SessionManager} from '@connectrpc/connect-node';
 
 const guarded = new WeakSet<http2.ClientHttp2Session>();
 
@@ -14,7 +14,7 @@ export function guardPing(session: http2.ClientHttp2Session): void {
   if (guarded.has(session)) return;
   guarded.add(session);
   const ping = session.ping.bind(session) as (...args: unknown[]) => boolean;
-  Object.defineProperty(session, "ping", {
+  Object.defineProperty(session, 'ping', {
     configurable: true,
     value: (...args: unknown[]) => (session.destroyed || session.closed ? false : ping(...args)),
   });
@@ -30,7 +30,7 @@ export class GuardedSessionManager extends Http2SessionManager {
     method: string,
     path: string,
     headers: http2.OutgoingHttpHeaders,
-    options: Omit<http2.ClientSessionRequestOptions, "signal">,
+    options: Omit<http2.ClientSessionRequestOptions, 'signal'>,
   ): Promise<http2.ClientHttp2Stream> {
     const stream = await super.request(method, path, headers, options);
     guardPing(stream.session as http2.ClientHttp2Session);

@@ -5,31 +5,31 @@
  * upstream that is itself a playground-server would inject a second time.
  */
 export const FORWARDED_REQUEST_HEADERS = [
-  "x-correlation-id",
-  "authorization",
-  "x-api-key",
-  "traceparent",
-  "tracestate",
+  'x-correlation-id',
+  'authorization',
+  'x-api-key',
+  'traceparent',
+  'tracestate',
 ] as const;
 
 /** Headers that belong to one hop's protocol, not to the call. */
 const HOP_HEADERS = new Set([
-  "content-type",
-  "content-length",
-  "content-encoding",
-  "accept-encoding",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "te",
-  "trailer",
-  "upgrade",
-  "date",
-  "server",
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'accept-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'te',
+  'trailer',
+  'upgrade',
+  'date',
+  'server',
 ]);
 
 /** Except this one, grpc-* headers describe the upstream hop (status, encoding, timeout). */
-const PASSED_GRPC_HEADERS = new Set(["grpc-retry-pushback-ms"]);
+const PASSED_GRPC_HEADERS = new Set(['grpc-retry-pushback-ms']);
 
 /**
  * Whether a response header or trailer from the upstream goes back to the
@@ -39,10 +39,10 @@ const PASSED_GRPC_HEADERS = new Set(["grpc-retry-pushback-ms"]);
  */
 export function isCallMetadata(name: string): boolean {
   const key = name.toLowerCase();
-  if (key.startsWith(":") || HOP_HEADERS.has(key)) {
+  if (key.startsWith(':') || HOP_HEADERS.has(key)) {
     return false;
   }
-  if (key.startsWith("grpc-") || key.startsWith("connect-")) {
+  if (key.startsWith('grpc-') || key.startsWith('connect-')) {
     return PASSED_GRPC_HEADERS.has(key);
   }
   return true;

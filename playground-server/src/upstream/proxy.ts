@@ -1,11 +1,11 @@
-import { Code, createClient, type CallOptions, type HandlerContext, type Transport } from "@connectrpc/connect";
-import { createGrpcTransport } from "@connectrpc/connect-node";
-import { Router, RouterAdmin } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
-import type { Logger } from "../logger.js";
-import type { RouterBackend } from "../router/service.js";
-import { upstreamError } from "./errors.js";
-import { GuardedSessionManager } from "./guarded-session-manager.js";
-import { copyCallMetadata, forwardedRequestHeaders } from "./metadata.js";
+import {Code, createClient, type CallOptions, type HandlerContext, type Transport} from '@connectrpc/connect';
+import {createGrpcTransport} from '@connectrpc/connect-node';
+import {Router, RouterAdmin} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import type {Logger} from '../logger.js';
+import type {RouterBackend} from '../router/service.js';
+import {upstreamError} from './errors.js';
+import {GuardedSessionManager} from './guarded-session-manager.js';
+import {copyCallMetadata, forwardedRequestHeaders} from './metadata.js';
 
 /** Codes that say the upstream is in trouble (logged), unlike a caller's bad request (not logged). */
 const UPSTREAM_TROUBLE = new Set([Code.Unavailable, Code.DeadlineExceeded, Code.Internal, Code.Unknown, Code.DataLoss]);
@@ -45,12 +45,16 @@ export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
     pingIdleConnection: true,
     pingTimeoutMs: Math.min(options.pingIntervalMs, 5_000),
   });
-  const transport = createGrpcTransport({ baseUrl: options.url, sessionManager: session });
+  const transport = createGrpcTransport({baseUrl: options.url, sessionManager: session});
   const router = createClient(Router, transport);
   const admin = createClient(RouterAdmin, transport);
 
   /** Calls `call` with the caller's context turned into call options, and reports failures. */
-  async function forward<T>(method: string, context: HandlerContext, call: (options: CallOptions) => Promise<T>): Promise<T> {
+  async function forward<T>(
+    method: string,
+    context: HandlerContext,
+    call: (options: CallOptions) => Promise<T>,
+  ): Promise<T> {
     const callerTimeoutMs = context.timeoutMs();
     const capped = callerTimeoutMs === undefined || callerTimeoutMs > options.timeoutMs;
     try {
@@ -64,15 +68,15 @@ export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
     } catch (reason) {
       const error = upstreamError(reason, {
         callerSignal: context.signal,
-        ...(capped ? { cappedAtMs: options.timeoutMs } : {}),
+        ...(capped ? {cappedAtMs: options.timeoutMs} : {}),
       });
       options.onError?.(method, error.code);
       if (UPSTREAM_TROUBLE.has(error.code)) {
-        options.logger.warn("upstream call failed", {
+        options.logger.warn('upstream call failed', {
           method,
           code: Code[error.code],
           message: error.rawMessage,
-          correlation_id: context.requestHeader.get("x-correlation-id") ?? undefined,
+          correlation_id: context.requestHeader.get('x-correlation-id') ?? undefined,
         });
       }
       throw error;
@@ -83,16 +87,13 @@ export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
     transport,
     close: () => session.abort(),
     router: {
-      decide: (request, context) => forward("Decide", context, (call) => router.decide(request, call)),
+      decide: (request, context) => forward('Decide', context, (call) => router.decide(request, call)),
     },
     admin: {
-      upsertPolicy: (request, context) =>
-        forward("UpsertPolicy", context, (call) => admin.upsertPolicy(request, call)),
-      deletePolicy: (request, context) =>
-        forward("DeletePolicy", context, (call) => admin.deletePolicy(request, call)),
-      getPolicy: (request, context) => forward("GetPolicy", context, (call) => admin.getPolicy(request, call)),
-      listPolicies: (request, context) =>
-        forward("ListPolicies", context, (call) => admin.listPolicies(request, call)),
+      upsertPolicy: (request, context) => forward('UpsertPolicy', context, (call) => admin.upsertPolicy(request, call)),
+      deletePolicy: (request, context) => forward('DeletePolicy', context, (call) => admin.deletePolicy(request, call)),
+      getPolicy: (request, context) => forward('GetPolicy', context, (call) => admin.getPolicy(request, call)),
+      listPolicies: (request, context) => forward('ListPolicies', context, (call) => admin.listPolicies(request, call)),
     },
   };
 }

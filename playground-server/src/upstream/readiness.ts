@@ -1,5 +1,5 @@
-import { Code, ConnectError, createClient, type Transport } from "@connectrpc/connect";
-import { Router } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
+import {Code, ConnectError, createClient, type Transport} from '@connectrpc/connect';
+import {Router} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 
 export interface Readiness {
   readonly ready: boolean;
@@ -21,13 +21,13 @@ const NOT_ANSWERING = new Set([Code.Unavailable, Code.DeadlineExceeded, Code.Can
 export async function probeUpstream(transport: Transport, timeoutMs: number): Promise<Readiness> {
   const checkedAt = Date.now();
   try {
-    await createClient(Router, transport).decide({}, { timeoutMs });
-    return { ready: true, detail: "upstream Router answered", checkedAt };
+    await createClient(Router, transport).decide({}, {timeoutMs});
+    return {ready: true, detail: 'upstream Router answered', checkedAt};
   } catch (reason) {
     const error = ConnectError.from(reason);
     return NOT_ANSWERING.has(error.code)
-      ? { ready: false, detail: `upstream Router not answering: ${error.message}`, checkedAt }
-      : { ready: true, detail: "upstream Router answered", checkedAt };
+      ? {ready: false, detail: `upstream Router not answering: ${error.message}`, checkedAt}
+      : {ready: true, detail: 'upstream Router answered', checkedAt};
   }
 }
 
@@ -45,7 +45,7 @@ export function monitorReadiness(options: {
   intervalMs: number;
   onChange?: (readiness: Readiness) => void;
 }): ReadinessMonitor {
-  let last: Readiness = { ready: false, detail: "upstream Router not probed yet" };
+  let last: Readiness = {ready: false, detail: 'upstream Router not probed yet'};
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const run = async () => {

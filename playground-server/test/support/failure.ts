@@ -1,4 +1,4 @@
-import { ConnectError } from "@connectrpc/connect";
+import {ConnectError} from '@connectrpc/connect';
 
 /** The error a call that must fail failed with; fails the test if the call succeeded. */
 export async function failure(call: Promise<unknown>): Promise<ConnectError> {
@@ -7,5 +7,5 @@ export async function failure(call: Promise<unknown>): Promise<ConnectError> {
   } catch (error) {
     return ConnectError.from(error);
   }
-  throw new Error("expected the call to fail");
+  throw new Error('expected the call to fail');
 }

@@ -6,26 +6,26 @@
  * `{ error }`. The per-client rate limit is off: the fuzz sends thousands
  * of requests from one address on purpose.
  */
-import type { Logger } from "../../src/logger.js";
-import { startServer } from "../../src/server.js";
+import type {Logger} from '../../src/logger.js';
+import {startServer} from '../../src/server.js';
 
 const send = (message: unknown) => process.send?.(message);
-const describe = (cause: unknown) => (cause instanceof Error ? cause.stack ?? cause.message : String(cause));
+const describe = (cause: unknown) => (cause instanceof Error ? (cause.stack ?? cause.message) : String(cause));
 const logger: Logger = {
   debug: () => {},
   info: () => {},
   warn: () => {},
-  error: (message, cause) => send({ error: `${message}: ${describe(cause)}` }),
+  error: (message, cause) => send({error: `${message}: ${describe(cause)}`}),
 };
 
-const server = await startServer({ logger, limits: { rateLimitPerSecond: 0 } });
-process.on("message", (message) => {
-  if (message === "heap") {
-    const gc = (globalThis as { gc?: () => void }).gc;
+const server = await startServer({logger, limits: {rateLimitPerSecond: 0}});
+process.on('message', (message) => {
+  if (message === 'heap') {
+    const gc = (globalThis as {gc?: () => void}).gc;
     gc?.();
     gc?.();
-    send({ heapUsed: process.memoryUsage().heapUsed, gc: gc !== undefined });
+    send({heapUsed: process.memoryUsage().heapUsed, gc: gc !== undefined});
   }
 });
-process.on("disconnect", () => void server.close().then(() => process.exit(0)));
-send({ url: server.url });
+process.on('disconnect', () => void server.close().then(() => process.exit(0)));
+send({url: server.url});

@@ -4,16 +4,16 @@
  * HTTP carrying invalid RPC input: the server must answer every one with a
  * client error, never a 5xx, a crash or a stack trace.
  */
-import { gzipSync } from "node:zlib";
-import { create, toBinary } from "@bufbuild/protobuf";
-import { RouteRequestSchema, UpsertPolicyRequestSchema } from "../../../src/gen/beamline/flow/v1/flow_pb.js";
-import type { Random } from "../../../src/resilience/random.js";
-import { envelope, type RawRequest } from "./raw-http.js";
+import {gzipSync} from 'node:zlib';
+import {create, toBinary} from '@bufbuild/protobuf';
+import {RouteRequestSchema, UpsertPolicyRequestSchema} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import type {Random} from '../../../src/resilience/random.js';
+import {envelope, type RawRequest} from './raw-http.js';
 
 export interface FuzzCase {
   /** What kind of malformation, for the failure report. */
   readonly kind: string;
-  readonly transport: "http1" | "http2";
+  readonly transport: 'http1' | 'http2';
   readonly request: RawRequest;
   /** The server may refuse the stream or connection itself (headers over the limit). */
   readonly mayDrop?: boolean;
@@ -25,38 +25,38 @@ export interface FuzzCase {
   readonly unsupportedEncoding?: boolean;
 }
 
-const SUPPORTED_ENCODINGS = new Set(["gzip", "br", "identity"]);
+const SUPPORTED_ENCODINGS = new Set(['gzip', 'br', 'identity']);
 
 const RPC_PATHS = [
-  "/beamline.flow.v1.Router/Decide",
-  "/beamline.flow.v1.RouterAdmin/UpsertPolicy",
-  "/beamline.flow.v1.RouterAdmin/GetPolicy",
-  "/beamline.flow.v1.RouterAdmin/ListPolicies",
-  "/beamline.flow.v1.RouterAdmin/DeletePolicy",
+  '/beamline.flow.v1.Router/Decide',
+  '/beamline.flow.v1.RouterAdmin/UpsertPolicy',
+  '/beamline.flow.v1.RouterAdmin/GetPolicy',
+  '/beamline.flow.v1.RouterAdmin/ListPolicies',
+  '/beamline.flow.v1.RouterAdmin/DeletePolicy',
 ];
-const FACADE_PATH = "/api/v1/routes/decide";
+const FACADE_PATH = '/api/v1/routes/decide';
 
 const validDecide = toBinary(
   RouteRequestSchema,
   create(RouteRequestSchema, {
-    message: { tenantId: "acme", messageId: "m-1", messageType: "batch", metadata: { a: "b" }, timestampMs: 5n },
-    policyId: "default",
-    context: { tier: "gold" },
+    message: {tenantId: 'acme', messageId: 'm-1', messageType: 'batch', metadata: {a: 'b'}, timestampMs: 5n},
+    policyId: 'default',
+    context: {tier: 'gold'},
   }),
 );
 const validUpsert = toBinary(
   UpsertPolicyRequestSchema,
   create(UpsertPolicyRequestSchema, {
-    tenantId: "acme",
-    policy: { policyId: "p", providers: [{ id: "a", weight: 1 }], rules: [{ match: "*", prefer: ["a"] }] },
+    tenantId: 'acme',
+    policy: {policyId: 'p', providers: [{id: 'a', weight: 1}], rules: [{match: '*', prefer: ['a']}]},
   }),
 );
 
 const BAD_JSON = [
-  "{not json",
-  "",
-  "null",
-  "[]",
+  '{not json',
+  '',
+  'null',
+  '[]',
   '"just a string"',
   '{"message": 5}',
   '{"message": {"tenantId": 7, "messageId": []}}',
@@ -68,21 +68,21 @@ const BAD_JSON = [
   '{"message": {"tenantId": "a", "messageId": "b"}, "context": [1, 2]}',
   '{"policy": {"providers": [{"weight": "heavy"}]}, "tenantId": "t"}',
   '{"message": {"tenantId": "\\ud800", "messageId": "x"}}',
-  "\ufeff{}",
+  '\ufeff{}',
   '{"a":1}{"b":2}',
 ];
 
 const CONTENT_TYPES_WRONG = [
-  "text/plain",
-  "application/xml",
-  "multipart/form-data; boundary=x",
-  "application/x-www-form-urlencoded",
-  "application/connect+proto",
-  "application/connect+json",
-  "application/proto+json",
-  "",
-  "application/grpc-web-text",
-  "application/grpc+thrift",
+  'text/plain',
+  'application/xml',
+  'multipart/form-data; boundary=x',
+  'application/x-www-form-urlencoded',
+  'application/connect+proto',
+  'application/connect+json',
+  'application/proto+json',
+  '',
+  'application/grpc-web-text',
+  'application/grpc+thrift',
 ];
 
 function pick<T>(random: Random, items: readonly T[]): T {
@@ -117,14 +117,16 @@ function mutated(random: Random, valid: Uint8Array): Uint8Array {
 }
 
 function badProtobuf(random: Random, path: string): Uint8Array {
-  return random() < 0.4 ? randomBytes(random, int(random, 1, 64)) : mutated(random, path.endsWith("Decide") ? validDecide : validUpsert);
+  return random() < 0.4
+    ? randomBytes(random, int(random, 1, 64))
+    : mutated(random, path.endsWith('Decide') ? validDecide : validUpsert);
 }
 
 function badJson(random: Random): Uint8Array {
   const roll = random();
   if (roll < 0.1) {
     const depth = int(random, 100, 3000);
-    return new TextEncoder().encode(`{"message":${"[".repeat(depth)}${"]".repeat(depth)}}`);
+    return new TextEncoder().encode(`{"message":${'['.repeat(depth)}${']'.repeat(depth)}}`);
   }
   if (roll < 0.2) {
     return randomBytes(random, int(random, 1, 64)); // not even UTF-8
@@ -162,37 +164,46 @@ function badEnvelope(random: Random, path: string): Uint8Array {
 }
 
 function hugeHeaders(random: Random): Record<string, string> {
-  return { [`x-huge-${int(random, 0, 9)}`]: "h".repeat(int(random, 20_000, 60_000)) };
+  return {[`x-huge-${int(random, 0, 9)}`]: 'h'.repeat(int(random, 20_000, 60_000))};
 }
 
 /** Header values that are well-formed HTTP but wrong for the protocol. */
-function badProtocolHeaders(random: Random, protocol: "connect" | "grpc"): Record<string, string> {
+function badProtocolHeaders(random: Random, protocol: 'connect' | 'grpc'): Record<string, string> {
   const options: Record<string, string>[] =
-    protocol === "connect"
+    protocol === 'connect'
       ? [
-          { "connect-protocol-version": "2" },
-          { "connect-timeout-ms": pick(random, ["-1", "abc", "99999999999999", "1.5"]) },
-          { "content-encoding": pick(random, ["gzip", "br", "zstd", "identity, gzip"]) },
-          { "connect-accept-encoding": "nonsense" },
+          {'connect-protocol-version': '2'},
+          {'connect-timeout-ms': pick(random, ['-1', 'abc', '99999999999999', '1.5'])},
+          {'content-encoding': pick(random, ['gzip', 'br', 'zstd', 'identity, gzip'])},
+          {'connect-accept-encoding': 'nonsense'},
         ]
       : [
-          { "grpc-timeout": pick(random, ["abc", "99999999999H", "-1S", "1x", ""]) },
-          { "grpc-encoding": pick(random, ["gzip", "br", "snappy"]) },
-          { "grpc-accept-encoding": "nonsense" },
+          {'grpc-timeout': pick(random, ['abc', '99999999999H', '-1S', '1x', ''])},
+          {'grpc-encoding': pick(random, ['gzip', 'br', 'snappy'])},
+          {'grpc-accept-encoding': 'nonsense'},
         ];
-  const faultSpecs = ["error=2", "latency=1h", "code=nope;error=1", "ratelimit=0/s", "=;=;", "latency=-5ms", "%%%", "jitter=1e309"];
-  return random() < 0.3 ? { "x-beamline-fault": pick(random, faultSpecs) } : pick(random, options);
+  const faultSpecs = [
+    'error=2',
+    'latency=1h',
+    'code=nope;error=1',
+    'ratelimit=0/s',
+    '=;=;',
+    'latency=-5ms',
+    '%%%',
+    'jitter=1e309',
+  ];
+  return random() < 0.3 ? {'x-beamline-fault': pick(random, faultSpecs)} : pick(random, options);
 }
 
 const FACADE_BODIES = [
-  "{not json",
-  "{}",
+  '{not json',
+  '{}',
   '{"version":"2"}',
   '{"version":"1","tenant_id":5,"request_id":"r","task":{"type":"t","payload":{}}}',
   '{"version":"1","tenant_id":"t","request_id":"r","task":"oops"}',
   '{"version":"1","tenant_id":"t","request_id":"r","task":{"type":"t","payload":{}},"context":[1]}',
-  "[]",
-  "",
+  '[]',
+  '',
 ];
 
 /** The `index`-th case of a run. */
@@ -203,65 +214,71 @@ export function malformedCase(random: Random, index: number): FuzzCase {
     case 1: {
       const binary = random() < 0.5;
       return {
-        kind: binary ? "connect: bad protobuf" : "connect: bad JSON",
-        transport: "http1",
+        kind: binary ? 'connect: bad protobuf' : 'connect: bad JSON',
+        transport: 'http1',
         request: {
           path,
-          headers: { "content-type": binary ? "application/proto" : "application/json" },
+          headers: {'content-type': binary ? 'application/proto' : 'application/json'},
           body: binary ? badProtobuf(random, path) : badJson(random),
         },
       };
     }
     case 2:
       return {
-        kind: "connect: wrong content type",
-        transport: random() < 0.5 ? "http1" : "http2",
+        kind: 'connect: wrong content type',
+        transport: random() < 0.5 ? 'http1' : 'http2',
         request: {
           path,
-          headers: { "content-type": pick(random, CONTENT_TYPES_WRONG) },
+          headers: {'content-type': pick(random, CONTENT_TYPES_WRONG)},
           body: random() < 0.5 ? validDecide : badJson(random),
         },
       };
     case 3: {
       const body = random() < 0.5 ? validDecide : gzipSync(Buffer.from(validDecide)).subarray(0, int(random, 1, 10));
-      const headers = badProtocolHeaders(random, "connect");
-      const encoding = headers["content-encoding"];
+      const headers = badProtocolHeaders(random, 'connect');
+      const encoding = headers['content-encoding'];
       return {
-        kind: "connect: bad protocol headers",
-        transport: "http1",
-        request: { path, headers: { "content-type": "application/proto", ...headers }, body },
+        kind: 'connect: bad protocol headers',
+        transport: 'http1',
+        request: {path, headers: {'content-type': 'application/proto', ...headers}, body},
         unsupportedEncoding: encoding !== undefined && !SUPPORTED_ENCODINGS.has(encoding),
       };
     }
     case 4:
       return {
-        kind: "huge headers",
-        transport: random() < 0.5 ? "http1" : "http2",
-        request: { path, headers: { "content-type": "application/proto", ...hugeHeaders(random) }, body: validDecide },
+        kind: 'huge headers',
+        transport: random() < 0.5 ? 'http1' : 'http2',
+        request: {path, headers: {'content-type': 'application/proto', ...hugeHeaders(random)}, body: validDecide},
         mayDrop: true,
       };
     case 5:
     case 6:
       return {
-        kind: "gRPC-Web: bad envelope",
-        transport: "http1",
+        kind: 'gRPC-Web: bad envelope',
+        transport: 'http1',
         request: {
           path,
-          headers: { "content-type": pick(random, ["application/grpc-web", "application/grpc-web+proto", "application/grpc-web+json"]) },
+          headers: {
+            'content-type': pick(random, [
+              'application/grpc-web',
+              'application/grpc-web+proto',
+              'application/grpc-web+json',
+            ]),
+          },
           body: badEnvelope(random, path),
         },
       };
     case 7:
     case 8:
       return {
-        kind: "gRPC: bad envelope or headers",
-        transport: "http2",
+        kind: 'gRPC: bad envelope or headers',
+        transport: 'http2',
         request: {
           path,
           headers: {
-            "content-type": pick(random, ["application/grpc", "application/grpc+proto", "application/grpc+json"]),
-            te: "trailers",
-            ...(random() < 0.3 ? badProtocolHeaders(random, "grpc") : {}),
+            'content-type': pick(random, ['application/grpc', 'application/grpc+proto', 'application/grpc+json']),
+            te: 'trailers',
+            ...(random() < 0.3 ? badProtocolHeaders(random, 'grpc') : {}),
           },
           body: badEnvelope(random, path),
         },
@@ -269,13 +286,13 @@ export function malformedCase(random: Random, index: number): FuzzCase {
     default: {
       const body = pick(random, FACADE_BODIES);
       return {
-        kind: "HTTP facade: bad request",
-        transport: "http1",
+        kind: 'HTTP facade: bad request',
+        transport: 'http1',
         request: {
           path: FACADE_PATH,
           headers: {
-            "content-type": pick(random, ["application/json", "text/plain", ""]),
-            ...(random() < 0.7 ? { "x-tenant-id": "acme" } : {}),
+            'content-type': pick(random, ['application/json', 'text/plain', '']),
+            ...(random() < 0.7 ? {'x-tenant-id': 'acme'} : {}),
           },
           body: new TextEncoder().encode(random() < 0.3 ? body.slice(0, int(random, 0, body.length)) : body),
         },

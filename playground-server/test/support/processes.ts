@@ -1,13 +1,13 @@
 /** Servers in child processes, which a test can kill -9 and start again on the same port. */
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import {spawn, type ChildProcess} from 'node:child_process';
+import {once} from 'node:events';
+import {createServer} from 'node:net';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const MAIN_SCRIPT = path.resolve(here, "../../src/main.ts");
-export const SLOW_UPSTREAM_SCRIPT = path.resolve(here, "slow-upstream.ts");
+export const MAIN_SCRIPT = path.resolve(here, '../../src/main.ts');
+export const SLOW_UPSTREAM_SCRIPT = path.resolve(here, 'slow-upstream.ts');
 
 export interface ServerProcess {
   readonly url: string;
@@ -22,9 +22,9 @@ export interface ServerProcess {
 
 export async function freePort(): Promise<number> {
   const probe = createServer();
-  probe.listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as { port: number };
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const {port} = probe.address() as {port: number};
   await new Promise((resolve) => probe.close(resolve));
   return port;
 }
@@ -36,15 +36,15 @@ export async function startServerProcess(
   port?: number,
 ): Promise<ServerProcess> {
   const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", PORT: String(chosen), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: {...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', PORT: String(chosen), ...env},
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
   const url = `http://127.0.0.1:${chosen}`;
   const deadline = Date.now() + 20_000;
@@ -53,7 +53,7 @@ export async function startServerProcess(
       throw new Error(`${path.basename(script)} exited early:\n${output}`);
     }
     if (Date.now() > deadline) {
-      child.kill("SIGKILL");
+      child.kill('SIGKILL');
       throw new Error(`${path.basename(script)} did not become healthy:\n${output}`);
     }
     try {

@@ -1,6 +1,6 @@
 /** Raw requests, for what a generated client never sends: malformed bodies, envelopes, headers. */
-import http from "node:http";
-import http2 from "node:http2";
+import http from 'node:http';
+import type http2 from 'node:http2';
 
 export interface RawResponse {
   readonly status: number;
@@ -22,11 +22,11 @@ export function http1Request(base: string, request: RawRequest, agent?: http.Age
   return new Promise((resolve, reject) => {
     const req = http.request(
       new URL(request.path, base),
-      { method: request.method ?? "POST", headers: request.headers ?? {}, agent: agent ?? false },
+      {method: request.method ?? 'POST', headers: request.headers ?? {}, agent: agent ?? false},
       (res) => {
         const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
           resolve({
             status: res.statusCode ?? 0,
             headers: flatten(res.headers),
@@ -34,10 +34,10 @@ export function http1Request(base: string, request: RawRequest, agent?: http.Age
             body: Buffer.concat(chunks),
           }),
         );
-        res.on("error", reject);
+        res.on('error', reject);
       },
     );
-    req.on("error", reject);
+    req.on('error', reject);
     req.end(request.body === undefined ? undefined : Buffer.from(request.body));
   });
 }
@@ -46,22 +46,22 @@ export function http1Request(base: string, request: RawRequest, agent?: http.Age
 export function http2Request(session: http2.ClientHttp2Session, request: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const stream = session.request({
-      ":method": request.method ?? "POST",
-      ":path": request.path,
+      ':method': request.method ?? 'POST',
+      ':path': request.path,
       ...request.headers,
     });
     let status = 0;
     let headers: Record<string, string> = {};
     let trailers: Record<string, string> = {};
     const chunks: Buffer[] = [];
-    stream.on("response", (h) => {
-      status = Number(h[":status"]);
+    stream.on('response', (h) => {
+      status = Number(h[':status']);
       headers = flatten(h);
     });
-    stream.on("trailers", (t) => (trailers = flatten(t)));
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => resolve({ status, headers, trailers, body: Buffer.concat(chunks) }));
-    stream.on("error", reject);
+    stream.on('trailers', (t) => (trailers = flatten(t)));
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve({status, headers, trailers, body: Buffer.concat(chunks)}));
+    stream.on('error', reject);
     stream.end(request.body === undefined ? undefined : Buffer.from(request.body));
   });
 }
@@ -77,8 +77,8 @@ export function envelope(data: Uint8Array, flags = 0): Uint8Array {
 
 /** The grpc-status of a gRPC-Web answer: from its headers, or from the trailer frame in its body. */
 export function grpcWebStatus(response: RawResponse): string | undefined {
-  if (response.headers["grpc-status"] !== undefined) {
-    return response.headers["grpc-status"];
+  if (response.headers['grpc-status'] !== undefined) {
+    return response.headers['grpc-status'];
   }
   let offset = 0;
   const body = response.body;
@@ -87,7 +87,7 @@ export function grpcWebStatus(response: RawResponse): string | undefined {
     const length = body.readUInt32BE(offset + 1);
     const data = body.subarray(offset + 5, offset + 5 + length);
     if (flags & 0x80) {
-      return /grpc-status:\s*(\d+)/i.exec(data.toString("latin1"))?.[1];
+      return /grpc-status:\s*(\d+)/i.exec(data.toString('latin1'))?.[1];
     }
     offset += 5 + length;
   }
@@ -98,7 +98,7 @@ function flatten(headers: http.IncomingHttpHeaders | NodeJS.Dict<string | string
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
     if (value !== undefined) {
-      flat[key] = Array.isArray(value) ? value.join(", ") : String(value);
+      flat[key] = Array.isArray(value) ? value.join(', ') : String(value);
     }
   }
   return flat;

@@ -1,4 +1,4 @@
-import React, {useId} from 'react';
+import {useId} from 'react';
 import {faultCodes, faultHeader, faultSpec, type FaultSettings} from '@site/src/playground/fault-spec';
 import styles from './styles.module.css';
 
@@ -63,7 +63,12 @@ export default function FaultPanel({value, onChange}: Props) {
         />
         <div className={styles.control}>
           <label htmlFor={codeId}>Failing calls get</label>
-          <select id={codeId} value={value.code} onChange={(event) => set({code: event.target.value})} data-testid="fault-code">
+          <select
+            id={codeId}
+            value={value.code}
+            onChange={(event) => set({code: event.target.value})}
+            data-testid="fault-code"
+          >
             {faultCodes.map((code) => (
               <option key={code} value={code}>
                 {code.toUpperCase()}

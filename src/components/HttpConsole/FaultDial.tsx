@@ -1,4 +1,4 @@
-import React, {useId} from 'react';
+import {useId} from 'react';
 import {faultCodes, faultHeader, faultSpec, type FaultSettings} from '@site/src/playground/fault-spec';
 import styles from './styles.module.css';
 
@@ -42,7 +42,8 @@ export default function FaultDial({value, onChange, testIdPrefix}: Props) {
             value={value.code}
             onChange={(event) => onChange({...value, code: event.target.value})}
             disabled={value.error === 0}
-            data-testid={`${testIdPrefix}-fault-code`}>
+            data-testid={`${testIdPrefix}-fault-code`}
+          >
             {faultCodes.map((code) => (
               <option key={code} value={code}>
                 {code}

@@ -4,7 +4,11 @@ import {formatBody, parseHeaderLines, toCurl} from './http-text';
 describe('parseHeaderLines', () => {
   it('reads Name: value lines, skipping blanks and comments', () => {
     expect(parseHeaderLines('X-Tenant-ID: demo\n\n# note\ncontent-type: application/json\nX-Empty:')).toEqual({
-      headers: [['X-Tenant-ID', 'demo'], ['content-type', 'application/json'], ['X-Empty', '']],
+      headers: [
+        ['X-Tenant-ID', 'demo'],
+        ['content-type', 'application/json'],
+        ['X-Empty', ''],
+      ],
       problems: [],
     });
   });
@@ -21,7 +25,9 @@ describe('parseHeaderLines', () => {
 
 describe('toCurl', () => {
   it('quotes for a POSIX shell and leaves the body out of a GET', () => {
-    expect(toCurl('http://localhost:3000', 'POST', '/api/v1/routes/decide', [['X-Tenant-ID', "o'neil"]], '{"a":1}\n')).toBe(
+    expect(
+      toCurl('http://localhost:3000', 'POST', '/api/v1/routes/decide', [['X-Tenant-ID', "o'neil"]], '{"a":1}\n'),
+    ).toBe(
       "curl -sS -i -X POST 'http://localhost:3000/api/v1/routes/decide' \\\n  -H 'X-Tenant-ID: o'\\''neil' \\\n  --data-raw '{\"a\":1}'",
     );
     expect(toCurl('http://h', 'GET', '/health', [], 'ignored')).toBe("curl -sS -i 'http://h/health'");

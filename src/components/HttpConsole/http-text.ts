@@ -10,8 +10,21 @@ const tokenPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Headers the browser sets itself and silently drops from fetch(). */
 const forbidden = new Set([
-  'accept-charset', 'accept-encoding', 'connection', 'content-length', 'cookie', 'date', 'host',
-  'keep-alive', 'origin', 'referer', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
+  'accept-charset',
+  'accept-encoding',
+  'connection',
+  'content-length',
+  'cookie',
+  'date',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
 ]);
 
 /** Parses `Name: value` lines; blank lines and `#` comments are skipped. */
@@ -43,7 +56,13 @@ export function allowsBody(method: string): boolean {
 const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 
 /** The same request as a curl command a reader can paste into a terminal. */
-export function toCurl(origin: string, method: string, path: string, headers: Array<[string, string]>, body: string): string {
+export function toCurl(
+  origin: string,
+  method: string,
+  path: string,
+  headers: Array<[string, string]>,
+  body: string,
+): string {
   const lines = [`curl -sS -i${method === 'GET' ? '' : ` -X ${method}`} ${shellQuote(origin + path)}`];
   for (const [name, value] of headers) lines.push(`  -H ${shellQuote(`${name}: ${value}`)}`);
   if (allowsBody(method) && body.trim()) lines.push(`  --data-raw ${shellQuote(body.trim())}`);

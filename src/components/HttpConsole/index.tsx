@@ -1,4 +1,5 @@
-import React, {useCallback, useEffect, useId, useMemo, useState} from 'react';
+import type React from 'react';
+import {useCallback, useEffect, useId, useMemo, useState} from 'react';
 import Spinner from '@site/src/components/Spinner';
 import FaultDial from './FaultDial';
 import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '@site/src/playground/fault-spec';
@@ -53,7 +54,12 @@ function PhaseLine({phase, progress, result}: {phase: Phase; progress?: string; 
  * playground-server's c-gateway-shaped API with fetch(); the status, headers,
  * body and timing come back. The fault dial adds `x-beamline-fault`.
  */
-export default function HttpConsole({preset = 'decide', showFault = true, compact = false, title = 'HTTP console'}: Props) {
+export default function HttpConsole({
+  preset = 'decide',
+  showFault = true,
+  compact = false,
+  title = 'HTTP console',
+}: Props) {
   const id = useId();
   // The burst preset's tenant is the reader's own, chosen in the browser after hydration.
   const [burstTenant, setBurstTenant] = useState('reader-burst');
@@ -84,20 +90,19 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
   const parsed = useMemo(() => parseHeaderLines(headersText), [headersText]);
   const spec = faultSpec(fault);
   const headers = useMemo(() => withFaultHeader(parsed.headers, spec), [parsed.headers, spec]);
-  const pathProblem = path.startsWith('/') ? undefined : 'The path must start with "/" (the console only talks to this server).';
+  const pathProblem = path.startsWith('/')
+    ? undefined
+    : 'The path must start with "/" (the console only talks to this server).';
   const problems = [...(pathProblem ? [pathProblem] : []), ...parsed.problems];
 
-  const choose = useCallback(
-    (next: HttpPreset) => {
-      setPresetId(next.id);
-      setMethod(next.method);
-      setPath(next.path);
-      setHeadersText(next.headers);
-      setBody(next.body);
-      setRepeat(next.repeat ?? 1);
-    },
-    [],
-  );
+  const choose = useCallback((next: HttpPreset) => {
+    setPresetId(next.id);
+    setMethod(next.method);
+    setPath(next.path);
+    setHeadersText(next.headers);
+    setBody(next.body);
+    setRepeat(next.repeat ?? 1);
+  }, []);
 
   const send = useCallback(() => {
     if (problems.length || exchange.busy) return;
@@ -132,8 +137,11 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
             <span>Example</span>
             <select
               value={presetId}
-              onChange={(event) => choose(presets.find((candidate) => candidate.id === event.target.value) ?? presets[0])}
-              data-testid="http-console-preset">
+              onChange={(event) =>
+                choose(presets.find((candidate) => candidate.id === event.target.value) ?? presets[0])
+              }
+              data-testid="http-console-preset"
+            >
               {presets.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.label}
@@ -153,7 +161,8 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
           value={method}
           onChange={(event) => setMethod(event.target.value)}
           disabled={compact}
-          data-testid="http-console-method">
+          data-testid="http-console-method"
+        >
           {methods.map((candidate) => (
             <option key={candidate}>{candidate}</option>
           ))}
@@ -172,7 +181,12 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
           data-testid="http-console-path"
         />
         {exchange.busy ? (
-          <button type="button" className="button button--secondary button--sm" onClick={exchange.cancel} data-testid="http-console-cancel">
+          <button
+            type="button"
+            className="button button--secondary button--sm"
+            onClick={exchange.cancel}
+            data-testid="http-console-cancel"
+          >
             ■ Cancel
           </button>
         ) : (
@@ -182,7 +196,8 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
             onClick={send}
             disabled={problems.length > 0}
             title={`Send (${shortcut})`}
-            data-testid="http-console-send">
+            data-testid="http-console-send"
+          >
             ▶ Send{repeat > 1 ? ` × ${repeat}` : ''}
           </button>
         )}
@@ -254,7 +269,8 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
                 {result.status} {result.statusText}
               </span>
               <span className={styles.timing} data-testid="http-console-timing">
-                headers {Math.round(result.headersMs)} ms · total {Math.round(result.totalMs)} ms · {formatBytes(result.bytes)}
+                headers {Math.round(result.headersMs)} ms · total {Math.round(result.totalMs)} ms ·{' '}
+                {formatBytes(result.bytes)}
               </span>
               {result.statuses.length > 1 && (
                 <span className={styles.summary} data-testid="http-console-summary">
@@ -263,11 +279,18 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
               )}
             </>
           ) : (
-            phase === 'idle' && <span className={styles.placeholder}>Press Send ({shortcut}) to see the response here.</span>
+            phase === 'idle' && (
+              <span className={styles.placeholder}>Press Send ({shortcut}) to see the response here.</span>
+            )
           )}
           <PhaseLine phase={phase} progress={exchange.progress} result={result} />
           {!compact && (
-            <button type="button" className={`button button--link button--sm ${styles.copy}`} onClick={copyCurl} data-testid="http-console-copy-curl">
+            <button
+              type="button"
+              className={`button button--link button--sm ${styles.copy}`}
+              onClick={copyCurl}
+              data-testid="http-console-copy-curl"
+            >
               {copied ? 'Copied' : 'Copy as curl'}
             </button>
           )}
@@ -290,9 +313,15 @@ export default function HttpConsole({preset = 'decide', showFault = true, compac
                 ))}
               </dl>
             </details>
-            <pre className={styles.body} data-testid="http-console-response-body" tabIndex={0} aria-label="Response body">
+            <pre
+              className={styles.body}
+              data-testid="http-console-response-body"
+              tabIndex={0}
+              aria-label="Response body"
+            >
               {result.truncated ? '… (earlier output dropped)\n' : ''}
-              {formatBody(result.body, result.contentType) || (phase === 'streaming' ? 'Waiting for events…' : '(empty body)')}
+              {formatBody(result.body, result.contentType) ||
+                (phase === 'streaming' ? 'Waiting for events…' : '(empty body)')}
             </pre>
           </div>
         )}

@@ -1,6 +1,16 @@
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
-import {CartesianGrid, ComposedChart, Legend, ReferenceArea, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis} from 'recharts';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  ReferenceArea,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type {ChartPoint} from '@site/src/playground/protocol';
 import {retryChart, seriesOf, type ChartConfig} from './chart-config';
 import {outcomeColor} from './outcome-colors';
@@ -19,7 +29,8 @@ function PointTooltip({active, payload}: {active?: boolean; payload?: Array<{pay
     <div className={styles.tooltip}>
       {point.attempt !== undefined && <div>attempt {point.attempt}</div>}
       <div>
-        <strong style={{color: outcomeColor(point.outcome)}}>{point.series ?? point.outcome}</strong> at {(point.t / 1000).toFixed(2)} s
+        <strong style={{color: outcomeColor(point.outcome)}}>{point.series ?? point.outcome}</strong> at{' '}
+        {(point.t / 1000).toFixed(2)} s
       </div>
       {point.value !== undefined && <div>value {Math.round(point.value * 100) / 100}</div>}
       {point.delayMs !== undefined && <div>waited {Math.round(point.delayMs)} ms before it</div>}
@@ -64,7 +75,9 @@ function Chart({points, config, height}: Required<Props>) {
           dataKey={calls?.y ?? 'value'}
           width={56}
           tickFormatter={(value: number) => `${Math.round(value * 100) / 100}`}
-          label={calls && {value: calls.label, angle: -90, position: 'insideLeft', offset: 4, style: {textAnchor: 'middle'}}}
+          label={
+            calls && {value: calls.label, angle: -90, position: 'insideLeft', offset: 4, style: {textAnchor: 'middle'}}
+          }
           stroke="currentColor"
         />
         {rightAxis && (
@@ -75,7 +88,15 @@ function Chart({points, config, height}: Required<Props>) {
             dataKey="value"
             width={config.rightLabel ? 56 : 44}
             stroke="currentColor"
-            label={config.rightLabel && {value: config.rightLabel, angle: 90, position: 'insideRight', offset: 4, style: {textAnchor: 'middle'}}}
+            label={
+              config.rightLabel && {
+                value: config.rightLabel,
+                angle: 90,
+                position: 'insideRight',
+                offset: 4,
+                style: {textAnchor: 'middle'},
+              }
+            }
           />
         )}
         <Tooltip content={<PointTooltip />} isAnimationActive={false} />
@@ -96,7 +117,15 @@ function Chart({points, config, height}: Required<Props>) {
         ))}
         {calls &&
           series.callsByOutcome.map(([outcome, data]) => (
-            <Scatter key={outcome} name={outcome} data={data} dataKey={calls.y} yAxisId="left" fill={outcomeColor(outcome)} isAnimationActive={false} />
+            <Scatter
+              key={outcome}
+              name={outcome}
+              data={data}
+              dataKey={calls.y}
+              yAxisId="left"
+              fill={outcomeColor(outcome)}
+              isAnimationActive={false}
+            />
           ))}
       </ComposedChart>
     </ResponsiveContainer>

@@ -1,4 +1,5 @@
-import React, {Suspense, lazy, useEffect, useRef, useState} from 'react';
+import type React from 'react';
+import {Suspense, lazy, useEffect, useRef, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import ErrorBoundary from '@docusaurus/ErrorBoundary';
 import CodeBlock from '@theme/CodeBlock';
@@ -57,7 +58,8 @@ function ClientEditor(props: EditorProps) {
   const phone = useMediaQuery(phoneQuery);
   let editor: React.ReactNode;
   if (phone) editor = <PlainEditor {...props} />;
-  else if (!active) editor = <Placeholder value={props.value} height={props.height} note="The editor loads as you reach it." />;
+  else if (!active)
+    editor = <Placeholder value={props.value} height={props.height} note="The editor loads as you reach it." />;
   else
     editor = (
       // If Monaco fails to load or breaks, the reader keeps a working editor.
@@ -77,7 +79,13 @@ function ClientEditor(props: EditorProps) {
 /** Server render and first paint show the code highlighted; the editor replaces it in the browser. */
 export default function EditorPane(props: EditorProps) {
   return (
-    <BrowserOnly fallback={<div className={styles.editor}><Placeholder value={props.value} height={props.height} /></div>}>
+    <BrowserOnly
+      fallback={
+        <div className={styles.editor}>
+          <Placeholder value={props.value} height={props.height} />
+        </div>
+      }
+    >
       {() => <ClientEditor {...props} />}
     </BrowserOnly>
   );

@@ -1,4 +1,3 @@
-import React from 'react';
 import clsx from 'clsx';
 import styles from './styles.module.css';
 
@@ -22,7 +21,8 @@ export default function FileTabs({names, active, edited, onSelect}: Props) {
           aria-selected={name === active}
           className={clsx(styles.tab, name === active && styles.tabActive)}
           onClick={() => onSelect(name)}
-          data-testid={`playground-tab-${name}`}>
+          data-testid={`playground-tab-${name}`}
+        >
           {name}
           {edited(name) && <span className={styles.editedDot} aria-label="edited" />}
         </button>

@@ -1,4 +1,4 @@
-import React, {useEffect, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import Editor, {type OnMount} from '@monaco-editor/react';
 import {monaco, provideLibrary} from '@site/src/playground/monaco-setup';
 import type {EditorProps} from './editor-props';
@@ -6,7 +6,18 @@ import type {EditorProps} from './editor-props';
 type StandaloneEditor = Parameters<OnMount>[0];
 
 /** The full editor: TypeScript IntelliSense over the snippet API. */
-export default function MonacoEditor({id, file, files, value, onChange, onRun, onEscape, dark, errorLine, height}: EditorProps) {
+export default function MonacoEditor({
+  id,
+  file,
+  files,
+  value,
+  onChange,
+  onRun,
+  onEscape,
+  dark,
+  errorLine,
+  height,
+}: EditorProps) {
   const editorRef = useRef<StandaloneEditor | null>(null);
   // Set once Monaco has mounted and its shortcuts are bound: tests and
   // screenshots wait for it rather than for a guessed delay.
@@ -37,7 +48,11 @@ export default function MonacoEditor({id, file, files, value, onChange, onRun, o
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun(editor.getValue()));
     // Esc hands focus back to the page so keyboard users are never trapped;
     // it still closes suggestions and the find widget first.
-    editor.addCommand(monaco.KeyCode.Escape, () => handlers.current.onEscape(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
+    editor.addCommand(
+      monaco.KeyCode.Escape,
+      () => handlers.current.onEscape(),
+      '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible',
+    );
     setReady(true);
   };
 
@@ -45,16 +60,19 @@ export default function MonacoEditor({id, file, files, value, onChange, onRun, o
     const model = editorRef.current?.getModel();
     if (!model) return;
     // The reader may have deleted the failing line since the run.
-    const markers = errorLine && errorLine <= model.getLineCount()
-      ? [{
-          startLineNumber: errorLine,
-          endLineNumber: errorLine,
-          startColumn: 1,
-          endColumn: model.getLineMaxColumn(errorLine),
-          message: 'The run failed here',
-          severity: monaco.MarkerSeverity.Error,
-        }]
-      : [];
+    const markers =
+      errorLine && errorLine <= model.getLineCount()
+        ? [
+            {
+              startLineNumber: errorLine,
+              endLineNumber: errorLine,
+              startColumn: 1,
+              endColumn: model.getLineMaxColumn(errorLine),
+              message: 'The run failed here',
+              severity: monaco.MarkerSeverity.Error,
+            },
+          ]
+        : [];
     monaco.editor.setModelMarkers(model, 'beamline-run', markers);
     if (markers.length) editorRef.current?.revealLineInCenterIfOutsideViewport(errorLine!);
   }, [errorLine, file]);

@@ -1,4 +1,4 @@
-import React, {useEffect, useRef} from 'react';
+import {useEffect, useRef} from 'react';
 import clsx from 'clsx';
 import type {LogLine} from './useSnippetRun';
 import styles from './styles.module.css';
@@ -32,7 +32,11 @@ export default function OutputPane({lines, onClear, onShowError, emptyText}: Pro
           <li key={line.id} className={clsx(styles.logLine, styles[`log_${line.level}`])} data-level={line.level}>
             <span className={styles.logTime}>{(line.t / 1000).toFixed(2)}s</span>
             {line.file ? (
-              <button type="button" className={clsx(styles.logText, styles.logLink)} onClick={() => onShowError(line.file!)}>
+              <button
+                type="button"
+                className={clsx(styles.logText, styles.logLink)}
+                onClick={() => onShowError(line.file!)}
+              >
                 {line.text}
               </button>
             ) : (

@@ -1,4 +1,3 @@
-import React from 'react';
 import type {EditorProps} from './editor-props';
 import styles from './styles.module.css';
 

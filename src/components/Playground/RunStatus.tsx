@@ -1,4 +1,4 @@
-import React, {useEffect, useState} from 'react';
+import {useEffect, useState} from 'react';
 import Spinner from '@site/src/components/Spinner';
 import type {RunStatus as Status} from '@site/src/playground/runner';
 import styles from './styles.module.css';

@@ -1,4 +1,4 @@
-import React, {useCallback, useMemo, useRef, useState} from 'react';
+import {useCallback, useMemo, useRef, useState} from 'react';
 import {useColorMode} from '@docusaurus/theme-common';
 import FaultPanel from '@site/src/components/FaultPanel';
 import {faultSpec, noFaults, type FaultSettings} from '@site/src/playground/fault-spec';
@@ -118,7 +118,8 @@ export default function Playground({
           className="button button--primary button--sm"
           onClick={() => start()}
           data-testid="playground-run"
-          title={`Run (${shortcut})`}>
+          title={`Run (${shortcut})`}
+        >
           ▶ Run
         </button>
         <button
@@ -126,7 +127,8 @@ export default function Playground({
           className="button button--secondary button--sm"
           onClick={run.stop}
           disabled={run.status !== 'running'}
-          data-testid="playground-stop">
+          data-testid="playground-stop"
+        >
           ■ Stop
         </button>
         <button
@@ -135,10 +137,16 @@ export default function Playground({
           onClick={reset}
           disabled={!edited}
           data-testid="playground-reset"
-          title="Back to the original code">
+          title="Back to the original code"
+        >
           ↺ Reset
         </button>
-        <button type="button" className="button button--secondary button--sm" onClick={copy} data-testid="playground-copy">
+        <button
+          type="button"
+          className="button button--secondary button--sm"
+          onClick={copy}
+          data-testid="playground-copy"
+        >
           Copy
         </button>
         <button
@@ -146,7 +154,8 @@ export default function Playground({
           className="button button--secondary button--sm"
           onClick={share}
           data-testid="playground-share"
-          title="Put your version of the code in a link">
+          title="Put your version of the code in a link"
+        >
           Share
         </button>
         <RunStatus status={run.status} startedAt={run.startedAt} />
@@ -154,7 +163,12 @@ export default function Playground({
       </div>
       {origin !== 'original' && <div className={styles.notice}>{notices[origin]}</div>}
       {faults && <FaultPanel value={faultSettings} onChange={changeFaults} />}
-      <FileTabs names={Object.keys(files)} active={active} edited={(name) => files[name] !== originals[name]} onSelect={setActive} />
+      <FileTabs
+        names={Object.keys(files)}
+        active={active}
+        edited={(name) => files[name] !== originals[name]}
+        onSelect={setActive}
+      />
       <EditorPane
         id={id}
         file={active}
@@ -169,7 +183,12 @@ export default function Playground({
       />
       <div className={styles.results}>
         <LiveChart points={run.points} config={chart} />
-        <OutputPane lines={run.logs} onClear={run.clearOutput} onShowError={showError} emptyText="Log lines from the snippet appear here." />
+        <OutputPane
+          lines={run.logs}
+          onClear={run.clearOutput}
+          onShowError={showError}
+          emptyText="Log lines from the snippet appear here."
+        />
       </div>
     </div>
   );

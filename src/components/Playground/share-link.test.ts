@@ -15,6 +15,9 @@ describe('share links', () => {
     expect(readShareHash('#run-it')).toBeUndefined();
     expect(readShareHash('#share=%%%')).toBeUndefined();
     expect(readShareHash(`#share=${compressToEncodedURIComponent('{"id":3,"files":{}}')}`)).toBeUndefined();
-    expect(readShareHash(`#share=${compressToEncodedURIComponent('{"id":"x","files":{"main.ts":7}}')}`)).toEqual({id: 'x', files: {}});
+    expect(readShareHash(`#share=${compressToEncodedURIComponent('{"id":"x","files":{"main.ts":7}}')}`)).toEqual({
+      id: 'x',
+      files: {},
+    });
   });
 });

@@ -100,7 +100,13 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
       setPoints([]);
       setErrorAt(undefined);
       setStartedAt(performance.now());
-      active.run({files, entry, fault: fault ?? undefined, apiBaseUrl: window.location.origin, session: playgroundSession()});
+      active.run({
+        files,
+        entry,
+        fault: fault ?? undefined,
+        apiBaseUrl: window.location.origin,
+        session: playgroundSession(),
+      });
     },
     [getRunner],
   );

@@ -1,4 +1,3 @@
-import React from 'react';
 import {useDoc} from '@docusaurus/plugin-content-docs/client';
 import styles from './styles.module.css';
 

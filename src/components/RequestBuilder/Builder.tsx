@@ -1,4 +1,5 @@
-import React, {useCallback, useEffect, useId, useMemo, useState} from 'react';
+import type React from 'react';
+import {useCallback, useEffect, useId, useMemo, useState} from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import FaultDial from '@site/src/components/HttpConsole/FaultDial';
 import Spinner from '@site/src/components/Spinner';
@@ -39,7 +40,12 @@ function withAdminKey(text: string, admin: boolean): string {
 }
 
 function Pairs({pairs, testId, empty}: {pairs: Array<[string, string]>; testId: string; empty: string}) {
-  if (!pairs.length) return <p className={styles.empty} data-testid={testId}>{empty}</p>;
+  if (!pairs.length)
+    return (
+      <p className={styles.empty} data-testid={testId}>
+        {empty}
+      </p>
+    );
   return (
     <dl className={styles.pairs} data-testid={testId}>
       {pairs.map(([name, value]) => (
@@ -55,7 +61,9 @@ function Pairs({pairs, testId, empty}: {pairs: Array<[string, string]>; testId: 
 export default function Builder({method: initialMethod = 'beamline.flow.v1.Router/Decide'}: {method?: string}) {
   const id = useId();
   const [tenant] = useState(readerTenant);
-  const [selected, setSelected] = useState(findMethod(initialMethod) ? initialMethod : 'beamline.flow.v1.Router/Decide');
+  const [selected, setSelected] = useState(
+    findMethod(initialMethod) ? initialMethod : 'beamline.flow.v1.Router/Decide',
+  );
   const method = findMethod(selected)!;
   const admin = method.parent.name === 'RouterAdmin';
   const [request, setRequest] = useState<JsonObject>(() => sampleRequest(selected, tenant));
@@ -87,7 +95,8 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
     setJsonText(text);
     try {
       const parsed = JSON.parse(text) as unknown;
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`a ${method.input.name} is a JSON object`);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`a ${method.input.name} is a JSON object`);
       const {problem} = toRequestMessage(method, parsed as JsonObject);
       setJsonProblem(problem);
       setRequest(parsed as JsonObject);
@@ -124,12 +133,21 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
   const shortcut = isMac() ? '⌘+Enter' : 'Ctrl+Enter';
 
   return (
-    <section className={styles.builder} data-testid="request-builder" aria-label="Request builder" onKeyDown={onKeyDown}>
+    <section
+      className={styles.builder}
+      data-testid="request-builder"
+      aria-label="Request builder"
+      onKeyDown={onKeyDown}
+    >
       <div className={styles.bar}>
         <span className={styles.title}>Request builder</span>
         <label className={styles.methodPicker}>
           <span>Method</span>
-          <select value={selected} onChange={(event) => choose(event.target.value)} data-testid="request-builder-method">
+          <select
+            value={selected}
+            onChange={(event) => choose(event.target.value)}
+            data-testid="request-builder-method"
+          >
             {services.map((service) => (
               <optgroup key={service.typeName} label={service.typeName}>
                 {service.methods.map((candidate) => (
@@ -147,7 +165,12 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
           rpc {method.name}({method.input.name}) returns ({method.output.name})
         </code>
         <span> · POST /{methodId(method)}</span>
-        {admin && <span> · admin calls need <code>x-api-key</code></span>}
+        {admin && (
+          <span>
+            {' '}
+            · admin calls need <code>x-api-key</code>
+          </span>
+        )}
       </p>
 
       <div className={styles.transport} role="group" aria-label="Transport">
@@ -166,7 +189,12 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
           </label>
         ))}
         <label className={styles.radio}>
-          <input type="checkbox" checked={binary} onChange={(event) => setBinary(event.target.checked)} data-testid="request-builder-binary" />
+          <input
+            type="checkbox"
+            checked={binary}
+            onChange={(event) => setBinary(event.target.checked)}
+            data-testid="request-builder-binary"
+          />
           binary (protobuf)
         </label>
         <label className={styles.deadline}>
@@ -177,7 +205,9 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
             max={60000}
             step={100}
             value={timeoutMs}
-            onChange={(event) => setTimeoutMs(Math.max(0, Math.min(60000, Math.round(Number(event.target.value) || 0))))}
+            onChange={(event) =>
+              setTimeoutMs(Math.max(0, Math.min(60000, Math.round(Number(event.target.value) || 0))))
+            }
             data-testid="request-builder-deadline"
           />
           ms
@@ -197,11 +227,17 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
                 disabled={candidate === 'form' && Boolean(jsonProblem)}
                 title={candidate === 'form' && jsonProblem ? 'Fix the JSON first' : undefined}
                 onClick={() => setMode(candidate)}
-                data-testid={`request-builder-mode-${candidate}`}>
+                data-testid={`request-builder-mode-${candidate}`}
+              >
                 {candidate === 'form' ? 'Form' : 'JSON'}
               </button>
             ))}
-            <button type="button" className={styles.mode} onClick={() => replaceRequest(sampleRequest(selected, tenant))} data-testid="request-builder-reset">
+            <button
+              type="button"
+              className={styles.mode}
+              onClick={() => replaceRequest(sampleRequest(selected, tenant))}
+              data-testid="request-builder-reset"
+            >
               ↺ Sample
             </button>
           </div>
@@ -243,7 +279,12 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
           )}
           <div className={styles.actions}>
             {rpc.busy ? (
-              <button type="button" className="button button--secondary button--sm" onClick={rpc.cancel} data-testid="request-builder-cancel">
+              <button
+                type="button"
+                className="button button--secondary button--sm"
+                onClick={rpc.cancel}
+                data-testid="request-builder-cancel"
+              >
                 ■ Cancel
               </button>
             ) : (
@@ -253,7 +294,8 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
                 onClick={send}
                 disabled={blocked}
                 title={`Send (${shortcut})`}
-                data-testid="request-builder-send">
+                data-testid="request-builder-send"
+              >
                 ▶ Send
               </button>
             )}
@@ -261,7 +303,12 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
           </div>
         </div>
 
-        <div className={styles.responsePane} aria-live="polite" data-testid="request-builder-result" data-outcome={rpc.busy ? 'pending' : outcome ? (outcome.ok ? 'ok' : 'error') : 'none'}>
+        <div
+          className={styles.responsePane}
+          aria-live="polite"
+          data-testid="request-builder-result"
+          data-outcome={rpc.busy ? 'pending' : outcome ? (outcome.ok ? 'ok' : 'error') : 'none'}
+        >
           <div className={styles.statusLine}>
             {rpc.busy ? (
               <span className={styles.pending}>
@@ -274,11 +321,14 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
                   {outcome.codeNumber !== undefined && ` (${outcome.codeNumber})`}
                 </span>
                 <span className={styles.timing} data-testid="request-builder-timing">
-                  {Math.round(outcome.ms)} ms · {outcome.protocol === 'connect' ? 'Connect' : 'gRPC-Web'} · {outcome.binary ? 'binary' : 'JSON'}
+                  {Math.round(outcome.ms)} ms · {outcome.protocol === 'connect' ? 'Connect' : 'gRPC-Web'} ·{' '}
+                  {outcome.binary ? 'binary' : 'JSON'}
                 </span>
               </>
             ) : (
-              <span className={styles.empty}>Press Send ({shortcut}): the response, its headers and trailers appear here.</span>
+              <span className={styles.empty}>
+                Press Send ({shortcut}): the response, its headers and trailers appear here.
+              </span>
             )}
           </div>
           {outcome && !outcome.ok && (
@@ -287,7 +337,12 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
             </p>
           )}
           {outcome?.ok && (
-            <pre className={styles.responseJson} data-testid="request-builder-response" tabIndex={0} aria-label={`${method.output.name} as JSON`}>
+            <pre
+              className={styles.responseJson}
+              data-testid="request-builder-response"
+              tabIndex={0}
+              aria-label={`${method.output.name} as JSON`}
+            >
               {JSON.stringify(outcome.response, null, 2)}
             </pre>
           )}
@@ -296,11 +351,7 @@ export default function Builder({method: initialMethod = 'beamline.flow.v1.Route
               <h4 className={styles.subhead}>Response headers</h4>
               <Pairs pairs={outcome.headers} testId="request-builder-response-headers" empty="none" />
               <h4 className={styles.subhead}>Trailers</h4>
-              <Pairs
-                pairs={outcome.trailers}
-                testId="request-builder-trailers"
-                empty="none"
-              />
+              <Pairs pairs={outcome.trailers} testId="request-builder-trailers" empty="none" />
             </>
           )}
           <details className={styles.asCode}>

@@ -1,4 +1,4 @@
-import React, {useEffect, useId, useState} from 'react';
+import {useEffect, useId, useState} from 'react';
 import type {DescEnum, DescField, DescMessage} from '@bufbuild/protobuf';
 import type {ScalarType} from '@bufbuild/protobuf';
 import {fieldTypeLabel, parseScalar, scalarInput, scalarZero, type JsonObject, type JsonValue} from './schema';
@@ -85,9 +85,26 @@ function ScalarEditor({scalar, value, onChange, path, label, id}: ScalarProps) {
   );
 }
 
-function EnumEditor({desc, value, onChange, path, id}: {desc: DescEnum; value: JsonValue | undefined; onChange(next: JsonValue | undefined): void; path: string; id?: string}) {
+function EnumEditor({
+  desc,
+  value,
+  onChange,
+  path,
+  id,
+}: {
+  desc: DescEnum;
+  value: JsonValue | undefined;
+  onChange(next: JsonValue | undefined): void;
+  path: string;
+  id?: string;
+}) {
   return (
-    <select id={id} value={typeof value === 'string' ? value : desc.values[0]?.name} onChange={(event) => onChange(event.target.value)} data-testid={testId(path)}>
+    <select
+      id={id}
+      value={typeof value === 'string' ? value : desc.values[0]?.name}
+      onChange={(event) => onChange(event.target.value)}
+      data-testid={testId(path)}
+    >
       {desc.values.map((entry) => (
         <option key={entry.number} value={entry.name}>
           {entry.name}
@@ -109,22 +126,39 @@ interface ElementProps {
 
 /** One element of a list or map, or a singular field: by its kind. */
 function ElementEditor({field, value, onChange, path, label, depth, id}: ElementProps) {
-  const kind = field.fieldKind === 'list' ? field.listKind : field.fieldKind === 'map' ? field.mapKind : field.fieldKind;
+  const kind =
+    field.fieldKind === 'list' ? field.listKind : field.fieldKind === 'map' ? field.mapKind : field.fieldKind;
   if (kind === 'message' && field.message) {
-    return <MessageEditor desc={field.message} value={asObject(value)} onChange={onChange} path={path} depth={depth + 1} />;
+    return (
+      <MessageEditor desc={field.message} value={asObject(value)} onChange={onChange} path={path} depth={depth + 1} />
+    );
   }
-  if (kind === 'enum' && field.enum) return <EnumEditor desc={field.enum} value={value} onChange={onChange} path={path} id={id} />;
+  if (kind === 'enum' && field.enum)
+    return <EnumEditor desc={field.enum} value={value} onChange={onChange} path={path} id={id} />;
   return <ScalarEditor scalar={field.scalar!} value={value} onChange={onChange} path={path} label={label} id={id} />;
 }
 
 function zeroOf(field: DescField): JsonValue {
-  const kind = field.fieldKind === 'list' ? field.listKind : field.fieldKind === 'map' ? field.mapKind : field.fieldKind;
+  const kind =
+    field.fieldKind === 'list' ? field.listKind : field.fieldKind === 'map' ? field.mapKind : field.fieldKind;
   if (kind === 'message') return {};
   if (kind === 'enum') return field.enum?.values[0]?.name ?? 0;
   return scalarZero(field.scalar!);
 }
 
-function FieldRow({field, value, onChange, path, depth}: {field: DescField; value: JsonValue | undefined; onChange(next: JsonValue | undefined): void; path: string; depth: number}) {
+function FieldRow({
+  field,
+  value,
+  onChange,
+  path,
+  depth,
+}: {
+  field: DescField;
+  value: JsonValue | undefined;
+  onChange(next: JsonValue | undefined): void;
+  path: string;
+  depth: number;
+}) {
   const id = useId();
   const typeLabel = <span className={styles.fieldType}>{fieldTypeLabel(field)}</span>;
   const name = <span className={styles.fieldName}>{field.name}</span>;
@@ -136,7 +170,12 @@ function FieldRow({field, value, onChange, path, depth}: {field: DescField; valu
       <div className={styles.fieldBlock} data-field={path}>
         <div className={styles.fieldHead}>
           {name} {typeLabel}
-          <button type="button" className={styles.add} onClick={() => set([...items, zeroOf(field)])} data-testid={testId(`${path}-add`)}>
+          <button
+            type="button"
+            className={styles.add}
+            onClick={() => set([...items, zeroOf(field)])}
+            data-testid={testId(`${path}-add`)}
+          >
             + item
           </button>
         </div>
@@ -154,7 +193,12 @@ function FieldRow({field, value, onChange, path, depth}: {field: DescField; valu
                 depth={depth}
               />
             </div>
-            <button type="button" className={styles.remove} onClick={() => set(items.filter((_, at) => at !== index))} aria-label={`Remove ${field.name}[${index}]`}>
+            <button
+              type="button"
+              className={styles.remove}
+              onClick={() => set(items.filter((_, at) => at !== index))}
+              aria-label={`Remove ${field.name}[${index}]`}
+            >
               ✕
             </button>
           </div>
@@ -178,7 +222,8 @@ function FieldRow({field, value, onChange, path, depth}: {field: DescField; valu
               for (let n = 2; entries.some(([existing]) => existing === key); n++) key = `key${n}`;
               set([...entries, [key, zeroOf(field)]]);
             }}
-            data-testid={testId(`${path}-add`)}>
+            data-testid={testId(`${path}-add`)}
+          >
             + entry
           </button>
         </div>
@@ -188,7 +233,9 @@ function FieldRow({field, value, onChange, path, depth}: {field: DescField; valu
             <input
               className={styles.mapKey}
               value={key}
-              onChange={(event) => set(entries.map((entry, at) => (at === index ? [event.target.value, entry[1]] : entry)))}
+              onChange={(event) =>
+                set(entries.map((entry, at) => (at === index ? [event.target.value, entry[1]] : entry)))
+              }
               aria-label={`${field.name} key ${index + 1}`}
               spellCheck={false}
               data-testid={testId(`${path}.${index}.key`)}
@@ -200,13 +247,20 @@ function FieldRow({field, value, onChange, path, depth}: {field: DescField; valu
               <ElementEditor
                 field={field}
                 value={entryValue}
-                onChange={(next) => set(entries.map((entry, at) => (at === index ? [entry[0], next ?? zeroOf(field)] : entry)))}
+                onChange={(next) =>
+                  set(entries.map((entry, at) => (at === index ? [entry[0], next ?? zeroOf(field)] : entry)))
+                }
                 path={`${path}.${index}.value`}
                 label={`${field.name}[${key}]`}
                 depth={depth}
               />
             </div>
-            <button type="button" className={styles.remove} onClick={() => set(entries.filter((_, at) => at !== index))} aria-label={`Remove ${field.name} entry ${key}`}>
+            <button
+              type="button"
+              className={styles.remove}
+              onClick={() => set(entries.filter((_, at) => at !== index))}
+              aria-label={`Remove ${field.name} entry ${key}`}
+            >
               ✕
             </button>
           </div>
@@ -226,11 +280,20 @@ function FieldRow({field, value, onChange, path, depth}: {field: DescField; valu
             className={present ? styles.remove : styles.add}
             onClick={() => onChange(present ? undefined : {})}
             aria-label={present ? `Clear ${field.name}` : `Set ${field.name}`}
-            data-testid={testId(`${path}-toggle`)}>
+            data-testid={testId(`${path}-toggle`)}
+          >
             {present ? '✕ clear' : '+ set'}
           </button>
         </div>
-        {present && <MessageEditor desc={field.message} value={asObject(value)} onChange={onChange} path={path} depth={depth + 1} />}
+        {present && (
+          <MessageEditor
+            desc={field.message}
+            value={asObject(value)}
+            onChange={onChange}
+            path={path}
+            depth={depth + 1}
+          />
+        )}
       </div>
     );
   }
@@ -240,7 +303,15 @@ function FieldRow({field, value, onChange, path, depth}: {field: DescField; valu
       <label htmlFor={id}>
         {name} {typeLabel}
       </label>
-      <ElementEditor field={field} value={value} onChange={onChange} path={path} label={field.name} depth={depth} id={id} />
+      <ElementEditor
+        field={field}
+        value={value}
+        onChange={onChange}
+        path={path}
+        label={field.name}
+        depth={depth}
+        id={id}
+      />
     </div>
   );
 }
@@ -262,7 +333,9 @@ export default function MessageEditor({desc, value, onChange, path = '', depth =
           key={field.number}
           field={field}
           value={value[field.jsonName]}
-          onChange={(next) => onChange(next === undefined ? without(value, field.jsonName) : {...value, [field.jsonName]: next})}
+          onChange={(next) =>
+            onChange(next === undefined ? without(value, field.jsonName) : {...value, [field.jsonName]: next})
+          }
           path={path ? `${path}.${field.jsonName}` : field.jsonName}
           depth={depth}
         />

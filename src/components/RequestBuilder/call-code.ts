@@ -3,12 +3,22 @@ import type {JsonObject} from './schema';
 import type {Protocol} from './useRpcCall';
 
 /** The call the builder is about to make, as the TypeScript a reader would write with Connect-ES. */
-export function callAsCode(method: DescMethod, request: JsonObject, protocol: Protocol, binary: boolean, headers: Array<[string, string]>, timeoutMs: number): string {
+export function callAsCode(
+  method: DescMethod,
+  request: JsonObject,
+  protocol: Protocol,
+  binary: boolean,
+  headers: Array<[string, string]>,
+  timeoutMs: number,
+): string {
   const service = method.parent.name;
   const transport = protocol === 'connect' ? 'createConnectTransport' : 'createGrpcWebTransport';
   const options: string[] = [];
   if (timeoutMs > 0) options.push(`timeoutMs: ${timeoutMs}`);
-  if (headers.length) options.push(`headers: ${JSON.stringify(Object.fromEntries(headers.map(([name, value]) => [name.toLowerCase(), value])))}`);
+  if (headers.length)
+    options.push(
+      `headers: ${JSON.stringify(Object.fromEntries(headers.map(([name, value]) => [name.toLowerCase(), value])))}`,
+    );
   const body = JSON.stringify(request, null, 2).replace(/\n/g, '\n  ');
   return [
     `import {createClient} from '@connectrpc/connect';`,

@@ -1,4 +1,3 @@
-import React from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import Builder from './Builder';
 import styles from './styles.module.css';
@@ -25,9 +24,5 @@ function Loading() {
  * over Connect or gRPC-Web, read the response, headers and trailers.
  */
 export default function RequestBuilder(props: Props) {
-  return (
-    <BrowserOnly fallback={<Loading />}>
-      {() => <Builder {...props} />}
-    </BrowserOnly>
-  );
+  return <BrowserOnly fallback={<Loading />}>{() => <Builder {...props} />}</BrowserOnly>;
 }

@@ -35,7 +35,12 @@ describe('request builder schema', () => {
     ]);
     const upsert = findMethod('beamline.flow.v1.RouterAdmin/UpsertPolicy')!;
     const policy = upsert.input.fields.find((field) => field.name === 'policy')!.message!;
-    expect(policy.fields.map(fieldTypeLabel)).toEqual(['string', 'repeated AdminProvider', 'bool', 'repeated AdminRule']);
+    expect(policy.fields.map(fieldTypeLabel)).toEqual([
+      'string',
+      'repeated AdminProvider',
+      'bool',
+      'repeated AdminRule',
+    ]);
   });
 
   it('reads form text into proto3 JSON values and says why it cannot', () => {

@@ -114,6 +114,7 @@ export function parseScalar(scalar: ScalarType, text: string): JsonValue | undef
   }
   const value = Number(text);
   if (!Number.isFinite(value)) throw new Error(`${scalarNames[scalar]} needs a number, got "${text}"`);
-  if (kind === 'integer' && !Number.isInteger(value)) throw new Error(`${scalarNames[scalar]} needs a whole number, got "${text}"`);
+  if (kind === 'integer' && !Number.isInteger(value))
+    throw new Error(`${scalarNames[scalar]} needs a whole number, got "${text}"`);
   return value;
 }

@@ -64,7 +64,16 @@ export function useRpcCall() {
   const call = useCallback(async (spec: RpcSpec) => {
     const {message, problem} = toRequestMessage(spec.method, spec.request);
     if (!message) {
-      setOutcome({ok: false, code: 'invalid_argument (client side)', message: problem, headers: [], trailers: [], ms: 0, protocol: spec.protocol, binary: spec.binary});
+      setOutcome({
+        ok: false,
+        code: 'invalid_argument (client side)',
+        message: problem,
+        headers: [],
+        trailers: [],
+        ms: 0,
+        protocol: spec.protocol,
+        binary: spec.binary,
+      });
       return;
     }
     controller.current?.abort();
@@ -73,7 +82,10 @@ export function useRpcCall() {
     setBusy(true);
     let headers: Array<[string, string]> = [];
     let trailers: Array<[string, string]> = [];
-    const client = createClient(spec.method.parent, transportFor(spec.protocol, spec.binary)) as unknown as Record<string, UnaryCall>;
+    const client = createClient(spec.method.parent, transportFor(spec.protocol, spec.binary)) as unknown as Record<
+      string,
+      UnaryCall
+    >;
     const started = performance.now();
     try {
       const response = await client[spec.method.localName](message, {

@@ -1,4 +1,4 @@
-import React, {useEffect, useId, useMemo, useState} from 'react';
+import {useEffect, useId, useMemo, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import {CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis} from 'recharts';
 import {strategyNames, type StrategyName} from '@site/src/resilience';
@@ -26,7 +26,13 @@ function SweepChart({rows, label, log}: {rows: Row[]; label: string; log?: boole
     <ResponsiveContainer width="100%" height={260}>
       <LineChart data={rows} margin={{top: 8, right: 16, bottom: 24, left: 8}}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--ifm-color-emphasis-300)" />
-        <XAxis dataKey="clients" type="number" domain={[10, 200]} stroke="currentColor" label={{value: 'clients', position: 'insideBottom', offset: -14}} />
+        <XAxis
+          dataKey="clients"
+          type="number"
+          domain={[10, 200]}
+          stroke="currentColor"
+          label={{value: 'clients', position: 'insideBottom', offset: -14}}
+        />
         <YAxis
           scale={log ? 'log' : 'auto'}
           domain={log ? ['auto', 'auto'] : [0, 'auto']}
@@ -35,7 +41,10 @@ function SweepChart({rows, label, log}: {rows: Row[]; label: string; log?: boole
           tickFormatter={(value: number) => (value >= 10_000 ? `${Math.round(value / 1000)}k` : `${Math.round(value)}`)}
           label={{value: label, angle: -90, position: 'insideLeft', offset: 2, style: {textAnchor: 'middle'}}}
         />
-        <Tooltip formatter={(value) => Math.round(Number(value)).toLocaleString()} labelFormatter={(clients) => `${clients} clients`} />
+        <Tooltip
+          formatter={(value) => Math.round(Number(value)).toLocaleString()}
+          labelFormatter={(clients) => `${clients} clients`}
+        />
         <Legend verticalAlign="top" height={44} />
         {strategyNames.map((strategy) => (
           <Line
@@ -53,12 +62,25 @@ function SweepChart({rows, label, log}: {rows: Row[]; label: string; log?: boole
   );
 }
 
-function Slider(props: {label: string; value: number; min: number; max: number; step: number; unit?: string; onChange(value: number): void; testId: string}) {
+function Slider(props: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  unit?: string;
+  onChange(value: number): void;
+  testId: string;
+}) {
   const id = useId();
   return (
     <label htmlFor={id} className={styles.control}>
       <span>
-        {props.label} <output>{props.value}{props.unit ?? ''}</output>
+        {props.label}{' '}
+        <output>
+          {props.value}
+          {props.unit ?? ''}
+        </output>
       </span>
       <input
         id={id}
@@ -96,39 +118,76 @@ function Simulation() {
   return (
     <div className={styles.simulation} data-testid="simulation">
       <div className={styles.controls}>
-        <Slider label="Backoff base" value={baseMs} min={1} max={50} step={1} unit=" ms" onChange={setBaseMs} testId="simulation-base" />
-        <Slider label="Runs averaged" value={runs} min={1} max={5} step={1} onChange={setRuns} testId="simulation-runs" />
+        <Slider
+          label="Backoff base"
+          value={baseMs}
+          min={1}
+          max={50}
+          step={1}
+          unit=" ms"
+          onChange={setBaseMs}
+          testId="simulation-base"
+        />
+        <Slider
+          label="Runs averaged"
+          value={runs}
+          min={1}
+          max={5}
+          step={1}
+          onChange={setRuns}
+          testId="simulation-runs"
+        />
         <span className={styles.status} data-testid="simulation-status" data-computing={computing}>
-          {computing ? 'Simulating…' : sweep ? `${sweep.points.length / strategyNames.length} client counts × ${strategyNames.length} strategies in ${Math.round(sweep.elapsedMs)} ms` : ''}
+          {computing
+            ? 'Simulating…'
+            : sweep
+              ? `${sweep.points.length / strategyNames.length} client counts × ${strategyNames.length} strategies in ${Math.round(sweep.elapsedMs)} ms`
+              : ''}
         </span>
       </div>
       {error && <div className={styles.error}>{error}</div>}
       <div className={styles.charts} data-testid="simulation-charts" data-points={sweep?.points.length ?? 0}>
         <figure>
           <SweepChart rows={callRows} label="total calls" />
-          <figcaption>Calls to the contended row until every client has written (reads + conditional writes).</figcaption>
+          <figcaption>
+            Calls to the contended row until every client has written (reads + conditional writes).
+          </figcaption>
         </figure>
         <figure>
           <SweepChart rows={timeRows} label="completion (ms, log)" log />
-          <figcaption>Time until the last client succeeds. Log scale: plain exponential backoff is off the charts.</figcaption>
+          <figcaption>
+            Time until the last client succeeds. Log scale: plain exponential backoff is off the charts.
+          </figcaption>
         </figure>
       </div>
       <h3 className={styles.subhead}>Retries through layers</h3>
       <div className={styles.controls}>
-        <Slider label="Layers that each retry 3 times" value={layers} min={1} max={5} step={1} onChange={setLayers} testId="simulation-layers" />
+        <Slider
+          label="Layers that each retry 3 times"
+          value={layers}
+          min={1}
+          max={5}
+          step={1}
+          onChange={setLayers}
+          testId="simulation-layers"
+        />
       </div>
       {amplification && (
         <table className={styles.table} data-testid="amplification-table">
           <thead>
             <tr>
-              <th>backend down, {amplification.layers} layers × {amplification.tries} tries</th>
+              <th>
+                backend down, {amplification.layers} layers × {amplification.tries} tries
+              </th>
               <th>backend calls per user request</th>
               <th>requests that succeeded</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <td>worst case ({amplification.tries}^{amplification.layers})</td>
+              <td>
+                worst case ({amplification.tries}^{amplification.layers})
+              </td>
               <td>{amplification.worstCase}</td>
               <td>—</td>
             </tr>
@@ -152,7 +211,9 @@ function Simulation() {
 /** Many virtual clients in virtual time, using the same backoff code as the playgrounds. */
 export default function SimulationPanel() {
   return (
-    <BrowserOnly fallback={<div className={styles.simulation}>The simulation runs in your browser once the page has loaded.</div>}>
+    <BrowserOnly
+      fallback={<div className={styles.simulation}>The simulation runs in your browser once the page has loaded.</div>}
+    >
       {() => <Simulation />}
     </BrowserOnly>
   );

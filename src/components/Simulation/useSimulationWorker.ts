@@ -24,15 +24,17 @@ export function useSimulationWorker(onResponse: (response: SimulationResponse) =
   }, []);
 
   useEffect(() => {
-    const created = new Worker(new URL('./simulation.worker.ts', import.meta.url), {type: 'module', name: 'beamline-simulation'});
+    const created = new Worker(new URL('./simulation.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'beamline-simulation',
+    });
     created.onmessage = ({data}: MessageEvent<SimulationResponse>) => {
       handler.current(data);
       const [next] = queued.current.values();
       if (next) {
         queued.current.delete(next.kind);
         send(next);
-      }
-      else {
+      } else {
         busy.current = false;
         setComputing(false);
       }

@@ -1,4 +1,3 @@
-import React from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import styles from './styles.module.css';
 
@@ -44,15 +43,28 @@ export function languageOf(path: string): string {
  * A file of this repository shown verbatim, titled with its path. The guide
  * never copies example code into a page: it imports the file the tests run.
  */
-export default function SourceFile({code, path, language, run, highlight, showLineNumbers = true, scroll = false}: Props) {
+export default function SourceFile({
+  code,
+  path,
+  language,
+  run,
+  highlight,
+  showLineNumbers = true,
+  scroll = false,
+}: Props) {
   const metastring = highlight ? `${highlight}` : undefined;
   return (
-    <figure className={scroll ? `${styles.file} ${styles.scroll}` : styles.file} data-testid="source-file" data-path={path}>
+    <figure
+      className={scroll ? `${styles.file} ${styles.scroll}` : styles.file}
+      data-testid="source-file"
+      data-path={path}
+    >
       <CodeBlock
         language={language ?? languageOf(path)}
         title={path}
         metastring={metastring}
-        showLineNumbers={showLineNumbers}>
+        showLineNumbers={showLineNumbers}
+      >
         {code.replace(/\n$/, '')}
       </CodeBlock>
       {run && (

@@ -1,4 +1,3 @@
-import React from 'react';
 import styles from './styles.module.css';
 
 /** The small "working on it" ring shown while a run, request or call is in progress. */

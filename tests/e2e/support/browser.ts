@@ -30,7 +30,10 @@ export function watchForeignRequests(page: Page): string[] {
   const foreign: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && !localHosts.has(url.hostname)) {
+    if (
+      (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') &&
+      !localHosts.has(url.hostname)
+    ) {
       foreign.push(request.url());
     }
   });

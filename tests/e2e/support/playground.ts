@@ -3,7 +3,10 @@ import type {Locator, Page} from 'playwright-core';
 /** Drives one <Playground> through its stable test ids, as a reader would. */
 export class PlaygroundDriver {
   readonly root: Locator;
-  constructor(private readonly page: Page, index = 0) {
+  constructor(
+    private readonly page: Page,
+    index = 0,
+  ) {
     this.root = page.getByTestId('playground').nth(index);
   }
 
@@ -39,7 +42,9 @@ export class PlaygroundDriver {
     await this.page.evaluate((text) => {
       const data = new DataTransfer();
       data.setData('text/plain', text);
-      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+      document.activeElement?.dispatchEvent(
+        new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}),
+      );
     }, code);
     // Monaco applies a paste asynchronously; a key pressed before it lands would act on the old text.
     const firstLine = code.split('\n').find((line) => line.trim()) ?? '';
