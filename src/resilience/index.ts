@@ -101,3 +101,8 @@ export {deadlineInterceptor, deadlineKey} from './deadline-interceptor';
 export type {Policy, PolicyContext} from './policy';
 export {wrap, noopPolicy} from './policy';
 export {policyInterceptor, circuitBreakerInterceptor} from './policy-interceptor';
+
+export type {HedgeOptions, HedgeAttemptContext, HedgeEvent, HedgeOutcome} from './hedge';
+export {hedge, effectiveHedgeAttempts, HEDGING_MAX_ATTEMPTS_CAP} from './hedge';
+export type {Answer, AnswerSource, FallbackCacheOptions, FallbackOptions} from './fallback';
+export {FallbackCache, withFallback, defaultFallbackCodes} from './fallback';
