@@ -1,0 +1,25 @@
+import type {ServiceImpl} from '@connectrpc/connect';
+import type {Ledger} from '../../../src/gen/beamline/playground/v1/ledger_pb.js';
+import type {LedgerStore} from './ledger-store.js';
+
+/**
+ * beamline.playground.v1.Ledger over a store built in server.ts. Each reader
+ * (the playground's x-beamline-session) has a ledger of their own; callers
+ * without one (grpcurl, curl) share an anonymous ledger.
+ */
+export function createLedgerService(
+  store: LedgerStore,
+  sessionHeader: string,
+  maxSessionLength: number,
+): ServiceImpl<typeof Ledger> {
+  return {
+    append(request, context) {
+      const session = context.requestHeader.get(sessionHeader)?.slice(0, maxSessionLength);
+      return store.append(session || 'anonymous', {
+        reference: request.reference,
+        amountCents: request.amountCents,
+        idempotencyKey: request.idempotencyKey,
+      });
+    },
+  };
+}
