@@ -1,6 +1,7 @@
 import {createContextValues, type Interceptor} from '@connectrpc/connect';
 import {codeToString} from '@connectrpc/connect/protocol-connect';
 import {Router, RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {ROOM_API_PREFIX} from '../../src/contract/room.js';
 import {createCors} from './cors.js';
 import {createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions} from './faults/interceptor.js';
 import {sendJson, sendText, type NodeRequest, type NodeResponse} from './http-types.js';
@@ -35,6 +36,10 @@ export interface AppOptions {
   readonly trustProxy: boolean;
   /** The c-gateway-shaped HTTP facade: answers /api/v1/… and /health. */
   readonly gateway?: Gateway;
+  /** The workshop room's scenario around every Router call, before the caller's own faults. */
+  readonly roomInterceptor?: Interceptor;
+  /** Answers /rooms/… (banner and dashboard streams, the facilitator's switch). */
+  readonly roomApi?: (req: NodeRequest, res: NodeResponse) => void;
 }
 
 /**
@@ -78,6 +83,7 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
       createErrorLogInterceptor(logger),
       ...(options.rateLimit ? [createClientRateLimitInterceptor(options.rateLimit)] : []),
       countSessions,
+      ...(options.roomInterceptor ? [options.roomInterceptor] : []),
       createFaultInterceptor({...options.faults, onInjected: (kind) => metrics.faultInjected(kind)}),
     ],
     contextValues: (req) => createContextValues().set(clientAddressKey, clientAddress(req, options.trustProxy)),
@@ -123,6 +129,10 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
             })
             .catch((error) => fail(res, error));
           return;
+      }
+      if (options.roomApi && (req.url ?? '').startsWith(ROOM_API_PREFIX)) {
+        options.roomApi(req, res);
+        return;
       }
       if (refuseGatewayCall?.(req, res) || options.gateway?.handle(req, res)) {
         return;

@@ -65,6 +65,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   readonly logFormat: LogFormat;
   readonly logLevel: LogLevel;
+  /** The workshop facilitator's secret; generated at start when unset. */
+  readonly facilitatorKey?: string;
 }
 
 /**
@@ -97,6 +99,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   };
 
   const staticDir = value('STATIC_DIR');
+  const facilitatorKey = value('FACILITATOR_KEY');
+  if (facilitatorKey !== undefined && !/^[A-Za-z0-9_-]{8,128}$/.test(facilitatorKey)) {
+    throw new Error('FACILITATOR_KEY must be 8-128 letters, digits, "-" or "_" (it goes into a URL)');
+  }
   const routerUrl = value('ROUTER_URL');
   const hour = 3_600_000;
   const limits: Limits = {
@@ -136,6 +142,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     // A log collector wants JSON; a person at a terminal wants text.
     logFormat: oneOf<LogFormat>('LOG_FORMAT', ['json', 'text'], value('NODE_ENV') === 'production' ? 'json' : 'text'),
     logLevel: oneOf<LogLevel>('LOG_LEVEL', LOG_LEVELS, 'info'),
+    ...(facilitatorKey === undefined ? {} : {facilitatorKey}),
   };
 }
 

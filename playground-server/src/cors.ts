@@ -1,6 +1,12 @@
 import {cors} from '@connectrpc/connect';
 import {FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER, SESSION_HEADER} from './faults/interceptor.js';
 import {FAULT_HEADER} from './faults/spec.js';
+import {
+  FACILITATOR_KEY_HEADER,
+  PREVIOUS_ATTEMPTS_HEADER,
+  ROOM_FAULT_HEADER,
+  ROOM_HEADER,
+} from '../../src/contract/room.js';
 import type {NodeRequest, NodeResponse} from './http-types.js';
 import {sendText} from './http-types.js';
 
@@ -8,6 +14,9 @@ const ALLOWED_HEADERS = [
   ...cors.allowedHeaders,
   FAULT_HEADER,
   SESSION_HEADER,
+  ROOM_HEADER,
+  PREVIOUS_ATTEMPTS_HEADER,
+  FACILITATOR_KEY_HEADER,
   'x-correlation-id',
   'x-api-key',
   'authorization',
@@ -24,6 +33,7 @@ const EXPOSED_HEADERS = [
   ...cors.exposedHeaders,
   FAULT_INJECTED_HEADER,
   FAULT_LATENCY_HEADER,
+  ROOM_FAULT_HEADER,
   'retry-after',
   'grpc-retry-pushback-ms',
   'x-correlation-id',

@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto';
 import {setMaxListeners} from 'node:events';
 import http from 'node:http';
 import http2 from 'node:http2';
@@ -12,7 +13,12 @@ import {createDualProtocolServer} from './listener.js';
 import {createClientRateLimit} from './limits/client-rate-limit.js';
 import {consoleLogger, type Logger} from './logger.js';
 import {createMetrics, type Metrics} from './metrics/metrics.js';
+import {sleep} from './faults/sleep.js';
 import {createEmbeddedRouter, type RouterBackend} from './router/service.js';
+import {createEnterRoom, createRoomInterceptor} from './rooms/enter-room.js';
+import {createRoomApi} from './rooms/facilitator-api.js';
+import {Rooms, type RoomsOptions} from './rooms/rooms.js';
+import {RoomStreams} from './rooms/streams.js';
 import {createStaticFiles} from './static-files.js';
 import {createUpstreamRouter, type UpstreamRouter} from './upstream/proxy.js';
 import {monitorReadiness, probeUpstream, type Readiness, type ReadinessMonitor} from './upstream/readiness.js';
@@ -43,12 +49,20 @@ export interface ServerOptions {
   readonly gateway?: GatewayConfig;
   /** How long close() lets in-flight calls finish before cutting them off. */
   readonly shutdownGraceMs?: number;
+  /** The workshop facilitator's secret (FACILITATOR_KEY); a random one when absent. */
+  readonly facilitatorKey?: string;
+  /** Bounds and clock of the workshop rooms. */
+  readonly rooms?: RoomsOptions;
 }
 
 export interface RunningServer {
   /** Where a browser or client reaches the server, e.g. http://localhost:3000. */
   readonly url: string;
   readonly port: number;
+  /** The workshop facilitator's secret: FACILITATOR_KEY, or generated at start. */
+  readonly facilitatorKey: string;
+  /** The facilitator page with the key, for start-up output (`npm run workshop` prints it). */
+  readonly facilitatorUrl: string;
   /** Stops accepting, lets in-flight calls finish (up to the grace period), closes. */
   close(): Promise<void>;
 }
@@ -92,8 +106,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // connect-es links every call's signal to this one: one listener per
   // in-flight call, so the default cap of 10 would warn under load.
   setMaxListeners(0, shutdown.signal);
+  // Workshop rooms: one scenario per room, applied to its members' Router
+  // calls on both doors before their own faults.
+  const rooms = new Rooms(options.rooms);
+  const roomStreams = new RoomStreams({rooms});
+  const facilitatorKey = options.facilitatorKey ?? randomBytes(12).toString('base64url');
+  const roomInterceptor = createRoomInterceptor(
+    createEnterRoom({
+      rooms,
+      sleep: options.faults?.sleep ?? sleep,
+      ...(options.faults?.random ? {random: options.faults.random} : {}),
+      ...(options.rooms?.now ? {now: options.rooms.now} : {}),
+    }),
+  );
   // The HTTP door to the same backend: c-gateway's JSON API.
   const gateway = createGateway({
+    interceptors: [roomInterceptor],
     backend,
     config: options.gateway ?? DEFAULT_GATEWAY_CONFIG,
     faults: {...options.faults, onInjected: (kind) => metrics.faultInjected(kind)},
@@ -102,6 +130,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const app = createApp({
     gateway,
+    roomInterceptor,
+    roomApi: createRoomApi({rooms, streams: roomStreams, facilitatorKey}),
     backend,
     ...(options.staticDir === undefined ? {} : {staticFiles: await createStaticFiles(options.staticDir)}),
     corsOrigins: options.corsOrigins ?? [],
@@ -194,6 +224,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   async function drain(): Promise<void> {
     // Open event streams never end by themselves.
     gateway.close();
+    roomStreams.close();
     const drained = new Promise<void>((resolve) => tcp.close(() => resolve()));
     http1.close();
     for (const session of sessions) {
@@ -213,7 +244,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
   }
   let closed: Promise<void> | undefined;
-  return {url: displayUrl(host, port), port, close: () => (closed ??= close())};
+  const url = displayUrl(host, port);
+  return {
+    url,
+    port,
+    facilitatorKey,
+    facilitatorUrl: `${url}/facilitator?key=${facilitatorKey}`,
+    close: () => (closed ??= close()),
+  };
 }
 
 /** Probes the upstream Router for /readyz, and reports each change in the log and metrics. */

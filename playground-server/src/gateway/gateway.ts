@@ -1,5 +1,6 @@
-import {ConnectError} from '@connectrpc/connect';
+import {ConnectError, type Interceptor} from '@connectrpc/connect';
 import type {Registry} from 'prom-client';
+import {PREVIOUS_ATTEMPTS_HEADER, ROOM_FAULT_HEADER, ROOM_HEADER} from '../../../src/contract/room.js';
 import {createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions} from '../faults/interceptor.js';
 import {FAULT_HEADER, parseFaultSpec} from '../faults/spec.js';
 import type {NodeRequest, NodeResponse} from '../http-types.js';
@@ -27,6 +28,8 @@ export interface GatewayOptions {
   readonly registry?: Registry;
   /** Wall-clock milliseconds, for the rate-limit windows (tests). */
   readonly now?: () => number;
+  /** Run around each decision before the fault interceptor (the workshop room's scenario). */
+  readonly interceptors?: readonly Interceptor[];
 }
 
 export interface Gateway {
@@ -41,9 +44,14 @@ const MESSAGES_PATH = '/api/v1/messages';
 const STREAM_PATH = '/api/v1/messages/stream';
 
 /** Request headers the Router sees: the playground's fault controls and the correlation id. */
-const ROUTER_HEADERS = [FAULT_HEADER, SESSION_HEADER, 'x-correlation-id'];
+const ROUTER_HEADERS = [FAULT_HEADER, SESSION_HEADER, 'x-correlation-id', ROOM_HEADER, PREVIOUS_ATTEMPTS_HEADER];
 /** Response headers the Router sets that the HTTP caller gets too. */
-const ECHOED_HEADERS = ['x-correlation-id', 'x-beamline-fault-injected', 'x-beamline-fault-latency-ms'];
+const ECHOED_HEADERS = [
+  'x-correlation-id',
+  'x-beamline-fault-injected',
+  'x-beamline-fault-latency-ms',
+  ROOM_FAULT_HEADER,
+];
 
 type Endpoint = {readonly path: string; readonly limit: number};
 
@@ -104,7 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   // ---- the embedded door ---------------------------------------------------
 
-  const decide: Decide = createRouterDoor(options.backend, [faults]);
+  const decide: Decide = createRouterDoor(options.backend, [...(options.interceptors ?? []), faults]);
 
   async function handleDecide(req: NodeRequest, res: NodeResponse, endpoint: Endpoint): Promise<void> {
     const context = requestContext(req);
