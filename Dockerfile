@@ -24,6 +24,7 @@ COPY --from=site /app/package.json ./
 COPY --from=site /app/node_modules ./node_modules
 COPY --from=site /app/build ./build
 COPY src/gen ./src/gen
+COPY src/contract ./src/contract
 COPY playground-server ./playground-server
 USER node
 EXPOSE 3000

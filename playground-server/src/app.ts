@@ -1,9 +1,9 @@
 import {createContextValues, type Interceptor} from '@connectrpc/connect';
 import {codeToString} from '@connectrpc/connect/protocol-connect';
+import {SESSION_HEADER} from '../../src/contract/index.js';
 import {Router, RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
 import {ROOM_API_PREFIX} from '../../src/contract/room.js';
 import {createCors} from './cors.js';
-import {createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions} from './faults/interceptor.js';
 import {sendJson, sendText, type NodeRequest, type NodeResponse} from './http-types.js';
 import {clientAddress, clientAddressKey} from './limits/client-address.js';
 import {createClientRateLimitInterceptor, type RateLimitVerdict} from './limits/client-rate-limit.js';
@@ -21,7 +21,8 @@ export interface AppOptions {
   readonly backend: RouterBackend;
   readonly staticFiles?: StaticHandler;
   readonly corsOrigins: readonly string[];
-  readonly faults?: FaultInterceptorOptions;
+  /** The server's one fault injector (shared with the HTTP facade). */
+  readonly faultInterceptor: Interceptor;
   readonly logger: Logger;
   /** Aborting it ends in-flight calls (and their injected latency) on shutdown. */
   readonly shutdownSignal: AbortSignal;
@@ -84,7 +85,7 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
       ...(options.rateLimit ? [createClientRateLimitInterceptor(options.rateLimit)] : []),
       countSessions,
       ...(options.roomInterceptor ? [options.roomInterceptor] : []),
-      createFaultInterceptor({...options.faults, onInjected: (kind) => metrics.faultInjected(kind)}),
+      options.faultInterceptor,
     ],
     contextValues: (req) => createContextValues().set(clientAddressKey, clientAddress(req, options.trustProxy)),
     shutdownSignal: options.shutdownSignal,

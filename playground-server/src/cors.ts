@@ -1,6 +1,11 @@
 import {cors} from '@connectrpc/connect';
-import {FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER, SESSION_HEADER} from './faults/interceptor.js';
-import {FAULT_HEADER} from './faults/spec.js';
+import {
+  CORRELATION_HEADER,
+  FAULT_HEADER,
+  FAULT_INJECTED_HEADER,
+  FAULT_LATENCY_HEADER,
+  SESSION_HEADER,
+} from '../../src/contract/index.js';
 import {
   FACILITATOR_KEY_HEADER,
   PREVIOUS_ATTEMPTS_HEADER,
@@ -17,7 +22,7 @@ const ALLOWED_HEADERS = [
   ROOM_HEADER,
   PREVIOUS_ATTEMPTS_HEADER,
   FACILITATOR_KEY_HEADER,
-  'x-correlation-id',
+  CORRELATION_HEADER,
   'x-api-key',
   'authorization',
   // c-gateway's headers, for the HTTP facade
@@ -36,7 +41,7 @@ const EXPOSED_HEADERS = [
   ROOM_FAULT_HEADER,
   'retry-after',
   'grpc-retry-pushback-ms',
-  'x-correlation-id',
+  CORRELATION_HEADER,
   'x-ratelimit-limit',
   'x-ratelimit-remaining',
   'x-ratelimit-reset',

@@ -6,7 +6,8 @@ import type {AddressInfo, Server, Socket} from 'node:net';
 import {Code, ConnectError} from '@connectrpc/connect';
 import {createApp} from './app.js';
 import {DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, type Limits, type UpstreamConfig} from './config.js';
-import type {FaultInterceptorOptions} from './faults/interceptor.js';
+import {createApplyFaults, type FaultOptions} from './faults/apply.js';
+import {createFaultInterceptor} from './faults/interceptor.js';
 import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './gateway/config.js';
 import {createGateway} from './gateway/gateway.js';
 import {createDualProtocolServer} from './listener.js';
@@ -33,7 +34,7 @@ export interface ServerOptions {
   readonly adminApiKey?: string;
   readonly corsOrigins?: readonly string[];
   /** Random source, clock and sleep of the fault injection, for tests. */
-  readonly faults?: FaultInterceptorOptions;
+  readonly faults?: FaultOptions;
   readonly logger?: Logger;
   /**
    * Who answers Router and RouterAdmin: this backend if given, else the
@@ -119,12 +120,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ...(options.rooms?.now ? {now: options.rooms.now} : {}),
     }),
   );
+  // One fault injector (and its rate-limit buckets) for every door.
+  const applyFaults = createApplyFaults({...options.faults, onInjected: (kind) => metrics.faultInjected(kind)});
+  const faultInterceptor = createFaultInterceptor(applyFaults);
   // The HTTP door to the same backend: c-gateway's JSON API.
   const gateway = createGateway({
     interceptors: [roomInterceptor],
     backend,
     config: options.gateway ?? DEFAULT_GATEWAY_CONFIG,
-    faults: {...options.faults, onInjected: (kind) => metrics.faultInjected(kind)},
+    faultInterceptor,
+    applyFaults,
     logger,
     registry: metrics.registry,
   });
@@ -135,7 +140,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     backend,
     ...(options.staticDir === undefined ? {} : {staticFiles: await createStaticFiles(options.staticDir)}),
     corsOrigins: options.corsOrigins ?? [],
-    ...(options.faults === undefined ? {} : {faults: options.faults}),
+    faultInterceptor,
     logger,
     shutdownSignal: shutdown.signal,
     metrics,

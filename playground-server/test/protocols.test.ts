@@ -7,7 +7,7 @@ import {Code, createClient, type Transport} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcTransport, createGrpcWebTransport} from '@connectrpc/connect-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
-import {FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER} from '../src/faults/interceptor.js';
+import {FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER} from '../../src/contract/index.js';
 import {silentLogger} from '../src/logger.js';
 import {startServer, type RunningServer} from '../src/server.js';
 import {failure} from './support/failure.js';

@@ -16,7 +16,7 @@ import {
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Router, RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
 import type {UpstreamConfig} from '../src/config.js';
-import {FAULT_INJECTED_HEADER} from '../src/faults/interceptor.js';
+import {FAULT_INJECTED_HEADER} from '../../src/contract/index.js';
 import {silentLogger} from '../src/logger.js';
 import {createEmbeddedRouter} from '../src/router/service.js';
 import {startServer, type RunningServer} from '../src/server.js';

@@ -1,12 +1,9 @@
 import {Code, ConnectError, createClient, type Client, type Interceptor} from '@connectrpc/connect';
 import {createConnectTransport} from '@connectrpc/connect-web';
 import {Router} from '../gen/beamline/flow/v1/flow_pb';
-import {faultHeader} from './fault-spec';
+import {FAULT_HEADER, SESSION_HEADER} from '../contract';
 import {formatLogArgs} from './format-value';
 import type {ChartPoint, LogLevel, WorkerEvent} from './protocol';
-
-/** Keys server-side state (such as a rate limit) to one reader. */
-export const sessionHeader = 'x-beamline-session';
 
 export interface SnippetRuntimeOptions {
   apiBaseUrl: string;
@@ -43,8 +40,8 @@ export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi
   let faultSpec: string | null = null;
 
   const playgroundHeaders: Interceptor = (next) => async (request) => {
-    request.header.set(sessionHeader, options.session);
-    if (faultSpec) request.header.set(faultHeader, faultSpec);
+    request.header.set(SESSION_HEADER, options.session);
+    if (faultSpec) request.header.set(FAULT_HEADER, faultSpec);
     return next(request);
   };
   const transport = createConnectTransport({

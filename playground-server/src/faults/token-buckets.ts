@@ -1,4 +1,4 @@
-import type {RateLimit} from './spec.js';
+import type {RateLimit} from '../../../src/contract/index.js';
 
 export interface TakeResult {
   readonly allowed: boolean;

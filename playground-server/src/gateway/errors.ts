@@ -1,5 +1,5 @@
 import {Code, type ConnectError} from '@connectrpc/connect';
-import {FAULT_INJECTED_HEADER} from '../faults/interceptor.js';
+import {FAULT_INJECTED_HEADER} from '../../../src/contract/index.js';
 
 /**
  * c-gateway's error codes as they appear in `error.code`, each with the

@@ -1,8 +1,8 @@
 /** The facade over real HTTP/1.1 and h2c, on a real port, in front of the embedded Router. */
 import http from 'node:http';
 import http2 from 'node:http2';
-import {createClient} from '@connectrpc/connect';
-import {createGrpcTransport} from '@connectrpc/connect-node';
+import {Code, type ConnectError, createClient} from '@connectrpc/connect';
+import {createConnectTransport, createGrpcTransport} from '@connectrpc/connect-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Router} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 import {silentLogger} from '../logger.js';
@@ -119,6 +119,21 @@ describe('c-gateway facade', () => {
       expect(viaHttp.body.decision.provider_id).toBe(viaGrpc.providerId);
       expect(viaHttp.body.decision.reason).toBe(viaGrpc.reason);
     }
+  });
+
+  it("shares one session's fault state with the RPC door: ratelimit=1/m allows one call across both", async () => {
+    const headers = {'x-beamline-fault': 'ratelimit=1/m', 'x-beamline-session': 's-both-doors'};
+    const connect = createClient(Router, createConnectTransport({baseUrl: server.url, httpVersion: '1.1'}));
+    const rpc = () =>
+      connect.decide({message: {tenantId: 't-doors', messageId: 'm-1'}}, {headers}).then(
+        () => 200,
+        (error: ConnectError) => (error.code === Code.ResourceExhausted ? 429 : error.code),
+      );
+    const first = await rpc();
+    const facade = await post(server, DECIDE, dto('t-doors'), {'X-Tenant-ID': 't-doors', ...headers});
+    const third = await rpc();
+    expect([first, facade.status, third]).toEqual([200, 429, 429]);
+    expect(facade.body.error.code).toBe('rate_limit_exceeded');
   });
 
   it('takes the trace id from traceparent, and leaves it out when there is none', async () => {

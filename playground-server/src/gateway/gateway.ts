@@ -1,15 +1,21 @@
 import {ConnectError, type Interceptor} from '@connectrpc/connect';
 import type {Registry} from 'prom-client';
 import {PREVIOUS_ATTEMPTS_HEADER, ROOM_FAULT_HEADER, ROOM_HEADER} from '../../../src/contract/room.js';
-import {createFaultInterceptor, SESSION_HEADER, type FaultInterceptorOptions} from '../faults/interceptor.js';
-import {FAULT_HEADER, parseFaultSpec} from '../faults/spec.js';
+import {
+  CORRELATION_HEADER,
+  FAULT_HEADER,
+  FAULT_INJECTED_HEADER,
+  FAULT_LATENCY_HEADER,
+  SESSION_HEADER,
+} from '../../../src/contract/index.js';
+import type {ApplyFaults} from '../faults/apply.js';
+import {readFaultHeader} from '../faults/spec.js';
 import type {NodeRequest, NodeResponse} from '../http-types.js';
 import type {Logger} from '../logger.js';
 import type {RouterBackend} from '../router/service.js';
 import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './config.js';
 import {decisionBody, parseDecideDto, toRouteRequest} from './decide-dto.js';
 import {errorBody, fromRouterError, GatewayError, rateLimitHeaders, type ErrorContext} from './errors.js';
-import {createFaultStep} from './fault-step.js';
 import {FixedWindowLimiter} from './fixed-window.js';
 import {createForwarder} from './forward.js';
 import {MessageStreams} from './message-streams.js';
@@ -21,8 +27,10 @@ export interface GatewayOptions {
   /** Who decides: the same backend as the RPC door (embedded Router or ROUTER_URL proxy). */
   readonly backend: RouterBackend;
   readonly config?: GatewayConfig;
-  /** Random source, clocks and sleep of the fault injection (tests). */
-  readonly faults?: FaultInterceptorOptions;
+  /** The server's one fault injector, as an interceptor for the Router door … */
+  readonly faultInterceptor: Interceptor;
+  /** … and as a plain function for the pass-through to a real c-gateway. */
+  readonly applyFaults: ApplyFaults;
   readonly logger: Logger;
   /** The server's Prometheus registry; the facade's `gateway_*` metrics join it. */
   readonly registry?: Registry;
@@ -44,14 +52,9 @@ const MESSAGES_PATH = '/api/v1/messages';
 const STREAM_PATH = '/api/v1/messages/stream';
 
 /** Request headers the Router sees: the playground's fault controls and the correlation id. */
-const ROUTER_HEADERS = [FAULT_HEADER, SESSION_HEADER, 'x-correlation-id', ROOM_HEADER, PREVIOUS_ATTEMPTS_HEADER];
+const ROUTER_HEADERS = [FAULT_HEADER, SESSION_HEADER, CORRELATION_HEADER, ROOM_HEADER, PREVIOUS_ATTEMPTS_HEADER];
 /** Response headers the Router sets that the HTTP caller gets too. */
-const ECHOED_HEADERS = [
-  'x-correlation-id',
-  'x-beamline-fault-injected',
-  'x-beamline-fault-latency-ms',
-  ROOM_FAULT_HEADER,
-];
+const ECHOED_HEADERS = [CORRELATION_HEADER, FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER, ROOM_FAULT_HEADER];
 
 type Endpoint = {readonly path: string; readonly limit: number};
 
@@ -66,7 +69,6 @@ export function createGateway(options: GatewayOptions): Gateway {
   const {logger} = options;
   const now = options.now ?? Date.now;
   const metrics: GatewayMetrics = options.registry ? createGatewayMetrics(options.registry) : noGatewayMetrics;
-  const faults = createFaultInterceptor(options.faults);
   const limiter = new FixedWindowLimiter(config.rateLimit.windowSeconds * 1000, now);
   const streams = new MessageStreams({
     keepAliveMs: config.sseKeepAliveMs,
@@ -112,7 +114,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   // ---- the embedded door ---------------------------------------------------
 
-  const decide: Decide = createRouterDoor(options.backend, [...(options.interceptors ?? []), faults]);
+  const decide: Decide = createRouterDoor(options.backend, [...(options.interceptors ?? []), options.faultInterceptor]);
 
   async function handleDecide(req: NodeRequest, res: NodeResponse, endpoint: Endpoint): Promise<void> {
     const context = requestContext(req);
@@ -250,7 +252,6 @@ export function createGateway(options: GatewayOptions): Gateway {
   const forward = config.upstreamUrl
     ? createForwarder({baseUrl: config.upstreamUrl, headersTimeoutMs: config.routerTimeoutMs + 5_000})
     : undefined;
-  const faultStep = createFaultStep(faults);
 
   async function handleForward(req: NodeRequest, res: NodeResponse, path: string): Promise<void> {
     const unreachable = (out: NodeResponse, problem: string) => {
@@ -264,8 +265,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       const onClose = () => aborted.abort();
       res.once('close', onClose);
       try {
-        const added = await faultStep(routerHeaders(req), aborted.signal);
-        added.forEach((value, name) => res.setHeader(name, value));
+        const added = await options.applyFaults(routerHeaders(req), aborted.signal);
+        for (const [name, value] of Object.entries(added)) {
+          res.setHeader(name, value);
+        }
       } catch (reason) {
         if (aborted.signal.aborted) {
           return;
@@ -389,7 +392,7 @@ function echoed(from: Headers): Record<string, string> {
 /** The `ratelimit` fault's N from the request's own header, for X-RateLimit-Limit. */
 function faultRateLimit(req: NodeRequest): number {
   try {
-    return parseFaultSpec(header(req, FAULT_HEADER)).rateLimit?.limit ?? 0;
+    return readFaultHeader(header(req, FAULT_HEADER)).rateLimit?.limit ?? 0;
   } catch {
     return 0;
   }

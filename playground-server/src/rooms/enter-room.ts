@@ -10,7 +10,7 @@ import {
   ROOM_HEADER,
   roomCode,
 } from '../../../src/contract/room.js';
-import {FAULT_INJECTED_HEADER, SESSION_HEADER} from '../faults/interceptor.js';
+import {FAULT_INJECTED_HEADER, SESSION_HEADER} from '../../../src/contract/index.js';
 import {type Rooms, RoomsFullError} from './rooms.js';
 
 /** Longest session id that counts as a participant (a UUID is 36 characters). */

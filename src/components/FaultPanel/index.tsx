@@ -1,5 +1,5 @@
 import {useId} from 'react';
-import {faultCodes, faultHeader, faultSpec, type FaultSettings} from '@site/src/playground/fault-spec';
+import {faultCodes, FAULT_HEADER, faultSpec, type FaultSettings} from '@site/src/contract';
 import styles from './styles.module.css';
 
 interface Props {
@@ -108,7 +108,7 @@ export default function FaultPanel({value, onChange}: Props) {
         />
       </div>
       <code className={styles.header} data-testid="fault-header">
-        {faultHeader}: {spec ?? '(none — the Router behaves)'}
+        {FAULT_HEADER}: {spec ?? '(none — the Router behaves)'}
       </code>
     </fieldset>
   );

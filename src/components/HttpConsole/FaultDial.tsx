@@ -1,5 +1,5 @@
 import {useId} from 'react';
-import {faultCodes, faultHeader, faultSpec, type FaultSettings} from '@site/src/playground/fault-spec';
+import {faultCodes, FAULT_HEADER, faultSpec, type FaultSettings} from '@site/src/contract';
 import styles from './styles.module.css';
 
 interface Props {
@@ -70,7 +70,7 @@ export default function FaultDial({value, onChange, testIdPrefix}: Props) {
       <p className={styles.faultHeader} data-testid={`${testIdPrefix}-fault-header`}>
         {spec ? (
           <>
-            Adds <code>{`${faultHeader}: ${spec}`}</code> — only your requests are affected.
+            Adds <code>{`${FAULT_HEADER}: ${spec}`}</code> — only your requests are affected.
           </>
         ) : (
           <>No faults: the server answers normally.</>

@@ -2,7 +2,7 @@ import type React from 'react';
 import {useCallback, useEffect, useId, useMemo, useState} from 'react';
 import Spinner from '@site/src/components/Spinner';
 import FaultDial from './FaultDial';
-import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '@site/src/playground/fault-spec';
+import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '@site/src/contract';
 import {allowsBody, formatBody, formatBytes, parseHeaderLines, toCurl} from './http-text';
 import {httpPresets, readerTenant, type HttpPreset} from './presets';
 import {useHttpExchange, type HttpResult, type Phase} from './useHttpExchange';

@@ -1,7 +1,7 @@
 import {useCallback, useMemo, useRef, useState} from 'react';
 import {useColorMode} from '@docusaurus/theme-common';
 import FaultPanel from '@site/src/components/FaultPanel';
-import {faultSpec, noFaults, type FaultSettings} from '@site/src/playground/fault-spec';
+import {faultSpec, noFaults, type FaultSettings} from '@site/src/contract';
 import LiveChart from '@site/src/components/LiveChart';
 import type {ChartConfig} from '@site/src/components/LiveChart/chart-config';
 import {defaultTimeLimitMs} from '@site/src/playground/runner';

@@ -3,7 +3,7 @@ import {useCallback, useEffect, useId, useMemo, useState} from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import FaultDial from '@site/src/components/HttpConsole/FaultDial';
 import Spinner from '@site/src/components/Spinner';
-import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '@site/src/playground/fault-spec';
+import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '@site/src/contract';
 import {parseHeaderLines} from '@site/src/components/HttpConsole/http-text';
 import {callAsCode} from './call-code';
 import MessageEditor from './FieldEditor';

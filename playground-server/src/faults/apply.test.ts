@@ -2,25 +2,22 @@ import {Code, createClient, createRouterTransport} from '@connectrpc/connect';
 import {describe, expect, it} from 'vitest';
 import {Router, RouterAdmin} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 import {createEmbeddedRouter} from '../router/service.js';
-import {
-  createFaultInterceptor,
-  FAULT_INJECTED_HEADER,
-  FAULT_LATENCY_HEADER,
-  type FaultInterceptorOptions,
-} from './interceptor.js';
+import {FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER} from '../../../src/contract/index.js';
+import {createApplyFaults, type FaultOptions} from './apply.js';
+import {createFaultInterceptor} from './interceptor.js';
 import {sleep as realSleep} from './sleep.js';
 import {failure} from '../../test/support/failure.js';
 
 const request = {message: {tenantId: 'acme', messageId: 'm-1'}};
 
-function clients(options: FaultInterceptorOptions = {}) {
+function clients(options: FaultOptions = {}) {
   const backend = createEmbeddedRouter({adminApiKey: 'key'});
   const transport = createRouterTransport(
     (router) => {
       router.service(Router, backend.router);
       router.service(RouterAdmin, backend.admin);
     },
-    {router: {interceptors: [createFaultInterceptor(options)]}},
+    {router: {interceptors: [createFaultInterceptor(createApplyFaults(options))]}},
   );
   return {router: createClient(Router, transport), admin: createClient(RouterAdmin, transport)};
 }
@@ -40,7 +37,7 @@ const fault = (spec: string, more: Record<string, string> = {}) => ({
   headers: {'x-beamline-fault': spec, ...more},
 });
 
-describe('fault interceptor', () => {
+describe('fault injection', () => {
   it('leaves requests without the header alone', async () => {
     let header: Headers | undefined;
     const decision = await clients({random: sequence()}).router.decide(request, {
@@ -150,6 +147,14 @@ describe('fault interceptor', () => {
 
       now = 500;
       await expect(router.decide(request, alice)).resolves.toBeDefined();
+    });
+
+    it('refuses a session id too long to key a bucket', async () => {
+      const error = await failure(
+        clients().router.decide(request, fault('ratelimit=5/s', {'x-beamline-session': 's'.repeat(129)})),
+      );
+      expect(error.code).toBe(Code.InvalidArgument);
+      expect(error.rawMessage).toBe('x-beamline-session: is 129 characters long; at most 128 allowed');
     });
 
     it('needs a session header', async () => {
