@@ -1,6 +1,6 @@
 import {Code, ConnectError} from '@connectrpc/connect';
 import {describe, expect, it} from 'vitest';
-import {AdaptiveThrottle, rejectionProbability} from './adaptive-throttle';
+import {AdaptiveThrottle, rejectionProbability, verdictOf} from './adaptive-throttle';
 import {seededRandom} from './random';
 import {VirtualClock} from './virtual-clock';
 
@@ -60,11 +60,126 @@ describe('adaptive throttling (SRE book, "Handling Overload")', () => {
     expect(throttle.probability()).toBeCloseTo(1_000 / 1_001, 9);
   });
 
-  it('application errors still count as accepts (the backend answered)', async () => {
+  it("what counts as accepted: Envoy admission control's default gRPC success codes; CANCELED is ignored", () => {
+    const verdicts = Object.fromEntries(
+      [
+        Code.Canceled,
+        Code.Unknown,
+        Code.InvalidArgument,
+        Code.DeadlineExceeded,
+        Code.NotFound,
+        Code.AlreadyExists,
+        Code.PermissionDenied,
+        Code.ResourceExhausted,
+        Code.FailedPrecondition,
+        Code.Aborted,
+        Code.OutOfRange,
+        Code.Unimplemented,
+        Code.Internal,
+        Code.Unavailable,
+        Code.DataLoss,
+        Code.Unauthenticated,
+      ].map((code) => [Code[code], verdictOf(new ConnectError('x', code))]),
+    );
+    expect(verdicts).toEqual({
+      Canceled: 'ignored',
+      Unknown: 'accepted',
+      InvalidArgument: 'accepted',
+      DeadlineExceeded: 'not-accepted',
+      NotFound: 'accepted',
+      AlreadyExists: 'accepted',
+      PermissionDenied: 'not-accepted',
+      ResourceExhausted: 'not-accepted',
+      FailedPrecondition: 'accepted',
+      Aborted: 'not-accepted',
+      OutOfRange: 'accepted',
+      Unimplemented: 'accepted',
+      Internal: 'not-accepted',
+      Unavailable: 'not-accepted',
+      DataLoss: 'not-accepted',
+      Unauthenticated: 'accepted',
+    });
+  });
+
+  it('application errors count as accepts (the backend answered); overload refusals do not', async () => {
     const clock = new VirtualClock();
     const throttle = new AdaptiveThrottle({clock});
     await throttle.execute(() => Promise.reject(new ConnectError('nope', Code.NotFound))).catch(() => {});
     await throttle.execute(() => Promise.reject(new ConnectError('busy', Code.Unavailable))).catch(() => {});
     expect(throttle.counts()).toEqual({requests: 2, accepts: 1});
+  });
+
+  /** 600 calls, 10 ms apart, each outliving its 100 ms deadline against a backend that takes 1 s. */
+  async function slowBackend(random = seededRandom(3)) {
+    const clock = new VirtualClock();
+    const throttle = new AdaptiveThrottle({clock, random, windowMs: 10_000});
+    let reached = 0;
+    const calls: Promise<unknown>[] = [];
+    const run = async () => {
+      for (let i = 0; i < 600; i++) {
+        calls.push(
+          throttle
+            .execute(async () => {
+              reached++;
+              await clock.sleep(100); // the deadline passes long before the 1 s answer
+              throw new ConnectError('deadline exceeded', Code.DeadlineExceeded);
+            })
+            .catch(() => {}),
+        );
+        await clock.sleep(10);
+      }
+      await Promise.all(calls);
+    };
+    await clock.runUntil(run());
+    return {reached, throttle};
+  }
+
+  it('DEADLINE_EXCEEDED is not an accept: a backend overloaded by slowness gets throttled', async () => {
+    const {reached, throttle} = await slowBackend();
+    expect(throttle.probability()).toBeGreaterThan(0.9);
+    expect(reached).toBeLessThan(100); // of 600; counted as accepts, 592 reached it and p stayed 0
+  });
+
+  it('CANCELED by the caller counts as neither request nor accept', async () => {
+    const clock = new VirtualClock();
+    const throttle = new AdaptiveThrottle({clock, random: seededRandom(2)});
+    let reached = 0;
+    for (let i = 0; i < 200; i++) {
+      const controller = new AbortController();
+      const call = throttle.execute(async ({signal}) => {
+        reached++;
+        await new Promise((_, reject) =>
+          signal.addEventListener('abort', () => reject(new ConnectError('cancelled', Code.Canceled))),
+        );
+      }, controller.signal);
+      controller.abort();
+      await call.catch(() => {});
+    }
+    expect(reached).toBe(200);
+    expect(throttle.counts()).toEqual({requests: 0, accepts: 0});
+    expect(throttle.probability()).toBe(0);
+  });
+
+  it('requests in flight are not rejections: 20 calls to a healthy 200 ms backend all go through', async () => {
+    const clock = new VirtualClock();
+    const throttle = new AdaptiveThrottle({clock, random: seededRandom(4)});
+    let dropped = 0;
+    const run = async () => {
+      const calls: Promise<unknown>[] = [];
+      for (let i = 0; i < 20; i++) {
+        calls.push(
+          throttle
+            .execute(() => clock.sleep(200).then(() => 'ok'))
+            .catch(() => {
+              dropped++;
+            }),
+        );
+        await clock.sleep(10);
+      }
+      await Promise.all(calls);
+    };
+    await clock.runUntil(run());
+    expect(dropped).toBe(0);
+    expect(throttle.counts()).toEqual({requests: 20, accepts: 20});
   });
 });

@@ -15,11 +15,29 @@
  * rejects, the client starts dropping requests locally — only about
  * (requests − K·accepts) of them ever reach the backend.
  *
- * Locally rejected requests count as requests (they were attempted by the
- * application). A backend answer counts as an accept unless it is an
- * overload rejection (default: RESOURCE_EXHAUSTED or UNAVAILABLE).
- * The probability is computed from the window *before* the new request is
- * recorded.
+ * What counts, and when:
+ * - A request enters the window when its fate is known: dropped locally, or
+ *   answered. A request still in flight is in neither count — otherwise the
+ *   first calls to a slow but healthy backend look like rejections from an
+ *   empty window. This is grpc-go's adaptive throttler
+ *   (balancer/rls/internal/adaptive/adaptive.go: requests = accepts +
+ *   throttles, both registered by `ShouldThrottle` or
+ *   `RegisterBackendResponse`).
+ * - Which answers are accepts: Envoy's admission control filter, whose
+ *   default gRPC success codes are OK, CANCELED, UNKNOWN, INVALID_ARGUMENT,
+ *   NOT_FOUND, ALREADY_EXISTS, UNAUTHENTICATED, FAILED_PRECONDITION,
+ *   OUT_OF_RANGE, UNIMPLEMENTED (source/extensions/filters/http/
+ *   admission_control/evaluators/success_criteria_evaluator.cc). Everything
+ *   else — DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE, INTERNAL,
+ *   ABORTED, PERMISSION_DENIED, DATA_LOSS — is not accepted: a backend so
+ *   slow that calls outlive their deadlines is overloaded and must be
+ *   throttled too.
+ * - One deliberate difference from Envoy: CANCELED counts as *neither*. The
+ *   caller gave up, which tells nothing about the backend; as an accept it
+ *   would hide an overload from callers who cancel slow calls, as a bare
+ *   request it would throttle a healthy backend.
+ *
+ * The probability is computed from the window before the new request.
  */
 import {Code} from '@connectrpc/connect';
 import {neverAborted} from './abort';
@@ -30,13 +48,16 @@ import type {Policy, PolicyContext} from './policy';
 import type {Random} from './random';
 import {mathRandom} from './random';
 
+/** What an answer (or an error) says about the backend. */
+export type BackendVerdict = 'accepted' | 'not-accepted' | 'ignored';
+
 export interface AdaptiveThrottleOptions {
   /** The multiplier K. Default 2. */
   k?: number;
   /** History window, ms. Default 120 000 (two minutes). */
   windowMs?: number;
-  /** Is this error the backend refusing for overload? Default: RESOURCE_EXHAUSTED, UNAVAILABLE. */
-  isOverloadRejection?: (error: unknown) => boolean;
+  /** How a failed call counts. Default `verdictOf`: Envoy's success codes, CANCELED ignored. */
+  classify?: (error: unknown) => BackendVerdict;
   clock?: Clock;
   random?: Random;
 }
@@ -46,10 +67,25 @@ export function rejectionProbability(requests: number, accepts: number, k = 2): 
   return Math.max(0, (requests - k * accepts) / (requests + 1));
 }
 
-const defaultIsOverload = (error: unknown): boolean => {
+/** Envoy admission control's default gRPC success codes (see the header). */
+const acceptedCodes = new Set<Code>([
+  Code.Canceled, // listed by Envoy; handled before this set is consulted
+  Code.Unknown,
+  Code.InvalidArgument,
+  Code.NotFound,
+  Code.AlreadyExists,
+  Code.Unauthenticated,
+  Code.FailedPrecondition,
+  Code.OutOfRange,
+  Code.Unimplemented,
+]);
+
+/** The default classification of a failed call. */
+export function verdictOf(error: unknown): BackendVerdict {
   const code = codeOf(error);
-  return code === Code.ResourceExhausted || code === Code.Unavailable;
-};
+  if (code === Code.Canceled) return 'ignored';
+  return acceptedCodes.has(code) ? 'accepted' : 'not-accepted';
+}
 
 export class AdaptiveThrottle implements Policy {
   readonly k: number;
@@ -60,14 +96,14 @@ export class AdaptiveThrottle implements Policy {
   private acceptHead = 0;
   private readonly clock: Clock;
   private readonly random: Random;
-  private readonly isOverload: (error: unknown) => boolean;
+  private readonly classify: (error: unknown) => BackendVerdict;
 
   constructor(options: AdaptiveThrottleOptions = {}) {
     this.k = options.k ?? 2;
     this.windowMs = options.windowMs ?? 120_000;
     this.clock = options.clock ?? realClock;
     this.random = options.random ?? mathRandom;
-    this.isOverload = options.isOverloadRejection ?? defaultIsOverload;
+    this.classify = options.classify ?? verdictOf;
     if (!(this.k > 0)) throw new RangeError('k must be > 0');
     if (!(this.windowMs > 0)) throw new RangeError('windowMs must be > 0');
   }
@@ -88,19 +124,21 @@ export class AdaptiveThrottle implements Policy {
   }
 
   /**
-   * Records a request and decides whether to drop it locally (true = drop).
-   * If it is sent, report the outcome with `recordAccept()` (or nothing for
-   * an overload rejection).
+   * Decides whether to drop a request locally (true = drop; it counts as a
+   * request). If it is sent, report what the backend did with `record()`.
    */
   shouldReject(): boolean {
-    const p = this.probability();
+    if (this.random() >= this.probability()) return false;
     this.requestTimes.push(this.clock.now());
-    return this.random() < p;
+    return true;
   }
 
-  /** Records that the backend accepted a request. */
-  recordAccept(): void {
-    this.acceptTimes.push(this.clock.now());
+  /** Records the backend's answer to a request `shouldReject` let through. */
+  record(verdict: BackendVerdict): void {
+    if (verdict === 'ignored') return;
+    const now = this.clock.now();
+    this.requestTimes.push(now);
+    if (verdict === 'accepted') this.acceptTimes.push(now);
   }
 
   async execute<T>(fn: (context: PolicyContext) => Promise<T> | T, signal?: AbortSignal): Promise<T> {
@@ -109,11 +147,10 @@ export class AdaptiveThrottle implements Policy {
     }
     try {
       const value = await fn({signal: signal ?? neverAborted});
-      this.recordAccept();
+      this.record('accepted');
       return value;
     } catch (error) {
-      // The backend answered (not an overload refusal, not our own cancel): an accept.
-      if (!this.isOverload(error) && codeOf(error) !== Code.Canceled) this.recordAccept();
+      this.record(this.classify(error));
       throw error;
     }
   }

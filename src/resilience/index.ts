@@ -83,8 +83,8 @@ export type {GcraOptions, GcraState, GcraResult} from './gcra';
 export {gcra, gcraOptions, GcraLimiter} from './gcra';
 export type {BoundedQueueOptions, QueueEvent} from './bounded-queue';
 export {BoundedQueue} from './bounded-queue';
-export type {AdaptiveThrottleOptions} from './adaptive-throttle';
-export {AdaptiveThrottle, rejectionProbability} from './adaptive-throttle';
+export type {AdaptiveThrottleOptions, BackendVerdict} from './adaptive-throttle';
+export {AdaptiveThrottle, rejectionProbability, verdictOf} from './adaptive-throttle';
 
 export {
   deadlineAfter,
