@@ -19,6 +19,7 @@ const USAGE = `usage: simulate --scenario occ|amplification [options] [--json]
 common:   --runs N (20)  --seed N (1)  --base-ms X (5)  --cap-ms X (2000)
           --net-mean-ms X (10)  --net-sd-ms X (2)  --json  --help
 occ:      --clients N (required, 1…2000)
+          --first-exponent 0|1 (1: the article simulator's first wait, expo(1) = 2·base)
           --strategy ${strategyNames.join('|')}|all  (all; comma-separated list allowed)
 amplification:
           --layers N (3)  --tries N (3)  --requests N (100)  --failure-rate X (1)
@@ -27,6 +28,7 @@ amplification:
 const VALUE_FLAGS = new Set([
   'scenario',
   'clients',
+  'first-exponent',
   'strategy',
   'runs',
   'seed',
@@ -42,7 +44,7 @@ const VALUE_FLAGS = new Set([
   'token-ratio',
 ]);
 const BOOLEAN_FLAGS = new Set(['json', 'help']);
-const OCC_ONLY = ['clients'];
+const OCC_ONLY = ['clients', 'first-exponent'];
 const AMPLIFICATION_ONLY = ['layers', 'tries', 'requests', 'failure-rate', 'max-tokens', 'token-ratio'];
 
 class UsageError extends Error {}
@@ -106,7 +108,7 @@ function toParams(flags: Map<string, string>): ScenarioParams {
     if (strategyText !== undefined && strategyText !== 'all') {
       strategy = strategyText.split(',').map((s) => s.trim()) as StrategyName[];
     }
-    return {scenario: 'occ', clients, strategy, ...common};
+    return {scenario: 'occ', clients, strategy, firstExponent: number(flags, 'first-exponent'), ...common};
   }
   const maxTokens = number(flags, 'max-tokens');
   const tokenRatio = number(flags, 'token-ratio');
@@ -136,7 +138,7 @@ function table(result: OccResult | AmplificationResult): string {
       ].join(''),
     );
     return [
-      `occ: ${result.clients} clients, ${result.runs} runs, seed ${result.seed}, base ${result.baseMs} ms, cap ${result.capMs} ms`,
+      `occ: ${result.clients} clients, ${result.runs} runs, seed ${result.seed}, base ${result.baseMs} ms, cap ${result.capMs} ms, first wait ceiling base·2^${result.firstExponent}`,
       `${'strategy'.padEnd(13)}${'mean calls'.padStart(12)}${'mean writes'.padStart(12)}${'completion (ms)'.padStart(16)}`,
       ...rows,
     ].join('\n');

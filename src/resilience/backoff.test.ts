@@ -40,6 +40,14 @@ describe('deterministic strategies (exact)', () => {
     expect(delays(exponentialBackoff(opts), 7, Math.random)).toEqual([100, 200, 400, 800, 1000, 1000, 1000]);
   });
 
+  it("firstExponent 1: the AWS article simulator's numbering, first wait expo(1) = 2·base", () => {
+    const article = {...opts, firstExponent: 1};
+    expect(delays(exponentialBackoff(article), 5, Math.random)).toEqual([200, 400, 800, 1000, 1000]);
+    expect(delays(fullJitterBackoff(article), 3, fixed(0.5))).toEqual([100, 200, 400]);
+    expect(delays(equalJitterBackoff(article), 3, fixed(0))).toEqual([100, 200, 400]);
+    expect(delays(decorrelatedJitterBackoff(article), 2, fixed(0))).toEqual([100, 100]);
+  });
+
   it('is pure: the same state gives the same delay, and the state is the attempt number', () => {
     const b = exponentialBackoff(opts);
     expect(b(3, Math.random)).toEqual([800, 4]);

@@ -17,9 +17,13 @@
  * with `undefined`) and passes the random source, so a seed replays a run
  * and virtual time needs nothing special.
  *
- * `attempt` here counts retries from 0: the first retry of `exponential`
- * waits `base`. (The article's simulator increments its counter before the
- * first backoff, so its first wait is 2·base.)
+ * Numbering: by default the exponent counts retries from 0, so the first
+ * retry of `exponential` waits `base` (as the article's formulas read, and
+ * as cockatiel and the AWS SDKs' "base · 2^(retries)" do). The article's
+ * simulator increments its counter before the first backoff
+ * (`self.attempt += 1; … self.backoff.backoff(self.attempt)` in
+ * src/backoff_simulator.py), so its first wait is `expo(1)` = 2·base; pass
+ * `firstExponent: 1` to reproduce it.
  */
 import type {Random} from './random';
 
@@ -31,6 +35,12 @@ export interface ExponentialOptions {
   baseMs: number;
   /** `cap` of the article: no sleep exceeds it, ms. */
   capMs: number;
+  /**
+   * n of the first retry's min(cap, base · 2^n): 0 (default) or 1, the AWS
+   * article simulator's numbering. Decorrelated jitter has no exponent and
+   * ignores it.
+   */
+  firstExponent?: number;
 }
 
 /** min(cap, base · 2^n), safe against overflow for large n. */
@@ -50,17 +60,17 @@ export const constantBackoff =
 /** Exponential: min(cap, base · 2^attempt). Deterministic — and therefore synchronised across clients. */
 export const exponentialBackoff =
   (options: ExponentialOptions): Backoff<number> =>
-  (attempt = 0) => [expo(attempt, options), attempt + 1];
+  (attempt = options.firstExponent ?? 0) => [expo(attempt, options), attempt + 1];
 
 /** Full Jitter: random_between(0, min(cap, base · 2^attempt)). */
 export const fullJitterBackoff =
   (options: ExponentialOptions): Backoff<number> =>
-  (attempt = 0, random) => [random() * expo(attempt, options), attempt + 1];
+  (attempt = options.firstExponent ?? 0, random) => [random() * expo(attempt, options), attempt + 1];
 
 /** Equal Jitter: temp/2 + random_between(0, temp/2), temp = min(cap, base · 2^attempt). */
 export const equalJitterBackoff =
   (options: ExponentialOptions): Backoff<number> =>
-  (attempt = 0, random) => {
+  (attempt = options.firstExponent ?? 0, random) => {
     const temp = expo(attempt, options);
     return [temp / 2 + random() * (temp / 2), attempt + 1];
   };

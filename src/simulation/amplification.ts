@@ -25,7 +25,7 @@ import {decideRetry} from '../resilience/retry';
 import type {RetryThrottleOptions} from '../resilience/retry-throttle';
 import {RetryThrottle} from '../resilience/retry-throttle';
 import type {NetworkModel} from './network';
-import {hopDelay} from './network';
+import {hopSampler} from './network';
 
 export interface AmplificationRunOptions {
   layers: number;
@@ -51,6 +51,7 @@ export interface AmplificationRunResult {
 
 export function runAmplification(options: AmplificationRunOptions): AmplificationRunResult {
   const {layers, tries, requests, failureRate, backoff, budget, random, network} = options;
+  const hop = hopSampler(random, network);
   const throttles = budget ? Array.from({length: layers}, () => new RetryThrottle(budget)) : [];
   let backendCalls = 0;
 
@@ -64,7 +65,7 @@ export function runAmplification(options: AmplificationRunOptions): Amplificatio
     const throttle = throttles[layer];
     let backoffState: unknown;
     for (let attempt = 1; ; attempt++) {
-      t += hopDelay(random, network);
+      t += hop();
       let ok: boolean;
       if (layer === layers - 1) {
         ok = backend();
@@ -73,7 +74,7 @@ export function runAmplification(options: AmplificationRunOptions): Amplificatio
         ok = inner.ok;
         t = inner.t;
       }
-      t += hopDelay(random, network);
+      t += hop();
       if (ok) {
         throttle?.recordSuccess();
         return {ok, t};

@@ -22,4 +22,4 @@ export {runOccAsync} from './occ-async';
 export type {AmplificationRunOptions, AmplificationRunResult} from './amplification';
 export {runAmplification} from './amplification';
 export type {NetworkModel} from './network';
-export {awsArticleNetwork, hopDelay, OccRow} from './network';
+export {awsArticleNetwork, hopSampler, OccRow} from './network';

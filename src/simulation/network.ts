@@ -10,7 +10,6 @@
  * succeeds only if the version is still the one read, and bumps it.
  */
 import type {Random} from '../resilience/random';
-import {normal} from '../resilience/random';
 
 export interface NetworkModel {
   meanMs: number;
@@ -20,8 +19,28 @@ export interface NetworkModel {
 /** The article's network: 10 ms ± 2 ms per hop. */
 export const awsArticleNetwork: NetworkModel = {meanMs: 10, sdMs: 2};
 
-export function hopDelay(random: Random, network: NetworkModel): number {
-  return Math.abs(normal(random, network.meanMs, network.sdMs));
+/**
+ * A source of hop delays for one run. Box–Muller (Box & Muller, 1958) turns
+ * two uniform draws into *two* independent normals; the sampler hands out
+ * both (the second on the next call), halving the draws, logarithms and
+ * square roots per hop — the simulator's hottest arithmetic. Every engine
+ * of a run must draw hops from one sampler in the same order to replay the
+ * same run.
+ */
+export function hopSampler(random: Random, {meanMs, sdMs}: NetworkModel): () => number {
+  let spare = 0;
+  let hasSpare = false;
+  return () => {
+    if (hasSpare) {
+      hasSpare = false;
+      return Math.abs(meanMs + sdMs * spare);
+    }
+    const radius = Math.sqrt(-2 * Math.log(1 - random())); // 1 − [0, 1) is (0, 1]: log(0) never happens
+    const angle = 2 * Math.PI * random();
+    spare = radius * Math.sin(angle);
+    hasSpare = true;
+    return Math.abs(meanMs + sdMs * radius * Math.cos(angle));
+  };
 }
 
 export class OccRow {

@@ -12,27 +12,29 @@ import {Code, ConnectError} from '@connectrpc/connect';
 import {retry} from '../resilience/retry';
 import {VirtualClock} from '../resilience/virtual-clock';
 import type {OccRunOptions, OccRunResult} from './occ';
-import {hopDelay, OccRow} from './network';
+import {clientRandoms} from './occ';
+import {hopSampler, OccRow} from './network';
 
 export async function runOccAsync(options: OccRunOptions): Promise<OccRunResult> {
-  const {clients, backoff, random, network} = options;
+  const {clients, backoff, network} = options;
   const clock = new VirtualClock();
   const row = new OccRow();
-  const hop = () => hopDelay(random, network);
 
-  const updateOnce = () =>
-    retry(
+  const updateOnce = (random: () => number) => {
+    const hop = hopSampler(random, network);
+    return retry(
       async () => {
-        await clock.sleep(hop()); // read request → server
+        await clock.sleep(hop()); // read request → row
         const version = row.read();
-        await clock.sleep(hop() + hop()); // version → client, conditional write → server
+        await clock.sleep(hop() + hop()); // version → client, conditional write → row
         const ok = row.write(version);
         await clock.sleep(hop()); // result → client
         if (!ok) throw new ConnectError('version conflict', Code.Aborted);
       },
       {clock, random, backoff, maxAttempts: Infinity, retryableCodes: [Code.Aborted], pushback: false},
     );
+  };
 
-  await clock.runUntil(Promise.all(Array.from({length: clients}, updateOnce)));
+  await clock.runUntil(Promise.all(clientRandoms(options.random, clients).map(updateOnce)));
   return {writes: row.writes, reads: row.reads, calls: row.reads + row.writes, completionMs: clock.now()};
 }

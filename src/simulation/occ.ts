@@ -14,21 +14,31 @@
  *
  * This is the fast engine: a discrete-event loop over flat arrays — no
  * promises, no allocation per event — so a slider sweep over 10–200
- * clients × 5 strategies runs in a blink in the browser. It makes the *same decisions with the same code* as
- * real clients: every retry goes through `decideRetry` and the `Backoff`
- * functions of src/resilience, and `occ-async.ts` runs the identical
- * process as async clients calling `retry()` on a VirtualClock — a test
- * checks that both give identical results for the same seed.
+ * clients × 5 strategies runs in a blink in the browser. It makes the *same
+ * decisions with the same code* as real clients: every retry goes through
+ * `decideRetry` and the `Backoff` functions of src/resilience, and
+ * `occ-async.ts` runs the identical process as async clients calling
+ * `retry()` on a VirtualClock — a test checks that both give identical
+ * results for the same seed.
+ *
+ * Only the row is shared, so only the moments a message reaches the row are
+ * events: a read, a conditional write. What a client does in between —
+ * learn the answer, back off, send the next request — depends on nothing but
+ * its own state and its own random stream (`clientRandoms`), so it is worked
+ * out at once, in the order the client would do it, and lands as the
+ * client's next event. Two events per attempt instead of four.
  */
 import type {Backoff} from '../resilience/backoff';
 import type {Random} from '../resilience/random';
+import {mixSeed, seededRandom} from '../resilience/random';
 import {decideRetry} from '../resilience/retry';
 import type {NetworkModel} from './network';
-import {hopDelay, OccRow} from './network';
+import {hopSampler, OccRow} from './network';
 
 export interface OccRunOptions {
   clients: number;
   backoff: Backoff;
+  /** Seeds the clients' own streams (see `clientRandoms`). */
   random: Random;
   network: NetworkModel;
   /** Safety net: give up after this many writes (default 10 000 000). */
@@ -45,36 +55,54 @@ export interface OccRunResult {
   completionMs: number;
 }
 
+/**
+ * One random stream per client, seeded from the run's stream in client
+ * order: a client's draws (hops, jitter) then never depend on how its
+ * events interleave with other clients', which lets the engine work a
+ * client's private steps out ahead of time and still replay async clients
+ * exactly.
+ */
+export function clientRandoms(random: Random, clients: number): Random[] {
+  const seed = Math.floor(random() * 2 ** 32);
+  return Array.from({length: clients}, (_, c) => seededRandom(mixSeed(seed, c)));
+}
+
 /** What a client's pending event means. */
-const READ_AT_SERVER = 0; // its read request reaches the server
-const WRITE_AT_SERVER = 1; // its conditional write reaches the server (sent as soon as the version came back)
-const WRITE_ANSWER = 2; // the write's result reaches the client
-const WAKE = 3; // its backoff sleep ends
+const READ_AT_SERVER = 0; // its read request reaches the row
+const WRITE_AT_SERVER = 1; // its conditional write reaches the row (sent as soon as the version came back)
 
 /**
- * Each client has exactly one pending event at any time (it is always
- * waiting for exactly one thing), so the event list is a binary min-heap of
- * client indices keyed by (time, scheduling order) over flat typed arrays —
- * no allocation per event. Same order as TimerHeap and VirtualClock.
+ * Each client has exactly one pending event at any time, so the event list
+ * is a binary min-heap of client indices keyed by (time, scheduling order)
+ * over flat typed arrays. Same order as TimerHeap and VirtualClock.
  */
 export function runOcc(options: OccRunOptions): OccRunResult {
-  const {clients, backoff, random, network} = options;
+  const {clients, backoff, network} = options;
   const maxCalls = options.maxCalls ?? 10_000_000;
+  const randoms = clientRandoms(options.random, clients);
+  const hops = randoms.map((random) => hopSampler(random, network));
   const row = new OccRow();
 
   const at = new Float64Array(clients);
   const order = new Float64Array(clients);
   const kind = new Uint8Array(clients);
-  const value = new Float64Array(clients);
+  const version = new Float64Array(clients);
   const attempts = new Float64Array(clients).fill(1);
   const backoffStates = new Array<unknown>(clients).fill(undefined);
   const heap = new Int32Array(clients);
   let size = 0;
   let seq = 0;
+  let completionMs = 0;
 
-  const before = (a: number, b: number) => at[a]! < at[b]! || (at[a] === at[b] && order[a]! < order[b]!);
-  const siftDown = (i: number) => {
-    const c = heap[i]!;
+  /** Client a's event comes before client b's: earlier, or as early and scheduled first. */
+  const before = (a: number, b: number) => {
+    const ta = at[a]!;
+    const tb = at[b]!;
+    return ta < tb || (ta === tb && order[a]! < order[b]!);
+  };
+  /** Puts client c at the root (over the top event, whose time only grew or which is gone) and sinks it. */
+  const sinkFromRoot = (c: number) => {
+    let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= size) break;
@@ -86,8 +114,12 @@ export function runOcc(options: OccRunOptions): OccRunResult {
     }
     heap[i] = c;
   };
-  const siftUp = (i: number) => {
-    const c = heap[i]!;
+
+  for (let c = 0; c < clients; c++) {
+    at[c] = hops[c]!();
+    order[c] = seq++;
+    kind[c] = READ_AT_SERVER;
+    let i = size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!before(c, heap[p]!)) break;
@@ -95,69 +127,47 @@ export function runOcc(options: OccRunOptions): OccRunResult {
       i = p;
     }
     heap[i] = c;
-  };
-  /** Sets client c's next event (it is not in the heap, or it is the top about to be re-sifted). */
-  const set = (c: number, time: number, k: number, v = 0) => {
-    at[c] = time;
-    order[c] = seq++;
-    kind[c] = k;
-    value[c] = v;
-  };
-
-  for (let c = 0; c < clients; c++) {
-    set(c, hopDelay(random, network), READ_AT_SERVER);
-    heap[size++] = c;
-    siftUp(size - 1);
   }
 
-  let now = 0;
-  let done = 0;
   while (size > 0) {
     const c = heap[0]!;
-    now = at[c]!;
-    switch (kind[c]) {
-      case READ_AT_SERVER: {
-        const version = row.read();
-        // version → client, then at once the conditional write → server: two hops, one event
-        // (summed before adding to now, exactly as occ-async.ts does, so the float times agree)
-        const twoHops = hopDelay(random, network) + hopDelay(random, network);
-        set(c, now + twoHops, WRITE_AT_SERVER, version);
-        break;
+    const now = at[c]!;
+    const hop = hops[c]!;
+    if (kind[c] === READ_AT_SERVER) {
+      // version → client, then at once the conditional write → row (summed first, as occ-async.ts sleeps them)
+      version[c] = row.read();
+      at[c] = now + (hop() + hop());
+      kind[c] = WRITE_AT_SERVER;
+    } else {
+      const written = row.write(version[c]!);
+      if (row.writes > maxCalls) throw new Error(`occ: more than ${maxCalls} writes; giving up`);
+      const answered = now + hop(); // the result reaches the client
+      if (written) {
+        if (answered > completionMs) completionMs = answered;
+        size--; // this client is done: the last leaf takes its place
+        if (size > 0) sinkFromRoot(heap[size]!);
+        continue;
       }
-      case WRITE_AT_SERVER:
-        set(c, now + hopDelay(random, network), WRITE_ANSWER, row.write(value[c]!) ? 1 : 0);
-        break;
-      case WRITE_ANSWER: {
-        if (value[c] === 1) {
-          done++;
-          heap[0] = heap[--size]!; // this client is finished: drop it
-          if (size > 0) siftDown(0);
-          continue;
-        }
-        const decision = decideRetry({
-          attempt: attempts[c]!,
-          maxAttempts: Infinity,
-          retryable: true, // a version conflict (ABORTED) is always worth retrying here
-          throttleAllows: true,
-          now,
-          backoff,
-          backoffState: backoffStates[c],
-          random,
-        });
-        if (!decision.retry) throw new Error(`unexpected give-up: ${decision.reason}`);
-        attempts[c] = attempts[c]! + 1;
-        backoffStates[c] = decision.backoffState;
-        if (decision.delayMs > 0) set(c, now + decision.delayMs, WAKE);
-        else set(c, now + hopDelay(random, network), READ_AT_SERVER);
-        break;
-      }
-      case WAKE:
-        set(c, now + hopDelay(random, network), READ_AT_SERVER);
-        break;
+      const decision = decideRetry({
+        attempt: attempts[c]!,
+        maxAttempts: Infinity,
+        retryable: true, // a version conflict (ABORTED) is always worth retrying here
+        throttleAllows: true,
+        now: answered,
+        backoff,
+        backoffState: backoffStates[c],
+        random: randoms[c]!,
+      });
+      if (!decision.retry) throw new Error(`unexpected give-up: ${decision.reason}`);
+      attempts[c] = attempts[c]! + 1;
+      backoffStates[c] = decision.backoffState;
+      // sleep out the backoff (if any), then the next read travels to the row
+      const woke = decision.delayMs > 0 ? answered + decision.delayMs : answered;
+      at[c] = woke + hop();
+      kind[c] = READ_AT_SERVER;
     }
-    siftDown(0); // the top's time only grew
-    if (row.writes > maxCalls) throw new Error(`occ: more than ${maxCalls} writes; giving up`);
+    order[c] = seq++;
+    sinkFromRoot(c);
   }
-  if (done !== clients) throw new Error(`occ: only ${done} of ${clients} clients finished`);
-  return {writes: row.writes, reads: row.reads, calls: row.reads + row.writes, completionMs: now};
+  return {writes: row.writes, reads: row.reads, calls: row.reads + row.writes, completionMs};
 }

@@ -37,6 +37,11 @@ export interface OccParams {
   /** Backoff base and cap, ms. Default 5 and 2000, the article simulator's values. */
   baseMs?: number;
   capMs?: number;
+  /**
+   * n of the first retry's min(cap, base · 2^n), 0 or 1. Default 1, the
+   * article simulator's numbering (its first wait is expo(1) = 2·base).
+   */
+  firstExponent?: number;
   /** Per-hop network delay |N(mean, sd)|, default 10 ± 2 ms. */
   network?: NetworkModel;
 }
@@ -58,6 +63,7 @@ export interface OccResult {
   seed: number;
   baseMs: number;
   capMs: number;
+  firstExponent: number;
   network: NetworkModel;
   strategies: OccStrategyResult[];
 }
@@ -134,6 +140,7 @@ function runOccScenario(params: OccParams): OccResult {
   const seed = int('seed', params.seed ?? 1, 0, 2 ** 32 - 1);
   const baseMs = num('baseMs', params.baseMs ?? 5, 0, 1e7);
   const capMs = num('capMs', params.capMs ?? 2_000, 0, 1e9);
+  const firstExponent = int('firstExponent', params.firstExponent ?? 1, 0, 1);
   const network = checkNetwork(params.network ?? awsArticleNetwork);
   const strategies = strategyList(params.strategy ?? 'all');
 
@@ -144,6 +151,7 @@ function runOccScenario(params: OccParams): OccResult {
     seed,
     baseMs,
     capMs,
+    firstExponent,
     network,
     strategies: strategies.map((strategy) => {
       let calls = 0;
@@ -152,7 +160,7 @@ function runOccScenario(params: OccParams): OccResult {
       for (let run = 0; run < runs; run++) {
         const r = runOcc({
           clients,
-          backoff: backoffByName(strategy, {baseMs, capMs}),
+          backoff: backoffByName(strategy, {baseMs, capMs, firstExponent}),
           random: seededRandom(mixSeed(seed, run)),
           network,
         });
@@ -236,6 +244,7 @@ export interface OccSweepParams {
   seed?: number;
   baseMs?: number;
   capMs?: number;
+  firstExponent?: number;
   network?: NetworkModel;
 }
 
