@@ -124,6 +124,80 @@ describe('CircuitBreaker with seed 001 profile (5 failures → open 30 s → 2 s
   });
 });
 
+/** A call whose outcome the test decides. */
+function pending() {
+  let resolve!: (value: string) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<string>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return {fn: () => promise, resolve, reject};
+}
+
+describe('results of calls admitted in an earlier state are ignored (each guard on its own)', () => {
+  const make = (clock: VirtualClock) =>
+    new CircuitBreaker({
+      breaker: new ConsecutiveBreaker(1),
+      openMs: 1_000,
+      halfOpen: {permittedCalls: 2, successesToClose: 1},
+      clock,
+    });
+  /** Opens the circuit, waits it out, and admits two probes. */
+  async function twoProbes(breaker: CircuitBreaker, clock: VirtualClock) {
+    await outcome(breaker, fail);
+    await clock.advance(1_000);
+    const a = pending();
+    const b = pending();
+    const calls = [breaker.execute(a.fn), breaker.execute(b.fn)].map((call) => call.catch(() => 'settled'));
+    return {a, b, calls};
+  }
+
+  it('a late probe success from an earlier half-open does not close the circuit', async () => {
+    const clock = new VirtualClock();
+    const breaker = make(clock);
+    const {a, b, calls} = await twoProbes(breaker, clock);
+    a.reject(new ConnectError('down', Code.Unavailable)); // re-opens
+    await calls[0];
+    await clock.advance(1_000);
+    expect(breaker.state).toBe('half-open');
+    b.resolve('late'); // a probe of the previous half-open
+    await calls[1];
+    expect(breaker.state).toBe('half-open');
+  });
+
+  it('a late failure of a call admitted while closed does not re-open a circuit that closed since', async () => {
+    const clock = new VirtualClock();
+    const breaker = make(clock);
+    const slow = pending();
+    const call = breaker.execute(slow.fn).catch(() => 'settled');
+    await outcome(breaker, fail); // opens
+    await clock.advance(1_000);
+    expect(await outcome(breaker, ok)).toBe('ok'); // the probe closes it
+    slow.reject(new ConnectError('down', Code.Unavailable));
+    await call;
+    expect(breaker.state).toBe('closed');
+  });
+
+  it('a late ignored error (CANCELED) of an earlier probe does not free a probe slot of the current half-open', async () => {
+    const clock = new VirtualClock();
+    const breaker = make(clock);
+    const first = await twoProbes(breaker, clock);
+    first.a.reject(new ConnectError('down', Code.Unavailable)); // re-opens
+    await first.calls[0];
+    await clock.advance(1_000);
+    const c = pending();
+    const d = pending();
+    const current = [breaker.execute(c.fn), breaker.execute(d.fn)].map((call) => call.catch(() => 'settled'));
+    first.b.reject(new ConnectError('cancelled', Code.Canceled)); // stale and ignored
+    await first.calls[1];
+    expect(await outcome(breaker, ok)).toBe('rejected'); // both slots still taken by c and d
+    c.resolve('ok');
+    d.resolve('ok');
+    await Promise.all(current);
+  });
+});
+
 describe('circuitBreakerInterceptor', () => {
   it('stops calling the server once open, then probes after openMs', async () => {
     const clock = new VirtualClock();

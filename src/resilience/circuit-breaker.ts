@@ -49,8 +49,8 @@ export interface StateChange {
 
 /** Decides when a closed circuit opens (cockatiel's IBreaker). */
 export interface BreakerStrategy {
-  /** Records a success seen while closed. */
-  success(now: number): void;
+  /** Records a success seen while closed; returns true if the circuit should open (a rate can reach its threshold on a success). */
+  success(now: number): boolean;
   /** Records a failure seen while closed; returns true if the circuit should open. */
   failure(now: number): boolean;
   /** Forgets everything (called when the circuit closes). */
@@ -165,8 +165,8 @@ export class CircuitBreaker implements Policy {
     if (permit.probe) {
       this.probesInFlight--;
       if (++this.probeSuccesses >= this.successesToClose) this.transition('closed', now);
-    } else {
-      this.options.breaker.success(now);
+    } else if (this.options.breaker.success(now)) {
+      this.transition('open', now);
     }
   }
 

@@ -22,8 +22,9 @@ export class ConsecutiveBreaker implements BreakerStrategy {
     return this.count;
   }
 
-  success(): void {
+  success(): boolean {
     this.count = 0;
+    return false;
   }
 
   failure(): boolean {

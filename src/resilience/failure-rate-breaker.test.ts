@@ -39,6 +39,28 @@ describe('FailureRateBreaker (resilience4j semantics)', () => {
     expect(b.failureRate()).toBe(0);
   });
 
+  it('evaluates after every call, a success included (resilience4j onSuccess → checkIfThresholdsExceeded)', () => {
+    const b = new FailureRateBreaker({failureRateThreshold: 50, window: {type: 'count', size: 4}, minimumCalls: 4});
+    expect(b.failure(0)).toBe(false);
+    expect(b.failure(0)).toBe(false);
+    expect(b.success(0)).toBe(false); // 3 calls < minimum
+    expect(b.success(0)).toBe(true); // the 4th call, a success, completes the minimum at 2/4 = 50 %
+  });
+
+  it("caps minimumCalls at a count window's size, as resilience4j does; a time window's is not capped", () => {
+    const count = new FailureRateBreaker({
+      failureRateThreshold: 50,
+      window: {type: 'count', size: 10},
+      minimumCalls: 20,
+    });
+    expect(count.minimumCalls).toBe(10);
+    const verdicts = [...Array(5)].map(() => count.failure(0));
+    verdicts.push(...[...Array(5)].map(() => count.success(0)));
+    expect(verdicts.indexOf(true)).toBe(9); // evaluated from the 10th call: 5/10 failed
+    const time = new FailureRateBreaker({window: {type: 'time', durationMs: 1_000}, minimumCalls: 20});
+    expect(time.minimumCalls).toBe(20);
+  });
+
   it('time window: only calls within the last durationMs count', () => {
     const b = new FailureRateBreaker({
       failureRateThreshold: 60,
@@ -67,6 +89,20 @@ describe('FailureRateBreaker (resilience4j semantics)', () => {
     for (let i = 0; i < 4; i++) await outcome(breaker, fail);
     expect(breaker.state).toBe('closed'); // 9 calls: below minimum
     await outcome(breaker, fail); // 5/10
+    expect(breaker.state).toBe('open');
+  });
+
+  it('a CircuitBreaker opens on the success that brings the window to its threshold', async () => {
+    const clock = new VirtualClock();
+    const breaker = new CircuitBreaker({
+      breaker: new FailureRateBreaker({failureRateThreshold: 50, window: {type: 'count', size: 10}, minimumCalls: 20}),
+      openMs: 5_000,
+      clock,
+    });
+    for (let i = 0; i < 5; i++) await outcome(breaker, fail);
+    for (let i = 0; i < 4; i++) await outcome(breaker, ok);
+    expect(breaker.state).toBe('closed'); // 9 calls
+    expect(await outcome(breaker, ok)).toBe('ok'); // the 10th: 5/10 failed, minimum capped at 10
     expect(breaker.state).toBe('open');
   });
 });

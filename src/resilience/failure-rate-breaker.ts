@@ -6,10 +6,29 @@
  * are recorded, the circuit opens when failureRate ≥ `failureRateThreshold`
  * (percent; "equal or greater than the threshold", resilience4j).
  *
- * Differences worth knowing: resilience4j aggregates a time window in
- * 1-second buckets (we keep exact timestamps); Polly v8 opens when the ratio
- * *reaches* FailureRatio within SamplingDuration given MinimumThroughput;
- * cockatiel's SamplingBreaker/CountBreaker open when it *exceeds* threshold.
+ * As resilience4j (CircuitBreakerMetrics.java): the rate is checked after
+ * every recorded call, a success included (`onSuccess` and `onError` both
+ * end in `checkIfThresholdsExceeded`) — a success can complete the minimum
+ * number of calls with the rate already at the threshold; and for a count
+ * window the minimum is capped at the window's size
+ * (`Math.min(minimumNumberOfCalls, slidingWindowSize)`), so window 10 with
+ * minimum 20 evaluates from the 10th call. A time window's minimum is not
+ * capped (resilience4j neither).
+ *
+ * Deliberate differences from resilience4j:
+ * - a time window keeps each call's exact timestamp; resilience4j
+ *   aggregates it in 1-second buckets (its window size is whole seconds);
+ * - no slow-call rate (`slowCallRateThreshold`, `slowCallDurationThreshold`):
+ *   slowness reaches this breaker only as DEADLINE_EXCEEDED failures;
+ * - which errors count is CircuitBreaker's `isFailure` (by default caller
+ *   errors such as INVALID_ARGUMENT are ignored); resilience4j records every
+ *   exception as a failure unless configured;
+ * - half-open probing is CircuitBreaker's (1 probe, 1 success by default),
+ *   not a second window of `permittedNumberOfCallsInHalfOpenState` calls —
+ *   see breaker-defaults.ts for resilience4j's settings.
+ * Polly v8 opens when the ratio *reaches* FailureRatio within
+ * SamplingDuration given MinimumThroughput; cockatiel's SamplingBreaker and
+ * CountBreaker open when it *exceeds* the threshold.
  */
 import type {BreakerStrategy} from './circuit-breaker';
 
@@ -20,7 +39,7 @@ export interface FailureRateBreakerOptions {
   failureRateThreshold?: number;
   /** resilience4j default: count-based, 100 calls. */
   window?: SlidingWindow;
-  /** Calls needed before the rate is evaluated. resilience4j default 100. */
+  /** Calls needed before the rate is evaluated, capped at a count window's size. resilience4j default 100. */
   minimumCalls?: number;
 }
 
@@ -47,6 +66,7 @@ export class FailureRateBreaker implements BreakerStrategy {
       throw new RangeError('time window durationMs must be > 0');
     }
     if (!(this.minimumCalls >= 1)) throw new RangeError('minimumCalls must be >= 1');
+    if (this.window.type === 'count') this.minimumCalls = Math.min(this.minimumCalls, this.window.size);
   }
 
   /** Calls in the window (as of `now` for a time window). */
@@ -61,14 +81,12 @@ export class FailureRateBreaker implements BreakerStrategy {
     return calls < this.minimumCalls ? undefined : (this.failures / calls) * 100;
   }
 
-  success(now: number): void {
-    this.record(now, false);
+  success(now: number): boolean {
+    return this.record(now, false);
   }
 
   failure(now: number): boolean {
-    this.record(now, true);
-    const rate = this.failureRate(now);
-    return rate !== undefined && rate >= this.failureRateThreshold;
+    return this.record(now, true);
   }
 
   reset(): void {
@@ -77,10 +95,12 @@ export class FailureRateBreaker implements BreakerStrategy {
     this.failures = 0;
   }
 
-  private record(now: number, failed: boolean): void {
+  /** Records a call; true if the window is now at or over the threshold. */
+  private record(now: number, failed: boolean): boolean {
     this.outcomes.push({at: now, failed});
     if (failed) this.failures++;
-    this.evict(now);
+    const rate = this.failureRate(now);
+    return rate !== undefined && rate >= this.failureRateThreshold;
   }
 
   private evict(now: number): void {
