@@ -26,6 +26,16 @@ describe('GCRA (virtual scheduling)', () => {
     expect(decide(1_000)).toEqual([true, 1_100, 0]); // idle: TAT restarts from the arrival
   });
 
+  it("several cells at once conform if the last does (redis-cell's quantity); more than the burst never", () => {
+    const options = gcraOptions({perSecond: 1, burst: 5}); // T = 1000, τ = 4000
+    expect(gcra(undefined, 0, options, 6)).toEqual({conforming: false, state: {tat: 0}, retryAfterMs: Infinity});
+    const five = gcra(undefined, 0, options, 5);
+    expect(five).toEqual({conforming: true, state: {tat: 5_000}, retryAfterMs: 0});
+    expect(gcra(five.state, 0, options, 1).retryAfterMs).toBe(1_000);
+    expect(gcra(five.state, 3_000, options, 3)).toEqual({conforming: true, state: {tat: 8_000}, retryAfterMs: 0});
+    expect(gcra(five.state, 3_000, options, 4)).toEqual({conforming: false, state: {tat: 5_000}, retryAfterMs: 1_000});
+  });
+
   it('τ = 0 enforces exact spacing', () => {
     const options = {emissionIntervalMs: 50, toleranceMs: 0};
     let state: GcraState | undefined;

@@ -43,13 +43,22 @@ export interface GcraResult {
   retryAfterMs: number;
 }
 
-/** One GCRA decision. Pure: the state is passed in and returned. */
-export function gcra(state: GcraState | undefined, arrivalMs: number, options: GcraOptions): GcraResult {
-  const tat = state?.tat ?? arrivalMs;
-  if (tat > arrivalMs + options.toleranceMs) {
-    return {conforming: false, state: {tat}, retryAfterMs: tat - options.toleranceMs - arrivalMs};
-  }
-  return {conforming: true, state: {tat: Math.max(arrivalMs, tat) + options.emissionIntervalMs}, retryAfterMs: 0};
+/**
+ * One GCRA decision for `quantity` cells at once (default 1). Pure: the
+ * state is passed in and returned. Several cells conform if the last of
+ * them does — redis-cell's rule (`new_tat = max(tat, now) + quantity·T`,
+ * `allow_at = new_tat − (τ + T)`, limited while `now < allow_at`); for one
+ * cell it is the virtual-scheduling test above.
+ */
+export function gcra(state: GcraState | undefined, arrivalMs: number, options: GcraOptions, quantity = 1): GcraResult {
+  const {emissionIntervalMs, toleranceMs} = options;
+  const tat = Math.max(state?.tat ?? arrivalMs, arrivalMs);
+  const kept = {tat: state?.tat ?? arrivalMs};
+  if ((quantity - 1) * emissionIntervalMs > toleranceMs)
+    return {conforming: false, state: kept, retryAfterMs: Infinity};
+  const allowAt = tat + (quantity - 1) * emissionIntervalMs - toleranceMs;
+  if (allowAt > arrivalMs) return {conforming: false, state: kept, retryAfterMs: allowAt - arrivalMs};
+  return {conforming: true, state: {tat: tat + quantity * emissionIntervalMs}, retryAfterMs: 0};
 }
 
 /** T and τ from a rate and a burst size: T = 1000 / rate, τ = (burst − 1) · T. */

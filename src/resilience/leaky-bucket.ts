@@ -7,6 +7,10 @@
  *   each arriving call adds 1; a call that would overflow the bucket is
  *   non-conforming and refused. Bursts up to `capacity` pass. (It is the
  *   token bucket seen from the other side: level = capacity − tokens.)
+ *   Like TokenBucket it keeps GCRA's theoretical arrival time instead of a
+ *   floating level — here the moment the bucket will be empty, level(t) =
+ *   max(0, TAT − t) / T with T = 1000 / leakPerSecond — so rounding never
+ *   refuses a conforming call.
  *
  * - As a queue (Tanenbaum, "Computer Networks", §5.4.2): arriving calls wait
  *   in a FIFO of at most `capacity`; they leave at a fixed rate, one every
@@ -18,6 +22,8 @@ import {neverAborted} from './abort';
 import type {Clock} from './clock';
 import {realClock} from './clock';
 import {RejectedError} from './errors';
+import type {GcraOptions, GcraResult, GcraState} from './gcra';
+import {gcra} from './gcra';
 import type {Policy, PolicyContext} from './policy';
 
 export interface LeakyBucketOptions {
@@ -29,8 +35,8 @@ export interface LeakyBucketOptions {
 export class LeakyBucketMeter implements Policy {
   readonly capacity: number;
   readonly leakPerSecond: number;
-  private current = 0;
-  private updatedAt: number;
+  private state: GcraState;
+  private readonly cells: GcraOptions;
   private readonly clock: Clock;
 
   constructor(options: LeakyBucketOptions) {
@@ -39,37 +45,38 @@ export class LeakyBucketMeter implements Policy {
     this.capacity = options.capacity;
     this.leakPerSecond = options.leakPerSecond;
     this.clock = options.clock ?? realClock;
-    this.updatedAt = this.clock.now();
+    const emissionIntervalMs = 1000 / this.leakPerSecond;
+    this.cells = {emissionIntervalMs, toleranceMs: (this.capacity - 1) * emissionIntervalMs};
+    this.state = {tat: this.clock.now()};
   }
 
   /** Water in the bucket now. */
   level(): number {
-    this.leak();
-    return this.current;
+    return Math.max(0, this.state.tat - this.clock.now()) / this.cells.emissionIntervalMs;
   }
 
   /** Adds `amount` if it fits (a conforming call). */
   tryAdd(amount = 1): boolean {
-    this.leak();
-    if (this.current + amount > this.capacity) return false;
-    this.current += amount;
-    return true;
+    return this.pour(amount).conforming;
   }
 
   async execute<T>(fn: (context: PolicyContext) => Promise<T> | T, signal?: AbortSignal): Promise<T> {
-    if (!this.tryAdd()) {
-      const retryAfterMs = ((this.current + 1 - this.capacity) / this.leakPerSecond) * 1000;
-      throw new RejectedError('rate-limited', 'rate limited (leaky bucket full)', Code.ResourceExhausted, retryAfterMs);
+    const result = this.pour(1);
+    if (!result.conforming) {
+      throw new RejectedError(
+        'rate-limited',
+        'rate limited (leaky bucket full)',
+        Code.ResourceExhausted,
+        result.retryAfterMs,
+      );
     }
     return fn({signal: signal ?? neverAborted});
   }
 
-  private leak(): void {
-    const now = this.clock.now();
-    if (now > this.updatedAt) {
-      this.current = Math.max(0, this.current - ((now - this.updatedAt) * this.leakPerSecond) / 1000);
-    }
-    this.updatedAt = now;
+  private pour(amount: number): GcraResult {
+    const result = gcra(this.state, this.clock.now(), this.cells, amount);
+    this.state = result.state;
+    return result;
   }
 }
 

@@ -6,13 +6,23 @@
  * `refillPerSecond` the long-run rate.
  *
  * The level is computed lazily from the clock — level(t) = min(capacity,
- * level(t0) + (t − t0) · rate) — so there is no refill timer to run.
+ * level(t0) + (t − t0) · rate) — so there is no refill timer to run. But
+ * the bucket does not store that floating level: adding (t − t0) · rate
+ * again and again drifts with rounding, and a call that conforms gets
+ * refused. It stores what GCRA stores (gcra.ts): the theoretical arrival
+ * time TAT, here the moment the bucket will be full again, so that
+ * level(t) = capacity − max(0, TAT − t) / T with T = 1000 / rate. Taking
+ * n tokens is GCRA with n cells and τ = (capacity − 1) · T (redis-cell's
+ * rule), and TAT only ever moves by whole multiples of T: on a millisecond
+ * clock with a whole T, every decision is exact.
  */
 import {Code} from '@connectrpc/connect';
 import {neverAborted} from './abort';
 import type {Clock} from './clock';
 import {realClock} from './clock';
 import {RejectedError} from './errors';
+import type {GcraOptions, GcraState} from './gcra';
+import {gcra} from './gcra';
 import type {Policy, PolicyContext} from './policy';
 
 export interface TokenBucketOptions {
@@ -26,40 +36,37 @@ export interface TokenBucketOptions {
 export class TokenBucket implements Policy {
   readonly capacity: number;
   readonly refillPerSecond: number;
-  private level: number;
-  private updatedAt: number;
+  private state: GcraState;
+  private readonly cells: GcraOptions;
   private readonly clock: Clock;
 
   constructor(options: TokenBucketOptions) {
     if (!(options.capacity > 0)) throw new RangeError('capacity must be > 0');
-    if (!(options.refillPerSecond >= 0)) throw new RangeError('refillPerSecond must be >= 0');
+    if (!(options.refillPerSecond > 0)) throw new RangeError('refillPerSecond must be > 0');
     this.capacity = options.capacity;
     this.refillPerSecond = options.refillPerSecond;
     this.clock = options.clock ?? realClock;
-    this.level = Math.min(this.capacity, options.initialTokens ?? this.capacity);
-    this.updatedAt = this.clock.now();
+    const emissionIntervalMs = 1000 / this.refillPerSecond;
+    this.cells = {emissionIntervalMs, toleranceMs: (this.capacity - 1) * emissionIntervalMs};
+    const missing = this.capacity - Math.min(this.capacity, options.initialTokens ?? this.capacity);
+    this.state = {tat: this.clock.now() + missing * emissionIntervalMs};
   }
 
   /** Tokens available now. */
   tokens(): number {
-    this.refill();
-    return this.level;
+    return this.capacity - Math.max(0, this.state.tat - this.clock.now()) / this.cells.emissionIntervalMs;
   }
 
   /** Takes `n` tokens if available. */
   tryTake(n = 1): boolean {
-    this.refill();
-    if (this.level < n) return false;
-    this.level -= n;
-    return true;
+    const result = gcra(this.state, this.clock.now(), this.cells, n);
+    this.state = result.state;
+    return result.conforming;
   }
 
   /** Milliseconds until `n` tokens will be available (0 if now; Infinity if never). */
   msUntil(n = 1): number {
-    this.refill();
-    if (this.level >= n) return 0;
-    if (n > this.capacity || this.refillPerSecond === 0) return Infinity;
-    return ((n - this.level) / this.refillPerSecond) * 1000;
+    return gcra(this.state, this.clock.now(), this.cells, n).retryAfterMs;
   }
 
   /** Waits for `n` tokens, then takes them (FIFO is not guaranteed between concurrent waiters). */
@@ -83,13 +90,5 @@ export class TokenBucket implements Policy {
       );
     }
     return fn({signal: signal ?? neverAborted});
-  }
-
-  private refill(): void {
-    const now = this.clock.now();
-    if (now > this.updatedAt) {
-      this.level = Math.min(this.capacity, this.level + ((now - this.updatedAt) * this.refillPerSecond) / 1000);
-    }
-    this.updatedAt = now;
   }
 }
