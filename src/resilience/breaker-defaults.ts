@@ -18,7 +18,9 @@
  * (https://github.com/connor4312/cockatiel#circuitbreakerpolicy):
  *   no defaults — `halfOpenAfter` and the breaker
  *   (`ConsecutiveBreaker(n)`, `CountBreaker`, `SamplingBreaker`) are
- *   required; one probe when half-open.
+ *   required. Half-open: `halfOpenSampling: {calls, threshold}` (cockatiel
+ *   4), default one call with no failure allowed — reopens when more than
+ *   threshold × calls of the sampled calls fail.
  */
 import type {CircuitBreakerOptions} from './circuit-breaker';
 import {ConsecutiveBreaker} from './consecutive-breaker';

@@ -14,7 +14,8 @@
  * Half-open: at most `permittedCalls` probe calls in flight at once; every
  * other call is rejected. The circuit closes after `successesToClose`
  * successful probes; any failed probe re-opens it. Defaults (1 probe, 1
- * success) are cockatiel's and Polly's ("If the first action after the
+ * success) are cockatiel's (its `halfOpenSampling` default, {calls: 1,
+ * threshold: 0}) and Polly's ("If the first action after the
  * break duration … results in a handled exception, the circuit will break
  * again … if no exception is thrown, the circuit will reset"). resilience4j
  * differs: it admits `permittedNumberOfCallsInHalfOpenState` (default 10)

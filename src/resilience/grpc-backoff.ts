@@ -25,12 +25,18 @@
  *       min(initialBackoff*backoffMultiplier**(n-1), maxBackoff) *
  *       random(0.8, 1.2)."   (so ±20 % jitter, also around maxBackoff)
  *
- *    The original 2017 text used full jitter instead:
- *      random(0, min(initialBackoff*backoffMultiplier**(n-1), maxBackoff)).
- *    Both are here (`jitter: 'a6-2024'`, the default, or `'a6-2017'`)
- *    because shipped clients differ: grpc-go (PR #7869) follows the 2024
- *    text; grpc-js still used the 2017 formula when grpc/grpc-node#2959 was
- *    filed (May 2025).
+ *    The first retry is not capped: with initialBackoff > maxBackoff it
+ *    waits ~initialBackoff, and only later ones are held to maxBackoff — as
+ *    grpc-js does (retrying-call.ts: the first delay is initialBackoff ×
+ *    jitter; `min(… * backoffMultiplier, maxBackoff)` applies from the
+ *    second).
+ *
+ *    The original 2017 text used full jitter instead: "random(0,
+ *    initialBackoff)" first, then random(0, min(initialBackoff*
+ *    backoffMultiplier**(n-1), maxBackoff)). Both are here (`jitter:
+ *    'a6-2024'`, the default, or `'a6-2017'`) because older clients still
+ *    ship the 2017 rule; grpc-go (PR #7869) and grpc-js 1.14
+ *    (`Math.random() * (1.2 - 0.8) + 0.8`) follow the 2024 text.
  */
 import type {Backoff} from './backoff';
 import {uniform} from './random';
@@ -78,7 +84,8 @@ export interface GrpcRetryBackoffOptions {
 export const grpcRetryBackoff = (options: GrpcRetryBackoffOptions): Backoff<number> => {
   const {initialBackoffMs, maxBackoffMs, backoffMultiplier, jitter = 'a6-2024'} = options;
   return (n = 1, random) => {
-    const ceiling = Math.min(initialBackoffMs * backoffMultiplier ** (n - 1), maxBackoffMs);
+    const ceiling =
+      n === 1 ? initialBackoffMs : Math.min(initialBackoffMs * backoffMultiplier ** (n - 1), maxBackoffMs);
     const delay = jitter === 'a6-2017' ? uniform(random, 0, ceiling) : ceiling * uniform(random, 0.8, 1.2);
     return [delay, n + 1];
   };

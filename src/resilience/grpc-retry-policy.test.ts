@@ -19,6 +19,11 @@ describe('grpcRetryPolicy (gRFC A6 service config)', () => {
     expect(delays(o.backoff, 5, () => 0.5)).toEqual([100, 200, 400, 800, 1000]);
   });
 
+  it('initialBackoff > maxBackoff: the first retry is not capped, later ones are (A6, grpc-js)', () => {
+    const o = grpcRetryPolicy({...a6Example, initialBackoff: '2s', maxBackoff: '0.5s'});
+    expect(delays(o.backoff, 3, () => 0.5)).toEqual([2000, 500, 500]);
+  });
+
   it('caps maxAttempts at 5 without error', () => {
     expect(grpcRetryPolicy({...a6Example, maxAttempts: 10}).maxAttempts).toBe(5);
   });
@@ -28,6 +33,8 @@ describe('grpcRetryPolicy (gRFC A6 service config)', () => {
     expect(() => grpcRetryPolicy({...a6Example, maxAttempts: 2.5})).toThrow(/maxAttempts/);
     expect(() => grpcRetryPolicy({...a6Example, initialBackoff: '0s'})).toThrow(/initialBackoff/);
     expect(() => grpcRetryPolicy({...a6Example, maxBackoff: '1'})).toThrow(/Duration/);
+    expect(() => grpcRetryPolicy({...a6Example, initialBackoff: '-0.5s'})).toThrow(/Duration/);
+    expect(() => grpcRetryPolicy({...a6Example, maxBackoff: '-1s'})).toThrow(/Duration/);
     expect(() => grpcRetryPolicy({...a6Example, backoffMultiplier: 0})).toThrow(/backoffMultiplier/);
     expect(() => grpcRetryPolicy({...a6Example, retryableStatusCodes: []})).toThrow(/non-empty/);
     expect(() => grpcRetryPolicy({...a6Example, retryableStatusCodes: ['NOPE']})).toThrow(/unknown/);

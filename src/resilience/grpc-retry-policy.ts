@@ -5,7 +5,8 @@
  * "Validation of retryPolicy", "Limits on Retries and Hedges"):
  * 1. maxAttempts: integer > 1; values above 5 are treated as 5 (the default
  *    client-side cap), not an error;
- * 2. initialBackoff, maxBackoff: proto3 JSON Durations ("0.1s") > 0;
+ * 2. initialBackoff, maxBackoff: proto3 JSON Durations ("0.1s") > 0 — a
+ *    sign is rejected outright, as grpc-js's /^\d+(\.\d{1,9})?s$/ does;
  * 3. backoffMultiplier: > 0;
  * 4. retryableStatusCodes: non-empty; codes as integers or case-insensitive
  *    names ("UNAVAILABLE", "unavailable", 14).
@@ -29,12 +30,11 @@ export interface GrpcRetryPolicyConfig {
 /** A6's default client-side cap on maxAttempts. */
 export const GRPC_MAX_ATTEMPTS_CAP = 5;
 
-/** Parses a proto3 JSON Duration such as "1s", "0.1s", "1.000340012s" to ms. */
+/** Parses a non-negative proto3 JSON Duration such as "1s", "0.1s", "1.000340012s" to ms. */
 export function parseDuration(text: string): number {
-  const match = /^(-?\d+)(?:\.(\d{1,9}))?s$/.exec(text);
-  if (!match) throw new RangeError(`not a proto3 JSON Duration: ${JSON.stringify(text)}`);
-  const fraction = (match[2] ?? '').padEnd(9, '0');
-  return Number(match[1]) * 1000 + Math.sign(Number(match[1]) || 1) * (Number(fraction) / 1e6);
+  const match = /^(\d+)(?:\.(\d{1,9}))?s$/.exec(text);
+  if (!match) throw new RangeError(`not a non-negative proto3 JSON Duration: ${JSON.stringify(text)}`);
+  return Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(9, '0')) / 1e6;
 }
 
 /** "DEADLINE_EXCEEDED" / "deadline_exceeded" / 4 → Code.DeadlineExceeded. */

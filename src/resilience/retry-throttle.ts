@@ -14,8 +14,8 @@
  * Only failures with a retryable status code (or a "don't retry" pushback)
  * count. Validation (A6 "Validation of retryThrottling"): maxTokens in
  * (0, 1000]; tokenRatio > 0, decimal places beyond 3 ignored. Tokens are kept
- * as integer thousandths, as grpc-java and grpc-go do, so 10 successes at
- * 0.1 are exactly 1 token.
+ * as integer thousandths, as grpc-java and gRPC C-core do (grpc-go keeps a
+ * float64), so 10 successes at 0.1 are exactly 1 token.
  *
  * The arithmetic is pure functions over a plain state; `RetryThrottle` is a
  * small holder for code that shares one budget between many calls (A6: one
