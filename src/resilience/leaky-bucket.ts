@@ -9,8 +9,9 @@
  *   token bucket seen from the other side: level = capacity − tokens.)
  *   Like TokenBucket it keeps GCRA's theoretical arrival time instead of a
  *   floating level — here the moment the bucket will be empty, level(t) =
- *   max(0, TAT − t) / T with T = 1000 / leakPerSecond — so rounding never
- *   refuses a conforming call.
+ *   max(0, TAT − t) / T with T = 1000 / leakPerSecond, on a clock scaled by
+ *   the rate so that T is exactly 1000 units — so rounding never refuses a
+ *   conforming call.
  *
  * - As a queue (Tanenbaum, "Computer Networks", §5.4.2): arriving calls wait
  *   in a FIFO of at most `capacity`; they leave at a fixed rate, one every
@@ -32,6 +33,9 @@ export interface LeakyBucketOptions {
   clock?: Clock;
 }
 
+/** T on the scaled clock: 1000 ms / rate, times the rate. */
+const PER_UNIT = 1000;
+
 export class LeakyBucketMeter implements Policy {
   readonly capacity: number;
   readonly leakPerSecond: number;
@@ -45,14 +49,13 @@ export class LeakyBucketMeter implements Policy {
     this.capacity = options.capacity;
     this.leakPerSecond = options.leakPerSecond;
     this.clock = options.clock ?? realClock;
-    const emissionIntervalMs = 1000 / this.leakPerSecond;
-    this.cells = {emissionIntervalMs, toleranceMs: (this.capacity - 1) * emissionIntervalMs};
-    this.state = {tat: this.clock.now()};
+    this.cells = {emissionIntervalMs: PER_UNIT, toleranceMs: (this.capacity - 1) * PER_UNIT};
+    this.state = {tat: this.scaledNow()};
   }
 
   /** Water in the bucket now. */
   level(): number {
-    return Math.max(0, this.state.tat - this.clock.now()) / this.cells.emissionIntervalMs;
+    return Math.max(0, this.state.tat - this.scaledNow()) / PER_UNIT;
   }
 
   /** Adds `amount` if it fits (a conforming call). */
@@ -67,16 +70,21 @@ export class LeakyBucketMeter implements Policy {
         'rate-limited',
         'rate limited (leaky bucket full)',
         Code.ResourceExhausted,
-        result.retryAfterMs,
+        result.retryAfterMs / this.leakPerSecond,
       );
     }
     return fn({signal: signal ?? neverAborted});
   }
 
   private pour(amount: number): GcraResult {
-    const result = gcra(this.state, this.clock.now(), this.cells, amount);
+    const result = gcra(this.state, this.scaledNow(), this.cells, amount);
     this.state = result.state;
     return result;
+  }
+
+  /** The clock in units of 1 / rate ms: one unit of water leaks in exactly PER_UNIT. */
+  private scaledNow(): number {
+    return this.clock.now() * this.leakPerSecond;
   }
 }
 

@@ -70,3 +70,14 @@ describe('TokenBucket against a reference GCRA (no floating-point drift)', () =>
     expect(differences).toEqual([]);
   });
 });
+
+describe('TokenBucket at a rate whose interval is not a whole number of ms', () => {
+  it('3 per second, capacity 3: the full burst passes, then one call every 333.3 ms', async () => {
+    const clock = new VirtualClock();
+    const bucket = new TokenBucket({capacity: 3, refillPerSecond: 3, clock});
+    expect([bucket.tryTake(), bucket.tryTake(), bucket.tryTake(), bucket.tryTake()]).toEqual([true, true, true, false]);
+    await clock.advance(1_000);
+    expect([bucket.tryTake(), bucket.tryTake(), bucket.tryTake(), bucket.tryTake()]).toEqual([true, true, true, false]);
+    expect(bucket.msUntil()).toBeCloseTo(1000 / 3, 9);
+  });
+});

@@ -13,8 +13,10 @@
  * time TAT, here the moment the bucket will be full again, so that
  * level(t) = capacity − max(0, TAT − t) / T with T = 1000 / rate. Taking
  * n tokens is GCRA with n cells and τ = (capacity − 1) · T (redis-cell's
- * rule), and TAT only ever moves by whole multiples of T: on a millisecond
- * clock with a whole T, every decision is exact.
+ * rule). GCRA runs on a clock scaled by the rate (1 ms = `rate` units), so
+ * T is exactly 1000 units even when 1000 / rate is not a whole number of
+ * ms: TAT only ever moves by whole multiples of 1000, and on a millisecond
+ * clock with a whole rate every decision is exact.
  */
 import {Code} from '@connectrpc/connect';
 import {neverAborted} from './abort';
@@ -33,9 +35,13 @@ export interface TokenBucketOptions {
   clock?: Clock;
 }
 
+/** T on the scaled clock: 1000 ms / rate, times the rate. */
+const PER_TOKEN = 1000;
+
 export class TokenBucket implements Policy {
   readonly capacity: number;
   readonly refillPerSecond: number;
+  /** GCRA state on the scaled clock (`scaledNow`). */
   private state: GcraState;
   private readonly cells: GcraOptions;
   private readonly clock: Clock;
@@ -46,27 +52,26 @@ export class TokenBucket implements Policy {
     this.capacity = options.capacity;
     this.refillPerSecond = options.refillPerSecond;
     this.clock = options.clock ?? realClock;
-    const emissionIntervalMs = 1000 / this.refillPerSecond;
-    this.cells = {emissionIntervalMs, toleranceMs: (this.capacity - 1) * emissionIntervalMs};
+    this.cells = {emissionIntervalMs: PER_TOKEN, toleranceMs: (this.capacity - 1) * PER_TOKEN};
     const missing = this.capacity - Math.min(this.capacity, options.initialTokens ?? this.capacity);
-    this.state = {tat: this.clock.now() + missing * emissionIntervalMs};
+    this.state = {tat: this.scaledNow() + missing * PER_TOKEN};
   }
 
   /** Tokens available now. */
   tokens(): number {
-    return this.capacity - Math.max(0, this.state.tat - this.clock.now()) / this.cells.emissionIntervalMs;
+    return this.capacity - Math.max(0, this.state.tat - this.scaledNow()) / PER_TOKEN;
   }
 
   /** Takes `n` tokens if available. */
   tryTake(n = 1): boolean {
-    const result = gcra(this.state, this.clock.now(), this.cells, n);
+    const result = gcra(this.state, this.scaledNow(), this.cells, n);
     this.state = result.state;
     return result.conforming;
   }
 
   /** Milliseconds until `n` tokens will be available (0 if now; Infinity if never). */
   msUntil(n = 1): number {
-    return gcra(this.state, this.clock.now(), this.cells, n).retryAfterMs;
+    return gcra(this.state, this.scaledNow(), this.cells, n).retryAfterMs / this.refillPerSecond;
   }
 
   /** Waits for `n` tokens, then takes them (FIFO is not guaranteed between concurrent waiters). */
@@ -90,5 +95,10 @@ export class TokenBucket implements Policy {
       );
     }
     return fn({signal: signal ?? neverAborted});
+  }
+
+  /** The clock in units of 1 / rate ms: one token's worth of time is exactly PER_TOKEN. */
+  private scaledNow(): number {
+    return this.clock.now() * this.refillPerSecond;
   }
 }
