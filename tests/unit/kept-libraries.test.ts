@@ -15,7 +15,7 @@ import * as grpc from '@grpc/grpc-js';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningServer} from '../../playground-server/src/server.js';
 import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
-import {faultHeader} from '../../src/playground/fault-spec.js';
+import {FAULT_HEADER as faultHeader} from '../../src/contract/index.js';
 import {PYTHON, repoRoot, run, startPlayground} from '../examples/support.js';
 
 const dir = path.join(repoRoot, 'docs/resilience/in-production');
