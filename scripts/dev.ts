@@ -4,6 +4,7 @@
  * for the reader, live reload for the author.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
 
 const port = Number(process.env.PORT ?? 3000);
 const apiPort = port + 1;
@@ -29,8 +30,15 @@ function shutdown(code: number): void {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
-start('npx', ['tsx', 'playground-server/src/main.ts'], {PORT: String(apiPort), HOST: '127.0.0.1'});
+// Chosen here so the printed facilitator URL names the dev server's port, where the page is.
+const facilitatorKey = process.env.FACILITATOR_KEY || randomBytes(12).toString('base64url');
+start('npx', ['tsx', 'playground-server/src/main.ts'], {
+  PORT: String(apiPort),
+  HOST: '127.0.0.1',
+  FACILITATOR_KEY: facilitatorKey,
+});
 start('npx', ['docusaurus', 'start', '--port', String(port), '--host', process.env.HOST ?? 'localhost', '--no-open'], {
   PLAYGROUND_API_URL: `http://127.0.0.1:${apiPort}`,
 });
-console.log(`\nBeamline Integration Guide: http://localhost:${port}/ (API on ${apiPort}, forwarded)\n`);
+console.log(`\nBeamline Integration Guide: http://localhost:${port}/ (API on ${apiPort}, forwarded)`);
+console.log(`Workshop facilitator page: http://localhost:${port}/facilitator?key=${facilitatorKey}\n`);

@@ -31,6 +31,8 @@ logger.info(`Beamline playground-server listening on ${server.url}`, {
   router: config.upstream ? config.upstream.url : 'embedded',
   static_dir: config.staticDir ?? 'none (set STATIC_DIR to serve a site)',
 });
+// Only whoever started the server sees this: the key switches every room's scenario.
+logger.info(`Workshop facilitator page (keep this key to yourself): ${server.facilitatorUrl}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

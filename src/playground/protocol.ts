@@ -20,6 +20,8 @@ export interface RunRequest {
   apiBaseUrl: string;
   /** Identifies this reader's page, for server-side faults such as rate limits. */
   session: string;
+  /** The workshop room the reader is in, sent with every call; absent: the default room. */
+  room?: string;
   /** The fault panel's spec (`x-beamline-fault`) when the run starts; the snippet's `fault()` overrides it. */
   fault?: string;
 }

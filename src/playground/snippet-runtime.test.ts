@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Code, ConnectError} from '@connectrpc/connect';
 import {startServer} from '../../playground-server/src/server';
+import {FACILITATOR_KEY_HEADER, type RoomAggregate, roomPaths} from '../contract/room';
 import type {WorkerEvent} from './protocol';
 import {codeName, createSnippetRuntime} from './snippet-runtime';
 
@@ -13,8 +14,13 @@ describe('snippet runtime', () => {
   });
   afterAll(() => server?.close());
 
-  const runtime = (events: WorkerEvent[] = [], session = 'test-session') =>
-    createSnippetRuntime({apiBaseUrl: server.url, session, emit: (event) => events.push(event)});
+  const runtime = (events: WorkerEvent[] = [], session = 'test-session', room?: string) =>
+    createSnippetRuntime({
+      apiBaseUrl: server.url,
+      session,
+      ...(room ? {room} : {}),
+      emit: (event) => events.push(event),
+    });
   const request = {message: {messageId: 'm-1', tenantId: 'demo', messageType: 'chat'}};
 
   it('router.decide reaches the embedded Router', async () => {
@@ -42,6 +48,31 @@ describe('snippet runtime', () => {
     await reader.router.decide(request);
     await expect(reader.router.decide(request)).rejects.toMatchObject({code: Code.ResourceExhausted});
     await expect(other.router.decide(request)).resolves.toBeDefined();
+  });
+
+  it("sends the reader's room, and marks a call repeating a message id as a retry (grpc-previous-rpc-attempts)", async () => {
+    const setScenario = (scenario: unknown) =>
+      fetch(`${server.url}${roomPaths.scenario('rt-room')}`, {
+        method: 'PUT',
+        headers: {[FACILITATOR_KEY_HEADER]: server.facilitatorKey},
+        body: JSON.stringify(scenario),
+      });
+    await setScenario({kind: 'outage', seconds: 60});
+    const api = runtime([], 'reader-r', 'rt-room');
+    await expect(api.router.decide(request)).rejects.toMatchObject({code: Code.Unavailable});
+    await expect(runtime().router.decide(request)).resolves.toBeDefined();
+    await setScenario({kind: 'calm'});
+    await api.router.decide(request);
+    await api.router.decide(request);
+    await api.router.decide({message: {...request.message, messageId: 'm-2'}});
+    const stream = await fetch(`${server.url}${roomPaths.dashboard('rt-room')}?key=${server.facilitatorKey}`);
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!/event: aggregate\ndata: .*\n/.test(text)) text += (await reader.read()).value;
+    await reader.cancel();
+    const aggregate = JSON.parse(/event: aggregate\ndata: (.*)\n/.exec(text)![1]!) as RoomAggregate;
+    expect(aggregate.totals).toMatchObject({calls: 3, first: 1, retries: 2});
+    expect(aggregate.participants).toBe(1);
   });
 
   it('log and chart.point become events stamped with the time since the run started', async () => {

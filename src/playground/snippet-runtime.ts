@@ -1,5 +1,6 @@
 import {Code, ConnectError, createClient, type Client, type Interceptor} from '@connectrpc/connect';
 import {createConnectTransport} from '@connectrpc/connect-web';
+import {PREVIOUS_ATTEMPTS_HEADER, ROOM_HEADER} from '../contract/room';
 import {Router} from '../gen/beamline/flow/v1/flow_pb';
 import {FAULT_HEADER, SESSION_HEADER} from '../contract';
 import {formatLogArgs} from './format-value';
@@ -8,6 +9,8 @@ import type {ChartPoint, LogLevel, WorkerEvent} from './protocol';
 export interface SnippetRuntimeOptions {
   apiBaseUrl: string;
   session: string;
+  /** The workshop room the reader is in (`?room=`); absent: the default room. */
+  room?: string;
   emit(event: WorkerEvent): void;
   /** Time source; `performance.now` in the worker. */
   clock?: () => number;
@@ -39,8 +42,14 @@ export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi
   const now = () => Math.round((clock() - startedAt) * 10) / 10;
   let faultSpec: string | null = null;
 
+  const countAttempt = createAttemptCounter();
   const playgroundHeaders: Interceptor = (next) => async (request) => {
     request.header.set(SESSION_HEADER, options.session);
+    if (options.room) request.header.set(ROOM_HEADER, options.room);
+    const previous = countAttempt(request.message);
+    if (previous > 0 && !request.header.has(PREVIOUS_ATTEMPTS_HEADER)) {
+      request.header.set(PREVIOUS_ATTEMPTS_HEADER, String(previous));
+    }
     if (faultSpec) request.header.set(FAULT_HEADER, faultSpec);
     return next(request);
   };
@@ -68,6 +77,25 @@ export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi
     Code,
     ConnectError,
     codeName,
+  };
+}
+
+/**
+ * How many calls of this run already carried the same message id: a snippet's
+ * hand-written retry loop resends its request, so this is how the server (a
+ * workshop room's dashboard) tells its retries from first attempts, as gRFC
+ * A6's `grpc-previous-rpc-attempts` does for gRPC's own retries.
+ */
+function createAttemptCounter(): (message: unknown) => number {
+  const seen = new Map<string, number>();
+  return (message) => {
+    const id = (message as {message?: {messageId?: unknown}} | undefined)?.message?.messageId;
+    if (typeof id !== 'string' || id === '') return 0;
+    const previous = seen.get(id) ?? 0;
+    // Bounded for a snippet that sends a new id in an endless loop.
+    if (seen.size >= 10_000 && previous === 0) seen.clear();
+    seen.set(id, previous + 1);
+    return previous;
   };
 }
 

@@ -37,7 +37,12 @@ function transpileAll(files: Record<string, string>): Record<string, string> | u
 }
 
 async function run(request: RunRequest): Promise<void> {
-  const runtime = createSnippetRuntime({apiBaseUrl: request.apiBaseUrl, session: request.session, emit: post});
+  const runtime = createSnippetRuntime({
+    apiBaseUrl: request.apiBaseUrl,
+    session: request.session,
+    ...(request.room ? {room: request.room} : {}),
+    emit: post,
+  });
   setFault = runtime.fault;
   runtime.fault(request.fault ?? null);
   const files = transpileAll(request.files);

@@ -1,4 +1,14 @@
+import {ROOM_API_PREFIX} from '../contract/room';
+
 // Paths the playground-server answers. In `npm start` the Docusaurus dev
 // server forwards them; in `npm run serve` the playground-server owns the
 // whole origin, so the browser never needs CORS.
-export const apiPathPrefixes = ['/beamline.', '/healthz', '/readyz', '/metrics', '/health', '/api/'] as const;
+export const apiPathPrefixes = [
+  '/beamline.',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/health',
+  '/api/',
+  ROOM_API_PREFIX,
+] as const;

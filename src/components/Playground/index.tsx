@@ -3,6 +3,7 @@ import {useColorMode} from '@docusaurus/theme-common';
 import FaultPanel from '@site/src/components/FaultPanel';
 import {faultSpec, noFaults, type FaultSettings} from '@site/src/contract';
 import LiveChart from '@site/src/components/LiveChart';
+import RoomBanner from '@site/src/components/RoomBanner';
 import type {ChartConfig} from '@site/src/components/LiveChart/chart-config';
 import {defaultTimeLimitMs} from '@site/src/playground/runner';
 import EditorPane from './EditorPane';
@@ -110,6 +111,7 @@ export default function Playground({
 
   return (
     <div className={styles.playground} data-testid="playground" data-playground-id={id}>
+      <RoomBanner />
       <div className={styles.toolbar} role="toolbar" aria-label="Playground controls">
         {title && <span className={styles.title}>{title}</span>}
         <button

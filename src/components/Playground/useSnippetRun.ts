@@ -1,6 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {ChartPoint, WorkerEvent} from '@site/src/playground/protocol';
 import {SnippetRunner, type RunStatus} from '@site/src/playground/runner';
+import {currentRoom} from '@site/src/components/RoomBanner/room';
 import {playgroundSession} from '@site/src/playground/session';
 
 export interface LogLine {
@@ -106,6 +107,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
         fault: fault ?? undefined,
         apiBaseUrl: window.location.origin,
         session: playgroundSession(),
+        room: currentRoom(),
       });
     },
     [getRunner],

@@ -23,10 +23,10 @@ async function freePort(): Promise<number> {
  * Starts the production build exactly as a reader would — `npm run serve` —
  * on a free port, and waits until /healthz answers.
  */
-export async function serveProductionBuild(): Promise<RunningSite> {
+export async function serveProductionBuild(env: NodeJS.ProcessEnv = {}): Promise<RunningSite> {
   const port = await freePort();
   const child: ChildProcess = spawn('npm', ['run', 'serve'], {
-    env: {...process.env, PORT: String(port), HOST: '127.0.0.1'},
+    env: {...process.env, ...env, PORT: String(port), HOST: '127.0.0.1'},
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
