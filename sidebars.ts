@@ -35,6 +35,7 @@ const sidebars: SidebarsConfig = {
       link: {type: 'doc', id: 'production/index'},
       items: ['production/monitoring', 'production/nats', 'production/troubleshooting'],
     },
+    {type: 'category', label: 'Workshop', items: ['workshop/facilitator-page']},
   ],
 };
 

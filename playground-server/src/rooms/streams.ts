@@ -109,11 +109,11 @@ export class RoomStreams {
       // An open stream keeps its room from expiring.
       this.options.rooms.keepOpen(room);
       this.sendState(room, room.state(), false);
-      const aggregate = room.aggregate();
+      let aggregate: ReturnType<Room['aggregate']> | undefined;
       for (const subscriber of this.subscribers) {
         if (subscriber.room !== room) continue;
         if (subscriber.session) room.touch(subscriber.session);
-        if (subscriber.dashboard) write(subscriber.res, 'aggregate', aggregate);
+        if (subscriber.dashboard) write(subscriber.res, 'aggregate', (aggregate ??= room.aggregate()));
         else if (heartbeat) subscriber.res.write(': keep-alive\n\n');
       }
     }
