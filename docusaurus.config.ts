@@ -1,8 +1,8 @@
-import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import devProxyPlugin from './src/plugins/dev-proxy';
 import monacoCssPlugin from './src/plugins/monaco-css';
+import {darkCodeTheme, lightCodeTheme} from './src/css/prism-themes';
 
 const config: Config = {
   title: 'Beamline Integration Guide',
@@ -64,8 +64,8 @@ const config: Config = {
       copyright: 'Beamline Integration Guide. Runs offline; every snippet runs in your browser.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: lightCodeTheme,
+      darkTheme: darkCodeTheme,
       additionalLanguages: ['protobuf', 'bash', 'go', 'python'],
     },
   } satisfies Preset.ThemeConfig,
