@@ -56,6 +56,9 @@ declare const router: {
   decide(request: RouteRequestInit, options?: CallOptions): Promise<RouteDecision>;
 };
 
+/** This reader's own tenant id (`reader-…`): use it as `tenantId` so your calls never share state with another reader's. */
+declare const tenant: string;
+
 /**
  * Makes the server misbehave for this run's calls only, e.g.
  * `fault('error=0.5;code=unavailable;latency=80ms;jitter=40ms')`. `null` clears it.

@@ -75,6 +75,11 @@ describe('snippet runtime', () => {
     expect(aggregate.participants).toBe(1);
   });
 
+  it("gives the snippet the reader's own tenant, derived from the session", () => {
+    expect(runtime([], '0123456789abcdef').tenant).toBe('reader-0123456789abcdef');
+    expect(runtime([], 'fedcba9876543210').tenant).not.toBe(runtime([], '0123456789abcdef').tenant);
+  });
+
   it('log and chart.point become events stamped with the time since the run started', async () => {
     const events: WorkerEvent[] = [];
     const api = runtime(events);

@@ -4,6 +4,7 @@ import {PREVIOUS_ATTEMPTS_HEADER, ROOM_HEADER} from '../contract/room';
 import {Router} from '../gen/beamline/flow/v1/flow_pb';
 import {FAULT_HEADER, SESSION_HEADER} from '../contract';
 import {formatLogArgs} from './format-value';
+import {tenantFor} from './session';
 import type {ChartPoint, LogLevel, WorkerEvent} from './protocol';
 
 export interface SnippetRuntimeOptions {
@@ -21,6 +22,8 @@ export interface SnippetApi {
   /** Every level of logging, for the worker to put behind `console`. */
   logger: Record<LogLevel, (...args: unknown[]) => void>;
   router: Client<typeof Router>;
+  /** This reader's own tenant, so a room of readers never shares a policy or a rate-limit window. */
+  tenant: string;
   fault(spec: string | null): void;
   sleep(ms: number): Promise<void>;
   now(): number;
@@ -63,6 +66,7 @@ export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi
   return {
     logger,
     router: createClient(Router, transport),
+    tenant: tenantFor(options.session),
     fault(spec) {
       faultSpec = spec?.trim() ? spec.trim() : null;
     },

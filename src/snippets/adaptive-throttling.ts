@@ -39,7 +39,7 @@ for (let i = 1; now() < 9_000; i++) {
   calls.push(
     throttle
       .execute(({signal}) =>
-        router.decide({message: {messageId: `m-${i}`, tenantId: 'demo'}}, {signal, timeoutMs: 1_000}),
+        router.decide({message: {messageId: `m-${i}`, tenantId: tenant}}, {signal, timeoutMs: 1_000}),
       )
       .then(() => void tally.accepted++)
       .catch((error) => {

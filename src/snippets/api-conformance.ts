@@ -5,6 +5,7 @@ import type {SnippetApi} from '../playground/snippet-runtime';
 declare const runtime: SnippetApi;
 export const conformance: Array<unknown> = [
   ((value: typeof router) => value)(runtime.router),
+  ((value: typeof tenant) => value)(runtime.tenant),
   ((value: typeof fault) => value)(runtime.fault),
   ((value: typeof sleep) => value)(runtime.sleep),
   ((value: typeof now) => value)(runtime.now),

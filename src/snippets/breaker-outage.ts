@@ -34,7 +34,7 @@ while (now() < 12_000) {
   const started = now();
   try {
     await breaker.execute(({signal}) =>
-      router.decide({message: {messageId: `m-${started}`, tenantId: 'demo'}}, {timeoutMs: 1_000, signal}),
+      router.decide({message: {messageId: `m-${started}`, tenantId: tenant}}, {timeoutMs: 1_000, signal}),
     );
     chart.point({outcome: 'ok', latencyMs: now() - started});
   } catch (error) {

@@ -32,7 +32,7 @@ for (let i = 1; now() < 8_000; i++) {
   calls.push(
     queue
       .execute(({signal}) =>
-        router.decide({message: {messageId: `m-${i}`, tenantId: 'demo'}}, {signal, timeoutMs: 2_000}),
+        router.decide({message: {messageId: `m-${i}`, tenantId: tenant}}, {signal, timeoutMs: 2_000}),
       )
       .then(() => chart.point({outcome: 'ok', latencyMs: now() - arrived}))
       .catch((error) => {

@@ -30,7 +30,7 @@ for (let i = 1; now() < 10_000; i++) {
   const counts = (stats[scriptedOutage ? name : 'all'] ??= {requests: 0, calls: 0});
   counts.requests++;
   await retry(
-    ({signal}) => router.decide({message: {messageId: `m-${i}`, tenantId: 'demo'}}, {signal, timeoutMs: 1_000}),
+    ({signal}) => router.decide({message: {messageId: `m-${i}`, tenantId: tenant}}, {signal, timeoutMs: 1_000}),
     {
       maxAttempts: 3, // 3 tries per request: the amplification a budget caps
       retryableCodes: [Code.Unavailable],

@@ -32,7 +32,7 @@ async function decideWithRetry(request: RouteRequestInit): Promise<RouteDecision
 }
 
 for (let i = 1; i <= 5; i++) {
-  const request = {message: {messageId: `order-${i}`, tenantId: 'demo', messageType: 'chat'}};
+  const request = {message: {messageId: `order-${i}`, tenantId: tenant, messageType: 'chat'}};
   try {
     const decision = await decideWithRetry(request);
     log(`request ${i}: routed to ${decision.providerId} (${decision.reason})`);

@@ -13,7 +13,7 @@ async function round(name: string, honourPushback: boolean) {
   let calls = 0;
   let refused = 0;
   for (let i = 1; i <= requestsPerRound; i++) {
-    await retry(() => router.decide({message: {messageId: `${name}-${i}`, tenantId: 'demo'}}, {timeoutMs: 1_000}), {
+    await retry(() => router.decide({message: {messageId: `${name}-${i}`, tenantId: tenant}}, {timeoutMs: 1_000}), {
       maxAttempts: 50,
       retryableCodes: [Code.ResourceExhausted],
       backoff: constantBackoff(10), // used when there is no pushback, or it is ignored

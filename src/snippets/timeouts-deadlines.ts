@@ -10,7 +10,7 @@ const limitLine = () => chart.point({series: 'attempt', outcome: 'attempt', valu
 limitLine();
 
 for (let i = 1; now() < 8_000; i++) {
-  const request = {message: {messageId: `order-${i}`, tenantId: 'demo'}};
+  const request = {message: {messageId: `order-${i}`, tenantId: tenant}};
   const started = now();
   const left = () =>
     chart.point({series: 'budget', outcome: 'budget', value: Math.max(0, overallMs - (now() - started))});

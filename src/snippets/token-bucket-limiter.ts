@@ -33,7 +33,7 @@ for (let i = 1; now() < 8_000; i++) {
   const level = bucket.tokens(); // the dot's height: tokens when the call arrived
   calls.push(
     bucket
-      .execute(() => router.decide({message: {messageId: `m-${i}`, tenantId: 'demo'}}, {timeoutMs: 1_000}))
+      .execute(() => router.decide({message: {messageId: `m-${i}`, tenantId: tenant}}, {timeoutMs: 1_000}))
       .then(() => {
         counts.admitted++;
         chart.point({outcome: 'ok', value: level});

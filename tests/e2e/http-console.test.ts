@@ -127,11 +127,13 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
       .locator('[data-testid="http-console-response"][data-phase="streaming"]')
       .waitFor({timeout: 5000});
     expect(await console_.status()).toMatch(/^200\b/);
-    // Another client publishes for the same tenant while the stream is open.
+    // Another client publishes for the reader's tenant while the stream is open.
+    const tenant = new URL(await console_.id('path').inputValue(), site.url).searchParams.get('tenant_id')!;
+    expect(tenant).toMatch(/^reader-[0-9a-f]{16}$/);
     const published = await fetch(`${site.url}/api/v1/messages`, {
       method: 'POST',
-      headers: {'content-type': 'application/json', 'x-tenant-id': 'demo'},
-      body: JSON.stringify({version: '1', tenant_id: 'demo', request_id: 'sse-1', task: {type: 'chat', payload: {}}}),
+      headers: {'content-type': 'application/json', 'x-tenant-id': tenant},
+      body: JSON.stringify({version: '1', tenant_id: tenant, request_id: 'sse-1', task: {type: 'chat', payload: {}}}),
     });
     expect(published.status).toBe(200);
     await expect

@@ -1,10 +1,12 @@
 import type React from 'react';
 import {useCallback, useEffect, useId, useMemo, useState} from 'react';
 import Spinner from '@site/src/components/Spinner';
+import {copyText} from '@site/src/components/copy-text';
 import FaultDial from './FaultDial';
 import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '@site/src/contract';
 import {allowsBody, formatBody, formatBytes, parseHeaderLines, toCurl} from './http-text';
-import {httpPresets, readerTenant, type HttpPreset} from './presets';
+import {readerTenant} from '@site/src/playground/session';
+import {httpPresets, type HttpPreset} from './presets';
 import {useHttpExchange, type HttpResult, type Phase} from './useHttpExchange';
 import styles from './styles.module.css';
 
@@ -18,6 +20,8 @@ interface Props {
   title?: string;
 }
 
+/** What the static HTML shows until the browser knows the reader's tenant. */
+const serverTenant = 'your-tenant';
 const methods = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD'];
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -61,9 +65,10 @@ export default function HttpConsole({
   title = 'HTTP console',
 }: Props) {
   const id = useId();
-  // The burst preset's tenant is the reader's own, chosen in the browser after hydration.
-  const [burstTenant, setBurstTenant] = useState('reader-burst');
-  const presets = useMemo(() => httpPresets('demo', burstTenant), [burstTenant]);
+  // The reader's own tenant lives in the tab's sessionStorage, so the server
+  // renders a placeholder and the browser swaps it in after hydration.
+  const [tenant, setTenant] = useState(serverTenant);
+  const presets = useMemo(() => httpPresets(tenant), [tenant]);
   const initial = presets.find((candidate) => candidate.id === preset) ?? presets[0];
   const [presetId, setPresetId] = useState(initial.id);
   const [method, setMethod] = useState(initial.method);
@@ -73,16 +78,17 @@ export default function HttpConsole({
   const [repeat, setRepeat] = useState(initial.repeat ?? 1);
   const [fault, setFault] = useState<FaultSettings>(noFaults);
   const [copied, setCopied] = useState(false);
+  // The command, selected for Ctrl+C, when the browser refused to copy it.
+  const [manualCopy, setManualCopy] = useState<string>();
   const exchange = useHttpExchange();
 
   useEffect(() => {
-    const tenant = readerTenant();
-    setBurstTenant(tenant);
-    if (initial.id === 'rate-limit') {
-      const fresh = httpPresets('demo', tenant).find((candidate) => candidate.id === 'rate-limit')!;
-      setHeadersText(fresh.headers);
-      setBody(fresh.body);
-    }
+    const own = readerTenant();
+    setTenant(own);
+    const fresh = httpPresets(own).find((candidate) => candidate.id === initial.id)!;
+    setPath(fresh.path);
+    setHeadersText(fresh.headers);
+    setBody(fresh.body);
     // Once, after hydration.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -120,9 +126,14 @@ export default function HttpConsole({
   };
 
   const copyCurl = async () => {
-    await navigator.clipboard.writeText(toCurl(window.location.origin, method, path, headers, body));
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
+    const curl = toCurl(window.location.origin, method, path, headers, body);
+    if (await copyText(curl)) {
+      setManualCopy(undefined);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } else {
+      setManualCopy(curl);
+    }
   };
 
   const {result, phase} = exchange;
@@ -295,6 +306,19 @@ export default function HttpConsole({
             </button>
           )}
         </div>
+        {manualCopy !== undefined && (
+          <label className={styles.field}>
+            <span>The browser refused to copy: the command is selected, press Ctrl+C (⌘+C).</span>
+            <textarea
+              readOnly
+              rows={3}
+              value={manualCopy}
+              ref={(field) => field?.select()}
+              onBlur={() => setManualCopy(undefined)}
+              data-testid="http-console-curl"
+            />
+          </label>
+        )}
         {exchange.error && (
           <p className={styles.error} role="alert" data-testid="http-console-error">
             {exchange.error}

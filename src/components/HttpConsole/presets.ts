@@ -17,12 +17,11 @@ const decideBody = (tenant: string, requestId: string) =>
     2,
   );
 
-/** A tenant of this reader's own, so one reader's burst never rate-limits another. */
-export function readerTenant(): string {
-  return `reader-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-export function httpPresets(tenant = 'demo', burstTenant = 'reader-burst'): HttpPreset[] {
+/**
+ * Every preset uses the reader's own tenant (src/playground/session.ts), so
+ * one reader's burst never rate-limits another in a room of readers.
+ */
+export function httpPresets(tenant: string): HttpPreset[] {
   return [
     {
       id: 'decide',
@@ -50,11 +49,12 @@ export function httpPresets(tenant = 'demo', burstTenant = 'reader-burst'): Http
     },
     {
       id: 'rate-limit',
+      // A window of its own, so the burst's 429s never spill into the reader's other presets.
       label: 'Burst of 55 (429)',
       method: 'POST',
       path: '/api/v1/routes/decide',
-      headers: `Content-Type: application/json\nX-Tenant-ID: ${burstTenant}`,
-      body: decideBody(burstTenant, 'req-burst'),
+      headers: `Content-Type: application/json\nX-Tenant-ID: ${tenant}-burst`,
+      body: decideBody(`${tenant}-burst`, 'req-burst'),
       repeat: 55,
     },
     {

@@ -4,6 +4,7 @@ import FaultPanel from '@site/src/components/FaultPanel';
 import {faultSpec, noFaults, type FaultSettings} from '@site/src/contract';
 import LiveChart from '@site/src/components/LiveChart';
 import RoomBanner from '@site/src/components/RoomBanner';
+import {copyText} from '@site/src/components/copy-text';
 import type {ChartConfig} from '@site/src/components/LiveChart/chart-config';
 import {defaultTimeLimitMs} from '@site/src/playground/runner';
 import EditorPane from './EditorPane';
@@ -86,19 +87,21 @@ export default function Playground({
     setTimeout(() => setFlash(null), 2000);
   };
   const copy = useCallback(async () => {
-    await navigator.clipboard.writeText(files[active]);
-    say(`Copied ${active}`);
+    say(
+      (await copyText(files[active]))
+        ? `Copied ${active}`
+        : 'The browser refused to copy: select the code and press Ctrl+C',
+    );
   }, [files, active]);
   const share = useCallback(async () => {
     const url = new URL(window.location.href);
     url.hash = shareHash({id, files: edits});
     window.history.replaceState(null, '', url);
-    try {
-      await navigator.clipboard.writeText(url.toString());
-      say('Link copied: it opens this code without running it');
-    } catch {
-      say('The link is in the address bar');
-    }
+    say(
+      (await copyText(url.toString()))
+        ? 'Link copied: it opens this code without running it'
+        : 'The link is in the address bar',
+    );
   }, [id, edits]);
   const showError = useCallback(
     (file: string) => {

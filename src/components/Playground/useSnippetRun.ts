@@ -2,7 +2,7 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import type {ChartPoint, WorkerEvent} from '@site/src/playground/protocol';
 import {SnippetRunner, type RunStatus} from '@site/src/playground/runner';
 import {currentRoom} from '@site/src/components/RoomBanner/room';
-import {playgroundSession} from '@site/src/playground/session';
+import {readerSession} from '@site/src/playground/session';
 
 export interface LogLine {
   id: number;
@@ -106,7 +106,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
         entry,
         fault: fault ?? undefined,
         apiBaseUrl: window.location.origin,
-        session: playgroundSession(),
+        session: readerSession(),
         room: currentRoom(),
       });
     },

@@ -5,6 +5,7 @@ import FaultDial from '@site/src/components/HttpConsole/FaultDial';
 import Spinner from '@site/src/components/Spinner';
 import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '@site/src/contract';
 import {parseHeaderLines} from '@site/src/components/HttpConsole/http-text';
+import {readerTenant} from '@site/src/playground/session';
 import {callAsCode} from './call-code';
 import MessageEditor from './FieldEditor';
 import {sampleRequest} from './samples';
@@ -14,19 +15,6 @@ import styles from './styles.module.css';
 
 export const adminKeyHeader = 'x-api-key: playground-admin-key';
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
-
-function readerTenant(): string {
-  const key = 'beamline-reader-tenant';
-  try {
-    const existing = sessionStorage.getItem(key);
-    if (existing) return existing;
-    const created = `reader-${Math.random().toString(36).slice(2, 8)}`;
-    sessionStorage.setItem(key, created);
-    return created;
-  } catch {
-    return `reader-${Math.random().toString(36).slice(2, 8)}`;
-  }
-}
 
 function defaultHeaders(admin: boolean): string {
   const correlation = `x-correlation-id: builder-${Math.random().toString(36).slice(2, 10)}`;

@@ -2,6 +2,14 @@ import {chromium, type Browser, type Page} from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * A LAN-style host name Chromium resolves to loopback: a page opened at
+ * `http://workshop.lan:<port>` is not a secure context (no
+ * `crypto.randomUUID`, no `navigator.clipboard`), as on a workshop laptop's
+ * LAN address, while the traffic stays on this machine.
+ */
+export const lanHost = 'workshop.lan';
+
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
@@ -16,11 +24,12 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--host-resolver-rules=MAP ${lanHost} 127.0.0.1`,
     ],
   });
 }
 
-const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]', lanHost]);
 
 /**
  * Records every request the page makes to a host other than this machine, so

@@ -1,8 +1,11 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {createServer} from 'node:net';
+import {lanHost} from './browser';
 
 export interface RunningSite {
   url: string;
+  /** The same server under a LAN-style name (see lanHost): an insecure context, as in a workshop. */
+  lanUrl: string;
   stop(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export async function serveProductionBuild(env: NodeJS.ProcessEnv = {}): Promise
   if (Date.now() >= deadline) throw new Error(`npm run serve did not become healthy:\n${output}`);
   return {
     url,
+    lanUrl: `http://${lanHost}:${port}`,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
