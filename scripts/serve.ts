@@ -1,14 +1,11 @@
 /**
  * `npm run serve`: the playground-server serving the production build and the
- * API on one port, as on a workshop laptop.
+ * API on one port, as on a workshop laptop; prints the participants' URLs.
  */
-import {existsSync} from 'node:fs';
-import {resolve} from 'node:path';
+import {hasBuild, startBuiltSite, staticDir} from './production-server';
 
-const staticDir = resolve(process.env.STATIC_DIR ?? 'build');
-if (!existsSync(resolve(staticDir, 'index.html'))) {
-  console.error(`No built site in ${staticDir}: run \`npm run build\` first.`);
+if (!hasBuild()) {
+  console.error(`No built site in ${staticDir}: run \`npm run build\` first (or \`npm run workshop\`, which builds).`);
   process.exit(1);
 }
-process.env.STATIC_DIR = staticDir;
-await import('../playground-server/src/main');
+await startBuiltSite();

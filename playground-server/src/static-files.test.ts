@@ -1,17 +1,25 @@
-import {mkdir, mkdtemp, rm, symlink, writeFile} from 'node:fs/promises';
+import {readdirSync} from 'node:fs';
+import {mkdir, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises';
+import {request} from 'node:http';
 import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {silentLogger} from './logger.js';
 import {startServer, type RunningServer} from './server.js';
+import {precompress} from '../../scripts/precompress.js';
 
 let workspace: string;
+let site: string;
 let server: RunningServer;
+
+/** A script big enough to compress and to still be streaming when a client hangs up. */
+const app = `export const routes = ${JSON.stringify(Array.from({length: 4000}, (_, i) => ({path: `/guide/${i}`, i})))};\n`;
 
 beforeAll(async () => {
   workspace = await mkdtemp(path.join(tmpdir(), 'static-files-'));
-  const site = path.join(workspace, 'site');
+  site = path.join(workspace, 'site');
   const files: Record<string, string> = {
     'index.html': '<h1>home</h1>',
     '404.html': '<h1>lost</h1>',
@@ -20,6 +28,9 @@ beforeAll(async () => {
     'assets/js/main.1a2b3c4d.js': 'console.log(1)',
     'img/logo.svg': '<svg/>',
     'data.bin': '\u0000',
+    'assets/js/app.0f1e2d3c.js': app,
+    '.env': 'SECRET=1',
+    '.git/config': '[core]',
   };
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(site, name)), {recursive: true});
@@ -27,6 +38,10 @@ beforeAll(async () => {
   }
   await writeFile(path.join(workspace, 'secret.txt'), 'top secret');
   await symlink(path.join(workspace, 'secret.txt'), path.join(site, 'escape.txt'));
+  await mkdir(path.join(workspace, 'outside'));
+  await writeFile(path.join(workspace, 'outside', 'index.html'), 'top secret');
+  await symlink(path.join(workspace, 'outside'), path.join(site, 'linked'));
+  await precompress(site);
   server = await startServer({logger: silentLogger, staticDir: site});
 });
 
@@ -45,6 +60,41 @@ function rawGet(target: string): Promise<string> {
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => (response += chunk));
     socket.on('end', () => resolve(response));
+    socket.on('error', reject);
+  });
+}
+
+/** The bytes as sent (no decoding, unlike fetch) and the headers. */
+function getRaw(target: string, headers: Record<string, string> = {}) {
+  return new Promise<{status: number; headers: Record<string, string | string[] | undefined>; body: Buffer}>(
+    (resolve, reject) => {
+      request(`${server.url}${target}`, {headers}, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks)}),
+        );
+      })
+        .on('error', reject)
+        .end();
+    },
+  );
+}
+
+function openFds(): number {
+  return readdirSync('/proc/self/fd').length;
+}
+
+/** Starts a download, reads its first bytes and hangs up. */
+function abortedDownload(target: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(server.port, '127.0.0.1', () =>
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`),
+    );
+    socket.once('data', () => {
+      socket.destroy();
+      resolve();
+    });
     socket.on('error', reject);
   });
 }
@@ -79,12 +129,26 @@ describe('static files', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/docs/..%2f..%2fsecret.txt', '/escape.txt'])(
-    'keeps %s inside the site',
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/docs/..%2f..%2fsecret.txt',
+    '/escape.txt',
+    '/linked/',
+    '/linked/index.html',
+  ])('keeps %s inside the site', async (target) => {
+    const response = await rawGet(target);
+    expect(response).toMatch(/^HTTP\/1\.1 404 /);
+    expect(response).not.toContain('top secret');
+  });
+
+  it.each(['/.env', '/.git/config', '/assets/..%2findex.html', '/assets/js/..%2f..%2findex.html'])(
+    'does not serve %s',
     async (target) => {
       const response = await rawGet(target);
       expect(response).toMatch(/^HTTP\/1\.1 404 /);
-      expect(response).not.toContain('top secret');
+      expect(response).not.toMatch(/SECRET|\[core\]|<h1>home<\/h1>|immutable/);
     },
   );
 
@@ -118,6 +182,54 @@ describe('static files', () => {
       body: '{}',
     });
     expect(await rpc.json()).toEqual({code: 'invalid_argument', message: 'message is required'});
+  });
+
+  it.each([
+    ['br', brotliDecompressSync],
+    ['gzip', gunzipSync],
+  ] as const)(
+    'sends the precompressed %s file when the client accepts it, the same bytes once decoded',
+    async (encoding, decode) => {
+      const original = await readFile(path.join(site, 'assets/js/app.0f1e2d3c.js'));
+      const response = await getRaw('/assets/js/app.0f1e2d3c.js', {'accept-encoding': encoding});
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.headers.vary).toBe('Accept-Encoding');
+      expect(response.body.length).toBeLessThan(original.length / 4);
+      expect(decode(response.body).equals(original)).toBe(true);
+    },
+  );
+
+  it('prefers brotli, and sends the plain file to a client that accepts neither', async () => {
+    const both = await getRaw('/assets/js/app.0f1e2d3c.js', {'accept-encoding': 'gzip, deflate, br'});
+    expect(both.headers['content-encoding']).toBe('br');
+    const plain = await getRaw('/assets/js/app.0f1e2d3c.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(await readFile(path.join(site, 'assets/js/app.0f1e2d3c.js')))).toBe(true);
+  });
+
+  it('answers a byte range with 206 and ignores ranges it cannot honour', async () => {
+    const part = await getRaw('/guide', {range: 'bytes=4-8'});
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe('bytes 4-8/14');
+    expect(part.body.toString()).toBe('guide');
+    for (const range of ['bytes=8-4', 'bytes=-3', 'bytes=0-1,4-5', 'pages=1-2']) {
+      const whole = await getRaw('/guide', {range});
+      expect(whole.status).toBe(200);
+      expect(whole.body.toString()).toBe('<h1>guide</h1>');
+    }
+    expect((await getRaw('/guide', {range: 'bytes=100-'})).status).toBe(416);
+  });
+
+  it('gives back the file descriptor of every download the client abandons', async () => {
+    const before = openFds();
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(Array.from({length: 50}, () => abortedDownload('/assets/js/app.0f1e2d3c.js')));
+    }
+    await expect.poll(openFds, {timeout: 5000}).toBeLessThanOrEqual(before + 5);
+    expect((await fetch(`${server.url}/guide`)).status).toBe(200);
   });
 
   it('refuses to start without the directory', async () => {

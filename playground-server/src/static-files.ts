@@ -1,11 +1,13 @@
-import {createReadStream} from 'node:fs';
-import {realpath, stat} from 'node:fs/promises';
+import {readdir, readFile, realpath, stat} from 'node:fs/promises';
+import type {IncomingMessage, ServerResponse} from 'node:http';
 import path from 'node:path';
-import type {Stats} from 'node:fs';
+import type {Readable} from 'node:stream';
+import sirv from 'sirv';
 import type {NodeRequest, NodeResponse} from './http-types.js';
 import {sendText} from './http-types.js';
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
+/** Text types get an explicit charset; sirv's own table (mrmime) answers the rest. */
+const TEXT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -15,29 +17,25 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
 };
 
 /** Docusaurus puts only content-hashed files under /assets/. */
 const IMMUTABLE = /^\/assets\/|\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
 
+/** One byte range, the only form passed on to sirv (which mis-reads the others). */
+const SIMPLE_RANGE = /^bytes=(\d+)-(\d*)$/;
+
 export type StaticHandler = (req: NodeRequest, res: NodeResponse) => Promise<void>;
 
 /**
- * Serves a built site from `dir`: `index.html` for directories, `<path>.html`
- * for extension-less paths, the site's `404.html` with status 404 for
- * everything else. Nothing outside `dir` is reachable, symlinks included.
+ * Serves a built site from `dir` with sirv: `index.html` for directories,
+ * `<path>.html` for extension-less paths, the precompressed `.br`/`.gz`
+ * sibling `npm run build` wrote when the client accepts it, byte ranges,
+ * and the site's `404.html` with status 404 for everything else.
+ *
+ * sirv lists the directory once at start and serves only what is in that
+ * list, so no URL reaches outside it and dotfiles are never listed; the list
+ * follows symlinks, so links that lead out of the directory are refused here.
  * HTML and unhashed files are revalidated on every load (ETag), hashed
  * assets are cached for a year.
  */
@@ -48,24 +46,32 @@ export async function createStaticFiles(dir: string): Promise<StaticHandler> {
   if (!(await stat(root)).isDirectory()) {
     throw new Error(`STATIC_DIR ${JSON.stringify(dir)} is not a directory`);
   }
+  const escaping = await linksLeading(root);
+  const notFoundPage = await readFile(path.join(root, '404.html')).catch(() => undefined);
+  const serve = sirv(root, {
+    etag: true,
+    brotli: true,
+    gzip: true,
+    extensions: ['html'],
+    setHeaders: (res, pathname) => {
+      const type = TEXT_TYPES[path.extname(pathname).toLowerCase() || '.html'];
+      if (type) res.setHeader('Content-Type', type);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', IMMUTABLE.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
 
-  const inside = (file: string) => file === root || file.startsWith(root + path.sep);
-
-  /** The file a URL path names, or undefined when there is none inside the root. */
-  async function resolve(urlPath: string): Promise<{file: string; stats: Stats} | undefined> {
-    const target = path.join(root, path.posix.normalize(urlPath));
-    const candidates = [target, path.join(target, 'index.html')];
-    if (path.extname(target) === '') {
-      candidates.push(`${target}.html`);
+  const notFound = (res: NodeResponse) => {
+    if (!notFoundPage) {
+      sendText(res, 404, 'Not Found');
+      return;
     }
-    for (const candidate of candidates) {
-      const found = await fileAt(candidate);
-      if (found && inside(found.file)) {
-        return found;
-      }
-    }
-    return undefined;
-  }
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Length', notFoundPage.length);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.writeHead(404);
+    res.end(notFoundPage);
+  };
 
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -78,18 +84,22 @@ export async function createStaticFiles(dir: string): Promise<StaticHandler> {
       sendText(res, 400, 'Bad Request');
       return;
     }
-    const found = await resolve(urlPath);
-    if (found) {
-      serveFile(req, res, found.file, found.stats, IMMUTABLE.test(urlPath), 200);
+    if (escaping.size && servedCandidates(urlPath).some((name) => isUnder(name, escaping))) {
+      notFound(res);
       return;
     }
-    const notFoundPage = await fileAt(path.join(root, '404.html'));
-    if (notFoundPage) {
-      serveFile(req, res, notFoundPage.file, notFoundPage.stats, false, 404);
-      return;
-    }
-    sendText(res, 404, 'Not Found');
+    const range = req.headers.range;
+    if (range !== undefined && !isSimpleRange(range)) delete req.headers.range;
+    // sirv pipes a file stream into the response and leaves it open when the
+    // client goes away: without this every aborted download kept its fd.
+    res.once('pipe', (source: Readable) => res.once('close', () => source.destroy()));
+    serve(req as IncomingMessage, res as ServerResponse, () => notFound(res));
   };
+}
+
+function isSimpleRange(header: string): boolean {
+  const match = SIMPLE_RANGE.exec(header);
+  return match !== null && (match[2] === '' || Number(match[2]) >= Number(match[1]));
 }
 
 /** The URL's path, percent-decoded; undefined when it cannot be a file name. */
@@ -102,45 +112,30 @@ function decodedPath(url: string): string | undefined {
   }
 }
 
-/** A regular file's real path and stats, or undefined. */
-async function fileAt(candidate: string): Promise<{file: string; stats: Stats} | undefined> {
-  try {
-    const file = await realpath(candidate);
-    const stats = await stat(file);
-    return stats.isFile() ? {file, stats} : undefined;
-  } catch {
-    return undefined;
-  }
+/** The names sirv may answer a path with (see its `extensions` and compression lookups). */
+function servedCandidates(urlPath: string): string[] {
+  const base = urlPath.replace(/\/+$/, '');
+  return [base, `${base}.html`, `${base}/index.html`].flatMap((name) => [name, `${name}.br`, `${name}.gz`]);
 }
 
-function serveFile(
-  req: NodeRequest,
-  res: NodeResponse,
-  file: string,
-  stats: Stats,
-  immutable: boolean,
-  status: number,
-): void {
-  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
-  res.setHeader('Content-Type', CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-  if (status === 200) {
-    res.setHeader('ETag', etag);
-    res.setHeader('Last-Modified', stats.mtime.toUTCString());
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304);
-      res.end();
-      return;
+/** Whether a URL path is one of the links, or inside a linked directory. */
+function isUnder(name: string, links: ReadonlySet<string>): boolean {
+  for (let at = name.length; at > 0; at = name.lastIndexOf('/', at - 1)) {
+    if (links.has(name.slice(0, at))) return true;
+  }
+  return false;
+}
+
+/** URL paths (`/a/b.txt`) of the symlinks under root whose target lies outside it. */
+async function linksLeading(root: string): Promise<Set<string>> {
+  const escaping = new Set<string>();
+  for (const entry of await readdir(root, {recursive: true, withFileTypes: true})) {
+    if (!entry.isSymbolicLink()) continue;
+    const link = path.join(entry.parentPath, entry.name);
+    const target = await realpath(link).catch(() => undefined);
+    if (target === undefined || (target !== root && !target.startsWith(root + path.sep))) {
+      escaping.add(`/${path.relative(root, link).split(path.sep).join('/')}`);
     }
   }
-  res.setHeader('Content-Length', stats.size);
-  res.writeHead(status);
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  createReadStream(file)
-    .on('error', () => res.destroy())
-    .pipe(res as NodeJS.WritableStream);
+  return escaping;
 }

@@ -1,4 +1,5 @@
 import {useCallback, useRef, useState} from 'react';
+import {unreachableServerHint} from '@site/src/components/unreachable-server';
 import {allowsBody} from './http-text';
 
 export interface HttpRequestSpec {
@@ -108,7 +109,7 @@ export function useHttpExchange() {
         setPhase('failed');
         setError(
           `The request did not reach the playground-server (${String(caught)}). ` +
-            'Is it still running? Start it with `npm start`, or `npm run serve` after a build.',
+            unreachableServerHint(window.location.hostname),
         );
       }
     } finally {

@@ -2,6 +2,7 @@ import {useCallback, useRef, useState} from 'react';
 import {fromJson, toJson, type DescMethod, type Message} from '@bufbuild/protobuf';
 import {Code, ConnectError, createClient, type CallOptions, type Transport} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcWebTransport} from '@connectrpc/connect-web';
+import {unreachableServerHint} from '@site/src/components/unreachable-server';
 import type {JsonObject, JsonValue} from './schema';
 
 export type Protocol = 'connect' | 'grpc-web';
@@ -114,7 +115,7 @@ export function useRpcCall() {
         message: aborted
           ? 'You cancelled the call.'
           : error.code === Code.Unavailable && /fetch/i.test(error.rawMessage)
-            ? `${error.rawMessage}: the playground-server did not answer. Is it still running (npm start, or npm run serve after a build)?`
+            ? `${error.rawMessage}: the playground-server did not answer. ${unreachableServerHint(window.location.hostname)}`
             : error.rawMessage,
         // On an error Connect merges the response's headers and trailers into error.metadata.
         headers: headers.length ? headers : [...error.metadata.entries()],
