@@ -1,6 +1,6 @@
 import {useSyncExternalStore} from 'react';
 import {DEFAULT_ROOM, type RoomState, roomCode, roomPaths} from '@site/src/contract/room';
-import {playgroundSession} from '@site/src/playground/session';
+import {readerSession} from '@site/src/playground/session';
 
 const storageKey = 'beamline-room';
 
@@ -33,7 +33,7 @@ function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (!source) {
     const room = currentRoom();
-    source = new EventSource(`${roomPaths.events(room)}?session=${encodeURIComponent(sessionOrNone())}`);
+    source = new EventSource(`${roomPaths.events(room)}?session=${encodeURIComponent(readerSession())}`);
     source.addEventListener('scenario', (event) => {
       state = JSON.parse((event as MessageEvent<string>).data) as RoomState;
       for (const notify of listeners) notify();
@@ -46,15 +46,6 @@ function subscribe(listener: () => void): () => void {
       source = undefined;
     }
   };
-}
-
-/** The banner works without a session id too (it only counts the reader as present). */
-function sessionOrNone(): string {
-  try {
-    return playgroundSession();
-  } catch {
-    return '';
-  }
 }
 
 /** The room's scenario, live; undefined until the server has said. */
