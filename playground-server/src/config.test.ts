@@ -49,6 +49,11 @@ describe('configFromEnv', () => {
       TRUST_PROXY: 'true',
       HTTP2_MAX_CONCURRENT_STREAMS: '50',
       IDLE_TIMEOUT_MS: '30000',
+      REQUEST_TIMEOUT_MS: '20000',
+      MAX_CONNECTIONS_PER_CLIENT: '300',
+      MAX_CONNECTIONS: '900',
+      HTTP2_MAX_SESSIONS_PER_CLIENT: '8',
+      HTTP2_MAX_STREAMS_PER_CLIENT: '80',
       SHUTDOWN_GRACE_MS: '1000',
       LOG_FORMAT: 'JSON',
       LOG_LEVEL: 'debug',
@@ -66,6 +71,11 @@ describe('configFromEnv', () => {
       trustProxy: true,
       http2MaxConcurrentStreams: 50,
       idleTimeoutMs: 30000,
+      requestTimeoutMs: 20000,
+      maxConnectionsPerClient: 300,
+      maxConnections: 900,
+      http2MaxSessionsPerClient: 8,
+      http2MaxStreamsPerClient: 80,
     });
     expect(config.shutdownGraceMs).toBe(1000);
     expect(config.logFormat).toBe('json');

@@ -7,6 +7,9 @@ const DEFAULT_HOST = '0.0.0.0';
 /** Known to every reader on purpose: the policies live in memory and only demo the admin API. */
 export const DEFAULT_ADMIN_API_KEY = 'playground-admin-key';
 
+/** Largest request header list, HTTP/1.1 or HTTP/2 (decoded), answered 431 beyond. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+
 /** Every tunable limit, with the defaults startServer also uses. */
 export interface Limits {
   /** Largest request message; bigger ones get RESOURCE_EXHAUSTED before they are decoded. */
@@ -21,6 +24,16 @@ export interface Limits {
   readonly http2MaxConcurrentStreams: number;
   /** An idle keep-alive connection (HTTP/1.1) or HTTP/2 session is closed after this. */
   readonly idleTimeoutMs: number;
+  /** A request (headers and body; an HTTP/2 stream's request half) must have arrived by then. */
+  readonly requestTimeoutMs: number;
+  /** TCP connections one client address may have open; a room behind one NAT shares it. */
+  readonly maxConnectionsPerClient: number;
+  /** TCP connections open at once, all clients together. */
+  readonly maxConnections: number;
+  /** HTTP/2 sessions one client address may have open. */
+  readonly http2MaxSessionsPerClient: number;
+  /** Open HTTP/2 streams one client address may have across its sessions. */
+  readonly http2MaxStreamsPerClient: number;
 }
 
 /**
@@ -40,6 +53,15 @@ export const DEFAULT_LIMITS: Limits = {
   // balancer, not this server, closes an idle connection: otherwise a
   // request can race the close and fail.
   idleTimeoutMs: 65_000,
+  requestTimeoutMs: 60_000,
+  // 200 browsers behind one NAT keep up to 6 HTTP/1.1 connections each.
+  maxConnectionsPerClient: 2_000,
+  maxConnections: 8_000,
+  // HTTP/2 is for gRPC clients (the examples, grpcurl), not browsers: a room's
+  // worth of them, each with a few calls at once. Bounds what one address can
+  // make the server hold: 1 000 streams × 16 KiB of headers.
+  http2MaxSessionsPerClient: 256,
+  http2MaxStreamsPerClient: 1_000,
 };
 
 /** Where Router calls go when ROUTER_URL is set. */
@@ -117,6 +139,26 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
       10_000,
     ),
     idleTimeoutMs: integer('IDLE_TIMEOUT_MS', DEFAULT_LIMITS.idleTimeoutMs, 1_000, hour),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs, 1_000, hour),
+    maxConnectionsPerClient: integer(
+      'MAX_CONNECTIONS_PER_CLIENT',
+      DEFAULT_LIMITS.maxConnectionsPerClient,
+      1,
+      1_000_000,
+    ),
+    maxConnections: integer('MAX_CONNECTIONS', DEFAULT_LIMITS.maxConnections, 1, 1_000_000),
+    http2MaxSessionsPerClient: integer(
+      'HTTP2_MAX_SESSIONS_PER_CLIENT',
+      DEFAULT_LIMITS.http2MaxSessionsPerClient,
+      1,
+      1_000_000,
+    ),
+    http2MaxStreamsPerClient: integer(
+      'HTTP2_MAX_STREAMS_PER_CLIENT',
+      DEFAULT_LIMITS.http2MaxStreamsPerClient,
+      1,
+      10_000_000,
+    ),
   };
   return {
     port: integer('PORT', DEFAULT_PORT, 0, 65_535),

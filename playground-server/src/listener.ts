@@ -12,6 +12,8 @@ export interface DualProtocolOptions {
   http2: http2.Http2Server;
   /** A connection that has not shown its protocol by then is dropped. */
   sniffTimeoutMs?: number;
+  /** Connections one client address may have open; more are dropped at once. */
+  maxConnectionsPerClient?: number;
 }
 
 /**
@@ -23,7 +25,20 @@ export interface DualProtocolOptions {
  */
 export function createDualProtocolServer(options: DualProtocolOptions): net.Server {
   const sniffTimeoutMs = options.sniffTimeoutMs ?? 10_000;
+  const perClient = new Map<string, number>();
   return net.createServer((socket) => {
+    const client = socket.remoteAddress ?? 'unknown';
+    const open = (perClient.get(client) ?? 0) + 1;
+    if (open > (options.maxConnectionsPerClient ?? Number.POSITIVE_INFINITY)) {
+      socket.destroy();
+      return;
+    }
+    perClient.set(client, open);
+    socket.once('close', () => {
+      const left = (perClient.get(client) ?? 1) - 1;
+      if (left === 0) perClient.delete(client);
+      else perClient.set(client, left);
+    });
     let received: Buffer = Buffer.alloc(0);
     const drop = () => socket.destroy();
     const onData = (chunk: Buffer) => {
@@ -35,7 +50,7 @@ export function createDualProtocolServer(options: DualProtocolOptions): net.Serv
       }
       socket.off('data', onData);
       socket.off('error', drop);
-      socket.setTimeout(0);
+      clearTimeout(sniffing);
       socket.pause();
       socket.unshift(received);
       if (looksLikeHttp2) {
@@ -49,9 +64,12 @@ export function createDualProtocolServer(options: DualProtocolOptions): net.Serv
       }
     };
     // Until a server owns the socket, a reset or a silent client must not
-    // raise an unhandled 'error' or hold the connection open forever.
+    // raise an unhandled 'error' or hold the connection open forever. The
+    // deadline counts from the connection, not from the last byte: a preface
+    // sent one byte at a time must not hold it either.
     socket.on('error', drop);
-    socket.setTimeout(sniffTimeoutMs, drop);
+    const sniffing = setTimeout(drop, sniffTimeoutMs);
+    socket.once('close', () => clearTimeout(sniffing));
     socket.on('data', onData);
   });
 }

@@ -5,11 +5,12 @@ import http2 from 'node:http2';
 import type {AddressInfo, Server, Socket} from 'node:net';
 import {Code, ConnectError} from '@connectrpc/connect';
 import {createApp} from './app.js';
-import {DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, type Limits, type UpstreamConfig} from './config.js';
+import {DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, MAX_HEADER_BYTES, type Limits, type UpstreamConfig} from './config.js';
 import {createApplyFaults, type FaultOptions} from './faults/apply.js';
 import {createFaultInterceptor} from './faults/interceptor.js';
 import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './gateway/config.js';
 import {createGateway} from './gateway/gateway.js';
+import {guardHttp2} from './http2-guard.js';
 import {createDualProtocolServer} from './listener.js';
 import {createClientRateLimit} from './limits/client-rate-limit.js';
 import {consoleLogger, type Logger} from './logger.js';
@@ -161,23 +162,33 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const http1 = http.createServer(
     {
       keepAliveTimeout: limits.idleTimeoutMs,
-      // Node's default (16 KiB) answers bigger request headers with 431.
-      maxHeaderSize: 16 * 1024,
+      // Bigger request headers are answered 431.
+      maxHeaderSize: MAX_HEADER_BYTES,
       // A client that trickles its headers or body cannot hold a socket forever.
-      headersTimeout: 20_000,
-      requestTimeout: 60_000,
+      headersTimeout: Math.min(20_000, limits.requestTimeoutMs),
+      requestTimeout: limits.requestTimeoutMs,
     },
     app,
   );
-  const h2c = http2.createServer(
-    {
-      settings: {maxConcurrentStreams: limits.http2MaxConcurrentStreams, maxHeaderListSize: 16 * 1024},
-      // Same header budget as HTTP/1.1, and a cap on what one session may buffer (MB).
-      maxSessionMemory: 32,
-    },
-    app,
-  );
-  const tcp = createDualProtocolServer({http1, http2: h2c});
+  const h2c = http2.createServer({
+    settings: {maxConcurrentStreams: limits.http2MaxConcurrentStreams, maxHeaderListSize: MAX_HEADER_BYTES},
+    // What one session may make nghttp2 hold (MB; decoded headers count), and
+    // how many fields one header list may have, before the guard sees it.
+    maxSessionMemory: 4,
+    maxHeaderListPairs: 64,
+  });
+  const h2Guard = guardHttp2(h2c, app, {
+    maxHeaderListBytes: MAX_HEADER_BYTES,
+    requestTimeoutMs: limits.requestTimeoutMs,
+    idleTimeoutMs: limits.idleTimeoutMs,
+    closeGraceMs: options.shutdownGraceMs ?? 5_000,
+    maxStreamsPerClient: limits.http2MaxStreamsPerClient,
+    maxSessionsPerClient: limits.http2MaxSessionsPerClient,
+  });
+  h2c.on('request', h2Guard.handler);
+  metrics.watchHttp2(h2Guard.open);
+  const tcp = createDualProtocolServer({http1, http2: h2c, maxConnectionsPerClient: limits.maxConnectionsPerClient});
+  tcp.maxConnections = limits.maxConnections;
   tcp.on('error', (error) => logger.error('server error', error));
 
   const sockets = new Set<Socket>();
@@ -185,12 +196,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  const sessions = new Set<http2.ServerHttp2Session>();
   h2c.on('session', (session) => {
-    // An idle session is closed gracefully: open streams finish first.
-    session.setTimeout(limits.idleTimeoutMs, () => session.close());
-    sessions.add(session);
-    session.once('close', () => sessions.delete(session));
     if (closing) {
       // A connection accepted just before close() became a session after
       // close() looked for sessions; let it read the calls already sent
@@ -232,9 +238,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     roomStreams.close();
     const drained = new Promise<void>((resolve) => tcp.close(() => resolve()));
     http1.close();
-    for (const session of sessions) {
-      session.close();
-    }
+    h2Guard.closeAll();
     if (await settlesWithin(drained, options.shutdownGraceMs ?? 5_000)) {
       return;
     }

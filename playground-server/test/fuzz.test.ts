@@ -50,7 +50,7 @@ beforeAll(async () => {
     for (const key of Object.keys(message)) replies.get(key)?.(message[key] === undefined ? message : message);
   });
   url = ((await ask<{url: string}>('url')) as {url: string}).url;
-});
+}, 30_000);
 afterAll(() => {
   child?.disconnect();
 });

@@ -27,6 +27,8 @@ export interface Metrics {
   /** The server's own per-client limit refused a request. */
   rateLimited(): void;
   sessionSeen(session: string): void;
+  /** Where the open HTTP/2 sessions and streams are counted (read at each scrape). */
+  watchHttp2(open: () => {readonly sessions: number; readonly streams: number}): void;
 }
 
 export function createMetrics(options: {processMetrics?: boolean; now?: () => number} = {}): Metrics {
@@ -87,8 +89,29 @@ export function createMetrics(options: {processMetrics?: boolean; now?: () => nu
     },
   });
 
+  let http2Open = () => ({sessions: 0, streams: 0});
+  new Gauge({
+    name: 'playground_http2_sessions_open',
+    help: 'HTTP/2 (h2c) connections open now.',
+    registers,
+    collect() {
+      this.set(http2Open().sessions);
+    },
+  });
+  new Gauge({
+    name: 'playground_http2_streams_open',
+    help: 'HTTP/2 streams (calls) the server holds now, answered or not.',
+    registers,
+    collect() {
+      this.set(http2Open().streams);
+    },
+  });
+
   return {
     registry,
+    watchHttp2: (open) => {
+      http2Open = open;
+    },
     rpcStarted(call) {
       const running = inFlight.labels(call.service, call.method);
       running.inc();

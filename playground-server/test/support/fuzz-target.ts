@@ -4,7 +4,8 @@
  * `{ url }` when listening; answers "heap" with `{ heapUsed }` after a full
  * GC (needs --expose-gc); forwards every error the server logs as
  * `{ error }`. The per-client rate limit is off: the fuzz sends thousands
- * of requests from one address on purpose.
+ * of requests from one address on purpose. TARGET_LIMITS (JSON) overrides
+ * more limits.
  */
 import type {Logger} from '../../src/logger.js';
 import {startServer} from '../../src/server.js';
@@ -18,7 +19,10 @@ const logger: Logger = {
   error: (message, cause) => send({error: `${message}: ${describe(cause)}`}),
 };
 
-const server = await startServer({logger, limits: {rateLimitPerSecond: 0}});
+const server = await startServer({
+  logger,
+  limits: {rateLimitPerSecond: 0, ...JSON.parse(process.env.TARGET_LIMITS ?? '{}')},
+});
 process.on('message', (message) => {
   if (message === 'heap') {
     const gc = (globalThis as {gc?: () => void}).gc;
