@@ -35,7 +35,12 @@ const sidebars: SidebarsConfig = {
       link: {type: 'doc', id: 'production/index'},
       items: ['production/monitoring', 'production/nats', 'production/troubleshooting'],
     },
-    {type: 'category', label: 'Workshop', items: ['workshop/facilitator-page']},
+    {
+      type: 'category',
+      label: 'Workshop',
+      link: {type: 'doc', id: 'workshop/index'},
+      items: ['workshop/exercises', 'workshop/facilitator-page'],
+    },
   ],
 };
 

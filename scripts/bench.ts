@@ -7,7 +7,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 
-const needsBuild = new Set(['bench:page-weight', 'bench:playground', 'bench:simulation-page']);
+const needsBuild = new Set(['bench:page-weight', 'bench:playground', 'bench:simulation-page', 'bench:workshop-bytes']);
 const scripts = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>).filter(
   (name) => name.startsWith('bench:'),
 );
