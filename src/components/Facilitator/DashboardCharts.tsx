@@ -18,6 +18,9 @@ import styles from './styles.module.css';
 const axis = {fontSize: 16, fill: 'var(--ifm-font-color-base)'};
 const grid = <CartesianGrid strokeDasharray="3 3" stroke="var(--ifm-color-emphasis-300)" />;
 const tooltipStyle = {background: 'var(--ifm-background-surface-color)', color: 'var(--ifm-font-color-base)'};
+/** Few, whole-second ticks: readable from the back of a room and on a phone. */
+const minuteTicks = [-50, -40, -30, -20, -10, 0];
+const recoveryTicks = [-3, 0, 3, 6, 9, 12];
 const firstColor = '#0072B2';
 const retryColor = '#D55E00';
 
@@ -31,11 +34,13 @@ export default function DashboardCharts({aggregate}: {aggregate: RoomAggregate})
     s: Math.round((bin.t - last) / 1000),
   }));
   const recovery = aggregate.recovery;
+  // Seconds from the 100 ms bin the recovery fell in, so whole seconds land on bin starts.
+  const recoveryBin = recovery ? Math.floor(recovery.at / recovery.binMs) * recovery.binMs : 0;
   const around = recovery?.bins.map((bin) => ({
     first: bin.first,
     retries: bin.retries,
     failed: bin.first + bin.retries - bin.outcomes.ok,
-    s: Math.round((bin.t - recovery.at) / 100) / 10,
+    s: Math.round((bin.t - recoveryBin) / 100) / 10,
   }));
   return (
     <div className={styles.charts}>
@@ -44,7 +49,7 @@ export default function DashboardCharts({aggregate}: {aggregate: RoomAggregate})
         <ResponsiveContainer width="100%" height={280}>
           <BarChart data={perSecond} margin={{top: 8, right: 16, bottom: 8, left: 8}}>
             {grid}
-            <XAxis dataKey="s" tick={axis} unit=" s" interval={9} />
+            <XAxis dataKey="s" tick={axis} unit=" s" ticks={minuteTicks} interval={0} />
             <YAxis tick={axis} allowDecimals={false} width={56} />
             <Tooltip contentStyle={tooltipStyle} labelFormatter={(s) => `${s} s`} />
             <Legend wrapperStyle={{fontSize: 16}} />
@@ -65,7 +70,7 @@ export default function DashboardCharts({aggregate}: {aggregate: RoomAggregate})
         <ResponsiveContainer width="100%" height={280}>
           <LineChart data={perSecond} margin={{top: 8, right: 16, bottom: 8, left: 8}}>
             {grid}
-            <XAxis dataKey="s" tick={axis} unit=" s" interval={9} />
+            <XAxis dataKey="s" tick={axis} unit=" s" ticks={minuteTicks} interval={0} />
             <YAxis tick={axis} allowDecimals={false} width={56} />
             <Tooltip contentStyle={tooltipStyle} labelFormatter={(s) => `${s} s`} />
             <Legend wrapperStyle={{fontSize: 16}} />
@@ -91,14 +96,14 @@ export default function DashboardCharts({aggregate}: {aggregate: RoomAggregate})
       </figure>
       <figure className={`${styles.chart} ${styles.wide}`} data-testid="chart-recovery">
         <figcaption>
-          Around the last recovery, per 100 ms:{' '}
-          {around ? 'retries without jitter arrive in waves' : 'no recovery yet — end an outage or a brownout'}
+          Around the last recovery, per 100 ms
+          {around ? ' (retries without jitter arrive in waves)' : ': none yet — end an outage or a brownout'}
         </figcaption>
         {around && (
           <ResponsiveContainer width="100%" height={300}>
             <BarChart data={around} margin={{top: 8, right: 16, bottom: 8, left: 8}} barCategoryGap={0}>
               {grid}
-              <XAxis dataKey="s" tick={axis} unit=" s" interval={9} />
+              <XAxis dataKey="s" tick={axis} unit=" s" ticks={recoveryTicks} interval={0} />
               <YAxis tick={axis} allowDecimals={false} width={56} />
               <Tooltip contentStyle={tooltipStyle} labelFormatter={(s) => `${s} s after the recovery`} />
               <Legend wrapperStyle={{fontSize: 16}} />

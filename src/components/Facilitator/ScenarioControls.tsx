@@ -55,7 +55,7 @@ export default function ScenarioControls({room, facilitatorKey, active, onSwitch
       <h3>{title}</h3>
       {fields}
       <button type="submit" className="button button--primary button--lg">
-        {active === kind ? 'Restart' : 'Switch to'} {title.toLowerCase()}
+        {active === kind ? 'Restart' : 'Switch to'} {kind}
       </button>
     </form>
   );
