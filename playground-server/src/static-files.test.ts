@@ -120,6 +120,9 @@ describe('static files', () => {
     expect(response.headers.get('content-type')).toBe(contentType);
     expect(response.headers.get('cache-control')).toBe(cacheControl);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
   });
 
   it("answers unknown paths with the site's 404 page and status 404", async () => {
@@ -127,6 +130,7 @@ describe('static files', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).toBe('<h1>lost</h1>');
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
   it.each([
