@@ -1,10 +1,15 @@
-import type {AdminPolicy} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {toBinary} from '@bufbuild/protobuf';
+import {type AdminPolicy, AdminPolicySchema} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 import {MatchSyntaxError, parseMatch, type Matcher} from './match.js';
 import {invalidArgument, requireText} from './validate.js';
 
 /** Upper bounds that keep one policy from making Decide slow. */
 export const MAX_PROVIDERS = 64;
 export const MAX_RULES = 64;
+/** Bounds on one rule and on the whole policy, so the store's memory and ListPolicies' answer stay small. */
+export const MAX_MATCH_LENGTH = 512;
+export const MAX_PREFER = 16;
+export const MAX_POLICY_BYTES = 16 * 1024;
 
 export interface CompiledRule {
   readonly match: string;
@@ -36,6 +41,10 @@ export interface CompiledPolicy {
  */
 export function compilePolicy(policy: AdminPolicy, path = 'policy'): CompiledPolicy {
   const id = requireText(policy.policyId, `${path}.policy_id`);
+  const bytes = toBinary(AdminPolicySchema, policy).byteLength;
+  if (bytes > MAX_POLICY_BYTES) {
+    throw invalidArgument(`${path} is ${bytes} bytes encoded; at most ${MAX_POLICY_BYTES} allowed`);
+  }
   if (policy.providers.length === 0) {
     throw invalidArgument(`${path}.providers must list at least one provider`);
   }
@@ -67,6 +76,12 @@ export function compilePolicy(policy: AdminPolicy, path = 'policy'): CompiledPol
   }
   const rules = policy.rules.map((rule, i): CompiledRule => {
     const field = `${path}.rules[${i}]`;
+    if (rule.match.length > MAX_MATCH_LENGTH) {
+      throw invalidArgument(`${field}.match must be at most ${MAX_MATCH_LENGTH} characters, got ${rule.match.length}`);
+    }
+    if (rule.prefer.length > MAX_PREFER) {
+      throw invalidArgument(`${field}.prefer may list at most ${MAX_PREFER} providers, got ${rule.prefer.length}`);
+    }
     let matches: Matcher;
     try {
       matches = parseMatch(rule.match);

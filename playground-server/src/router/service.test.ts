@@ -168,7 +168,50 @@ describe('RouterAdmin', () => {
       'delete of the built-in policy',
       () => clients().admin.deletePolicy({tenantId: 'acme', policyId: 'default'}, admin),
       Code.FailedPrecondition,
-      'policy "default" is built in and cannot be deleted',
+      'policy "default" is built in and read-only',
+    ],
+    [
+      'upsert over the built-in policy',
+      () =>
+        clients().admin.upsertPolicy(
+          {tenantId: 'demo', policy: {policyId: 'default', providers: [{id: 'evil', weight: 1}]}},
+          admin,
+        ),
+      Code.FailedPrecondition,
+      'policy "default" is built in and read-only',
+    ],
+    [
+      'a rule match longer than 512 characters',
+      () =>
+        clients().admin.upsertPolicy(
+          {
+            tenantId: 'acme',
+            policy: {
+              policyId: 'big',
+              providers: [{id: 'a', weight: 1}],
+              rules: [{match: `message_type == "${'x'.repeat(600)}"`, prefer: ['a']}],
+            },
+          },
+          admin,
+        ),
+      Code.InvalidArgument,
+      'policy.rules[0].match must be at most 512 characters',
+    ],
+    [
+      'a policy over 16 KiB',
+      () =>
+        clients().admin.upsertPolicy(
+          {
+            tenantId: 'acme',
+            policy: {
+              policyId: 'big',
+              providers: Array.from({length: 64}, (_, i) => ({id: `${'p'.repeat(250)}${i}`, weight: 1})),
+            },
+          },
+          admin,
+        ),
+      Code.InvalidArgument,
+      'bytes encoded; at most 16384 allowed',
     ],
     [
       'list without tenant',
@@ -176,9 +219,39 @@ describe('RouterAdmin', () => {
       Code.InvalidArgument,
       'tenant_id is required',
     ],
+    [
+      'a rule preferring more than 16 providers',
+      () =>
+        clients().admin.upsertPolicy(
+          {
+            tenantId: 'acme',
+            policy: {
+              policyId: 'big',
+              providers: [{id: 'a', weight: 1}],
+              rules: [{match: '*', prefer: Array.from({length: 17}, () => 'a')}],
+            },
+          },
+          admin,
+        ),
+      Code.InvalidArgument,
+      'policy.rules[0].prefer may list at most 16 providers, got 17',
+    ],
   ])('rejects %s', async (_name, call, code, message) => {
     const error = await failure(call());
     expect(error.code).toBe(code);
     expect(error.rawMessage).toContain(message);
+  });
+
+  it("keeps one reader's policies away from another reader's routing", async () => {
+    const {router, admin: adminClient} = clients();
+    const reader = (session: string) => ({headers: {...admin.headers, 'x-beamline-session': session}});
+    const euPolicy = {policyId: 'eu', providers: [{id: 'eu-west', weight: 1}]};
+    await adminClient.upsertPolicy({tenantId: 'demo', policy: euPolicy}, reader('alice'));
+    const request = {message: {tenantId: 'demo', messageId: 'm-1'}, policyId: 'eu'};
+    expect((await router.decide(request, reader('alice'))).providerId).toBe('eu-west');
+    expect((await failure(router.decide(request, reader('bob')))).code).toBe(Code.NotFound);
+    expect((await failure(router.decide(request))).code).toBe(Code.NotFound);
+    const listed = await adminClient.listPolicies({tenantId: 'demo'}, reader('bob'));
+    expect(listed.policies.map((policy) => policy.policyId)).toEqual(['default']);
   });
 });

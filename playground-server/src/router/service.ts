@@ -1,4 +1,5 @@
-import type {ServiceImpl} from '@connectrpc/connect';
+import type {HandlerContext, ServiceImpl} from '@connectrpc/connect';
+import {MAX_SESSION_LENGTH, SESSION_HEADER} from '../../../src/contract/index.js';
 import type {AdminPolicy, Router, RouterAdmin, RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 import {requireAdminKey} from './admin-auth.js';
 import {compilePolicy} from './compile-policy.js';
@@ -28,11 +29,24 @@ const CORRELATION_HEADER = 'x-correlation-id';
 export function createEmbeddedRouter(options: EmbeddedRouterOptions): RouterBackend {
   const store = options.store ?? new PolicyStore([compilePolicy(defaultPolicy())]);
   const authorize = (header: Headers) => requireAdminKey(header, options.adminApiKey);
+  /** The store scope of a call: the tenant, as one reader sees it when the call names its session. */
+  const scopeOf = (tenantId: string, context: HandlerContext) => {
+    const session = context.requestHeader.get(SESSION_HEADER);
+    if (session === null || session === '') {
+      return tenantId;
+    }
+    if (session.length > MAX_SESSION_LENGTH) {
+      throw invalidArgument(
+        `${SESSION_HEADER} must be at most ${MAX_SESSION_LENGTH} characters, got ${session.length}`,
+      );
+    }
+    return `${session}\u0000${tenantId}`;
+  };
   return {
     router: {
       decide(request, context) {
         const {tenantId, policyId} = validateRouteRequest(request);
-        const policy = store.get(tenantId, policyId);
+        const policy = store.get(scopeOf(tenantId, context), policyId);
         if (!policy) {
           throw policyNotFound(tenantId, policyId);
         }
@@ -47,20 +61,20 @@ export function createEmbeddedRouter(options: EmbeddedRouterOptions): RouterBack
       upsertPolicy(request, context) {
         authorize(context.requestHeader);
         const tenantId = requireText(request.tenantId, 'tenant_id');
-        store.upsert(tenantId, compilePolicy(requirePolicy(request.policy)));
+        store.upsert(scopeOf(tenantId, context), compilePolicy(requirePolicy(request.policy)));
         return {ok: true};
       },
       deletePolicy(request, context) {
         authorize(context.requestHeader);
         const tenantId = requireText(request.tenantId, 'tenant_id');
-        store.delete(tenantId, requireText(request.policyId, 'policy_id'));
+        store.delete(scopeOf(tenantId, context), requireText(request.policyId, 'policy_id'), tenantId);
         return {ok: true};
       },
       getPolicy(request, context) {
         authorize(context.requestHeader);
         const tenantId = requireText(request.tenantId, 'tenant_id');
         const policyId = requireText(request.policyId, 'policy_id');
-        const policy = store.get(tenantId, policyId);
+        const policy = store.get(scopeOf(tenantId, context), policyId);
         if (!policy) {
           throw policyNotFound(tenantId, policyId);
         }
@@ -69,7 +83,7 @@ export function createEmbeddedRouter(options: EmbeddedRouterOptions): RouterBack
       listPolicies(request, context) {
         authorize(context.requestHeader);
         const tenantId = requireText(request.tenantId, 'tenant_id');
-        return {policies: store.list(tenantId).map((policy) => policy.source)};
+        return {policies: store.list(scopeOf(tenantId, context)).map((policy) => policy.source)};
       },
     },
   };
