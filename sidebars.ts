@@ -27,6 +27,9 @@ const sidebars: SidebarsConfig = {
         'resilience/rate-limiting',
         'resilience/backpressure',
         'resilience/timeouts-deadlines',
+        'resilience/hedging',
+        'resilience/idempotency',
+        'resilience/fallbacks',
       ],
     },
     {

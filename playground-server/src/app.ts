@@ -1,7 +1,8 @@
-import {createContextValues, type Interceptor} from '@connectrpc/connect';
+import {createContextValues, type Interceptor, type ServiceImpl} from '@connectrpc/connect';
 import {codeToString} from '@connectrpc/connect/protocol-connect';
 import {SESSION_HEADER} from '../../src/contract/index.js';
 import {Router, RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Ledger} from '../../src/gen/beamline/playground/v1/ledger_pb.js';
 import {ROOM_API_PREFIX} from '../../src/contract/room.js';
 import {createCors} from './cors.js';
 import {sendJson, sendText, type NodeRequest, type NodeResponse} from './http-types.js';
@@ -41,6 +42,8 @@ export interface AppOptions {
   readonly roomInterceptor?: Interceptor;
   /** Answers /rooms/… (banner and dashboard streams, the facilitator's switch). */
   readonly roomApi?: (req: NodeRequest, res: NodeResponse) => void;
+  /** The playground-only Ledger of the idempotency lesson (never proxied upstream). */
+  readonly ledger?: ServiceImpl<typeof Ledger>;
 }
 
 /**
@@ -78,6 +81,7 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
     routes: (router) => {
       router.service(Router, options.backend.router);
       router.service(RouterAdmin, options.backend.admin);
+      if (options.ledger) router.service(Ledger, options.ledger);
     },
     // The first interceptor is the outermost: it also sees the others' errors.
     interceptors: [

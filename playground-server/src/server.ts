@@ -7,7 +7,10 @@ import {Code, ConnectError} from '@connectrpc/connect';
 import {createApp} from './app.js';
 import {DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, MAX_HEADER_BYTES, type Limits, type UpstreamConfig} from './config.js';
 import {createApplyFaults, type FaultOptions} from './faults/apply.js';
+import {MAX_SESSION_LENGTH, SESSION_HEADER} from '../../src/contract/index.js';
 import {createFaultInterceptor} from './faults/interceptor.js';
+import {createLedgerService} from './ledger/ledger-service.js';
+import {LedgerStore} from './ledger/ledger-store.js';
 import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './gateway/config.js';
 import {createGateway} from './gateway/gateway.js';
 import {guardHttp2} from './http2-guard.js';
@@ -123,7 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
   // One fault injector (and its rate-limit buckets) for every door.
   const applyFaults = createApplyFaults({...options.faults, onInjected: (kind) => metrics.faultInjected(kind)});
-  const faultInterceptor = createFaultInterceptor(applyFaults);
+  const faultInterceptor = createFaultInterceptor(applyFaults, options.faults?.sleep);
   // The HTTP door to the same backend: c-gateway's JSON API.
   const gateway = createGateway({
     interceptors: [roomInterceptor],
@@ -134,8 +137,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger,
     registry: metrics.registry,
   });
+  // The idempotency lesson's ledger: playground-only, per reader, bounded.
+  const ledger = createLedgerService(new LedgerStore(), SESSION_HEADER, MAX_SESSION_LENGTH);
   const app = createApp({
     gateway,
+    ledger,
     roomInterceptor,
     roomApi: createRoomApi({rooms, streams: roomStreams, facilitatorKey}),
     backend,

@@ -190,3 +190,28 @@ describe('withFaultHeader', () => {
     expect(withFaultHeader(typed, undefined)).toBe(typed);
   });
 });
+
+describe('the latency tail (tail=share:duration)', () => {
+  it('parses a share and a duration, and formats them back', () => {
+    expect(parseFaultSpec('latency=20ms;tail=0.05:800ms').tail).toEqual({share: 0.05, ms: 800});
+    expect(parseFaultSpec('tail=1:1.5s').tail).toEqual({share: 1, ms: 1500});
+    const wrong: string[] = [];
+    for (const share of range(0.01, 1, 0.01)) {
+      for (const ms of [1, 400, 800, MAX_FAULT_DELAY_MS]) {
+        const header = formatFaultSpec({...NO_FAULT, tail: {share, ms}});
+        const tail = header === undefined ? undefined : parseFaultSpec(header).tail;
+        if (tail?.share !== share || tail.ms !== ms) wrong.push(`${share}:${ms} → ${header}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(formatFaultSpec({...NO_FAULT, tail: {share: 0, ms: 800}})).toBeUndefined();
+  });
+
+  it('refuses what it cannot honour, saying what is wrong', () => {
+    expect(() => parseFaultSpec('tail=0.05')).toThrow(/tail must look like 0\.05:800ms/);
+    expect(() => parseFaultSpec('tail=2:10ms')).toThrow(/share must be a number between 0 and 1/);
+    expect(() => parseFaultSpec('tail=abc:10ms')).toThrow(/share must be a number between 0 and 1/);
+    expect(() => parseFaultSpec('tail=0.5:11s')).toThrow(/tail must be at most 10s/);
+    expect(() => parseFaultSpec('tail=0.5:soon')).toThrow(/tail must be a duration like 80ms/);
+  });
+});

@@ -12,6 +12,9 @@ import {MAX_FAULT_DELAY_MS, MAX_FAULT_RATE_LIMIT, MAX_FAULT_SPEC_LENGTH} from '.
  *             | "latency=" duration          added before the Router answers
  *             | "jitter=" duration           plus uniform 0..jitter on top
  *             | "ratelimit=" count "/" unit  per x-beamline-session, unit s or m
+ *             | "tail=" probability ":" duration
+ *                                            that share of calls answers this much later,
+ *                                            after the handler has done its work
  *   duration := number ( "ms" | "s" )?       bare number = ms, at most 10s
  *
  * Example: `error=0.5;code=unavailable;latency=80ms;jitter=40ms`.
@@ -27,6 +30,7 @@ export interface FaultSpec {
   readonly latencyMs: number;
   readonly jitterMs: number;
   readonly rateLimit?: RateLimit;
+  readonly tail?: LatencyTail;
 }
 
 /** What `parseFaultSpec` returns: `code` is always one of Connect's codes. */
@@ -39,6 +43,18 @@ export interface RateLimit {
   readonly limit: number;
   /** 1000 (`N/s`) or 60000 (`N/m`). */
   readonly periodMs: number;
+}
+
+/**
+ * A latency tail: `share` of calls (drawn per call) answer `ms` later. The
+ * delay comes after the handler has run, so the work is done even when the
+ * caller has stopped waiting — a slow replica for a read, a late
+ * acknowledgement for a write.
+ */
+export interface LatencyTail {
+  /** 0..1 */
+  readonly share: number;
+  readonly ms: number;
 }
 
 /** Connect's error codes in snake_case: what `code=` accepts (never `ok`). */
@@ -86,6 +102,7 @@ interface KeyGrammar {
 const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const DURATION = /^((?:\d+(?:\.\d*)?|\.\d+))(ms|s)?$/;
 const RATE = /^(\d+)\/(s|m)$/;
+const TAIL = /^([^:]+):(.+)$/;
 const CODES: ReadonlySet<string> = new Set(CONNECT_CODE_NAMES);
 
 /** Keys in the order the builder writes them. */
@@ -121,6 +138,15 @@ const GRAMMAR: readonly KeyGrammar[] = [
     read: (value) => ({rateLimit: readRateLimit(value)}),
     write: (spec) =>
       spec.rateLimit ? `${spec.rateLimit.limit}/${spec.rateLimit.periodMs === 60_000 ? 'm' : 's'}` : undefined,
+  },
+  {
+    key: 'tail',
+    example: 'tail=0.05:800ms',
+    read: (value) => ({tail: readTail(value)}),
+    write: (spec) => {
+      const ms = spec.tail && writeDuration(spec.tail.ms);
+      return spec.tail && spec.tail.share > 0 && ms ? `${decimal(Math.min(1, spec.tail.share))}:${ms}` : undefined;
+    },
   },
 ];
 const KEYS = new Map(GRAMMAR.map((grammar) => [grammar.key, grammar]));
@@ -216,6 +242,20 @@ function readRateLimit(value: string): RateLimit {
     throw new FaultSpecError(`ratelimit must allow between 1 and ${MAX_FAULT_RATE_LIMIT} requests, got ${count}`);
   }
   return {limit, periodMs: unit === 's' ? 1000 : 60_000};
+}
+
+function readTail(value: string): LatencyTail {
+  const found = TAIL.exec(value);
+  if (!found) {
+    throw new FaultSpecError(
+      `tail must look like 0.05:800ms (share of calls : added latency), got ${JSON.stringify(value)}`,
+    );
+  }
+  const [, share = '', duration = ''] = found;
+  if (!NUMBER.test(share.trim()) || Number(share) > 1) {
+    throw new FaultSpecError(`tail's share must be a number between 0 and 1, got ${JSON.stringify(share)}`);
+  }
+  return {share: Number(share), ms: readDuration('tail', duration.trim())};
 }
 
 function writeDuration(ms: number): string | undefined {

@@ -23,5 +23,11 @@ export const FAULT_INJECTED_HEADER = 'x-beamline-fault-injected';
 /** Response header whenever latency was injected: the milliseconds actually added. */
 export const FAULT_LATENCY_HEADER = 'x-beamline-fault-latency-ms';
 
+/**
+ * Response header whenever a `tail` fault made the answer late: the
+ * milliseconds added after the handler had done its work.
+ */
+export const FAULT_TAIL_HEADER = 'x-beamline-fault-tail-ms';
+
 /** Request header carried through to the Router's metadata and echoed back. */
 export const CORRELATION_HEADER = 'x-correlation-id';

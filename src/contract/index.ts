@@ -9,7 +9,7 @@
  * they are listed (esbuild writes the list for named re-exports only).
  */
 export type {ChartPoint} from './chart';
-export type {ConnectCodeName, FaultSettings, FaultSpec, ParsedFaultSpec, RateLimit} from './fault-spec';
+export type {ConnectCodeName, FaultSettings, FaultSpec, LatencyTail, ParsedFaultSpec, RateLimit} from './fault-spec';
 export {
   CONNECT_CODE_NAMES,
   FaultSpecError,
@@ -21,5 +21,12 @@ export {
   parseFaultSpec,
   withFaultHeader,
 } from './fault-spec';
-export {CORRELATION_HEADER, FAULT_HEADER, FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER, SESSION_HEADER} from './headers';
+export {
+  CORRELATION_HEADER,
+  FAULT_HEADER,
+  FAULT_INJECTED_HEADER,
+  FAULT_LATENCY_HEADER,
+  FAULT_TAIL_HEADER,
+  SESSION_HEADER,
+} from './headers';
 export {MAX_FAULT_DELAY_MS, MAX_FAULT_RATE_LIMIT, MAX_FAULT_SPEC_LENGTH, MAX_SESSION_LENGTH} from './limits';

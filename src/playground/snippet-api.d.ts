@@ -59,9 +59,38 @@ declare const router: {
 /** This reader's own tenant id (`reader-…`): use it as `tenantId` so your calls never share state with another reader's. */
 declare const tenant: string;
 
+/** beamline.playground.v1.AppendRequest */
+interface LedgerAppendInit {
+  /** The logical request, e.g. `"order-7"`: entries with the same reference beyond the first are duplicates. */
+  reference?: string;
+  amountCents?: bigint;
+  /** Optional; the same key on a retry makes the server replay the first result instead of appending again. */
+  idempotencyKey?: string;
+}
+
+/** beamline.playground.v1.AppendResponse */
+interface LedgerAppendResult {
+  entryId: string;
+  /** Entries your ledger holds for this reference, this one included: 1 means exactly once. */
+  entriesForReference: number;
+  /** True when this is the stored result of an earlier call with the same key: nothing was appended. */
+  replayed: boolean;
+  balanceCents: bigint;
+}
+
+/**
+ * A playground-only service (not part of the Router) that appends one ledger
+ * entry per call it processes — for the lesson on safe retries. Each reader
+ * has a ledger of their own.
+ */
+declare const ledger: {
+  append(request: LedgerAppendInit, options?: CallOptions): Promise<LedgerAppendResult>;
+};
+
 /**
  * Makes the server misbehave for this run's calls only, e.g.
- * `fault('error=0.5;code=unavailable;latency=80ms;jitter=40ms')`. `null` clears it.
+ * `fault('error=0.5;code=unavailable;latency=80ms;jitter=40ms')`, or a latency tail that answers late
+ * after the work is done: `fault('tail=0.05:800ms')`. `null` clears it.
  */
 declare function fault(spec: string | null): void;
 

@@ -3,6 +3,7 @@ import {createConnectTransport} from '@connectrpc/connect-web';
 import {PREVIOUS_ATTEMPTS_HEADER, ROOM_HEADER} from '../contract/room';
 import {Router} from '../gen/beamline/flow/v1/flow_pb';
 import {FAULT_HEADER, SESSION_HEADER} from '../contract';
+import {Ledger} from '../gen/beamline/playground/v1/ledger_pb';
 import {formatLogArgs} from './format-value';
 import {tenantFor} from './session';
 import type {ChartPoint, LogLevel, WorkerEvent} from './protocol';
@@ -24,6 +25,8 @@ export interface SnippetApi {
   router: Client<typeof Router>;
   /** This reader's own tenant, so a room of readers never shares a policy or a rate-limit window. */
   tenant: string;
+  /** The playground-only ledger of the idempotency lesson (beamline.playground.v1). */
+  ledger: Client<typeof Ledger>;
   fault(spec: string | null): void;
   sleep(ms: number): Promise<void>;
   now(): number;
@@ -67,6 +70,7 @@ export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi
     logger,
     router: createClient(Router, transport),
     tenant: tenantFor(options.session),
+    ledger: createClient(Ledger, transport),
     fault(spec) {
       faultSpec = spec?.trim() ? spec.trim() : null;
     },

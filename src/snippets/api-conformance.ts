@@ -6,6 +6,7 @@ declare const runtime: SnippetApi;
 export const conformance: Array<unknown> = [
   ((value: typeof router) => value)(runtime.router),
   ((value: typeof tenant) => value)(runtime.tenant),
+  ((value: typeof ledger) => value)(runtime.ledger),
   ((value: typeof fault) => value)(runtime.fault),
   ((value: typeof sleep) => value)(runtime.sleep),
   ((value: typeof now) => value)(runtime.now),

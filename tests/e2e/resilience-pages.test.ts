@@ -67,6 +67,43 @@ const pages: Array<{path: string; playgrounds: Expected[]}> = [
       {minPoints: 30, legend: [/^ok$/, /^deadline_exceeded$/, /attempt timeout/], logs: [/request \d+: ok in \d+ ms/]},
     ],
   },
+  {
+    path: '/guide/resilience/hedging',
+    playgrounds: [
+      {
+        minPoints: 20,
+        legend: [/^plain$/, /^hedged$/, /^p99 hedged$/, /extra calls per request/],
+        logs: [
+          /plain: \d+ requests, p50 \d+ ms/,
+          /hedged: \d+ requests/,
+          /hedging cost: \d\.\d\d extra calls per request/,
+        ],
+      },
+    ],
+  },
+  {
+    path: '/guide/resilience/idempotency',
+    playgrounds: [
+      {
+        minPoints: 6,
+        legend: [/^without key$/, /^with key$/],
+        logs: [
+          /without key: \d+ payments, [1-9]\d* duplicate entries/,
+          /with key: \d+ payments, 0 duplicate entries, [1-9]\d* answered from a stored result/,
+        ],
+      },
+    ],
+  },
+  {
+    path: '/guide/resilience/fallbacks',
+    playgrounds: [
+      {
+        minPoints: 40,
+        legend: [/^router$/, /^fresh-cache$/, /^stale-cache$/, /^default$/],
+        logs: [/outage answers: .*stale-cache.*default|outage answers: .*default.*stale-cache/, /calls to the Router/],
+      },
+    ],
+  },
 ];
 
 describe('Section 5 pattern pages (production build, real Chromium, real server)', () => {

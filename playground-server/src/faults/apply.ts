@@ -4,6 +4,7 @@ import {
   FAULT_HEADER,
   FAULT_INJECTED_HEADER,
   FAULT_LATENCY_HEADER,
+  FAULT_TAIL_HEADER,
   MAX_SESSION_LENGTH,
   SESSION_HEADER,
 } from '../../../src/contract/index.js';
@@ -39,7 +40,9 @@ export type ApplyFaults = (headers: Headers, signal: AbortSignal) => Promise<Rec
  * requests.
  *
  * Order: rate limit (refuses at once, as real limiters do), then latency
- * and jitter, then the error draw.
+ * and jitter, then the error draw, then the tail draw. A drawn tail is only
+ * reported here, in FAULT_TAIL_HEADER: the door waits it out *after* its
+ * handler ran (`lateAnswer`), so the work is done when the answer is late.
  */
 export function createApplyFaults(options: FaultOptions = {}): ApplyFaults {
   const random = options.random ?? Math.random;
@@ -81,8 +84,31 @@ export function createApplyFaults(options: FaultOptions = {}): ApplyFaults {
         [FAULT_INJECTED_HEADER]: name,
       });
     }
+    if (spec.tail && random() < spec.tail.share) {
+      onInjected('tail');
+      return {...latency, [FAULT_TAIL_HEADER]: String(spec.tail.ms)};
+    }
     return latency;
   };
+}
+
+/**
+ * Waits out the tail that `applyFaults` drew (the headers it returned), after
+ * the handler has answered; a caller who stops waiting ends the wait.
+ */
+export async function lateAnswer(
+  added: Record<string, string>,
+  signal: AbortSignal,
+  sleep: (ms: number, signal: AbortSignal) => Promise<void> = realSleep,
+): Promise<void> {
+  const ms = Number(added[FAULT_TAIL_HEADER] ?? 0);
+  if (ms > 0) {
+    try {
+      await sleep(ms, signal);
+    } catch (reason) {
+      throw ConnectError.from(reason, Code.Canceled);
+    }
+  }
 }
 
 function enforceRateLimit(spec: FaultRequest, session: string | null, buckets: TokenBuckets, nowMs: number): void {

@@ -9,6 +9,14 @@ const palette: Record<string, string> = {
   deadline_exceeded: '#CC79A7',
   internal: '#0072B2',
   rejected: '#56B4E9',
+  // Hedged requests: the two lanes.
+  plain: '#D55E00',
+  hedged: '#009E73',
+  // Fallbacks: where an answer came from.
+  router: '#009E73',
+  'fresh-cache': '#56B4E9',
+  'stale-cache': '#E69F00',
+  default: '#CC79A7',
 };
 const fallback = '#999999';
 

@@ -1,0 +1,141 @@
+import {readFileSync} from 'node:fs';
+import type {Browser, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {launchChromium} from './support/browser';
+import {PlaygroundDriver} from './support/playground';
+import {type RunningSite, serveProductionBuild} from './support/serve';
+
+/**
+ * "Things to try" on the hedging, idempotency and fallback pages: each
+ * suggestion is applied to the page's own driver (the same one-line edit the
+ * page asks of the reader), run in the real page against the real server, and
+ * the effect the page names is read off the output.
+ */
+const snippet = (name: string) => readFileSync(new URL(`../../src/snippets/${name}`, import.meta.url), 'utf8');
+
+/** The driver with `const name = …;` set to `value`; fails loudly if the line is gone. */
+function withConstant(code: string, name: string, value: string): string {
+  const line = new RegExp(`^const ${name} = [^;]+;`, 'm');
+  if (!line.test(code)) throw new Error(`the driver has no "const ${name} = …;" line any more`);
+  return code.replace(line, `const ${name} = ${value};`);
+}
+
+/**
+ * The driver's setCode, for a whole file: after a long paste Monaco scrolls
+ * to its end, so the paste has landed when the last line is on screen.
+ */
+async function pasteWholeFile(driver: PlaygroundDriver, code: string): Promise<void> {
+  const lastLine = code.trimEnd().split('\n').at(-1)?.trim() ?? '';
+  const marker = lastLine.slice(0, 40);
+  await driver.root.locator('.monaco-editor .view-lines').click();
+  const page = driver.root.page();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}),
+    );
+  }, code);
+  await expect.poll(() => driver.editorText(), {timeout: 10_000}).toContain(marker);
+}
+
+const number = (text: string, pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? Number.NaN);
+
+describe('Things to try on the hedging, idempotency and fallback pages (real Chromium, real server)', {
+  timeout: 90_000,
+}, () => {
+  let site: RunningSite;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
+    page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  async function runEdited(path: string, code: string): Promise<string> {
+    await page.goto(`${site.url}${path}`);
+    const driver = new PlaygroundDriver(page);
+    await driver.waitForEditor();
+    await pasteWholeFile(driver, code);
+    await driver.run.click();
+    await driver.waitForStatus('done', 40_000);
+    return (await driver.logLines()).join('\n');
+  }
+
+  const hedging = (edit: (code: string) => string, runForMs = '6_000') =>
+    runEdited('/guide/resilience/hedging', edit(withConstant(snippet('hedged-requests.ts'), 'runForMs', runForMs)));
+
+  it('hedging: hedgingDelayMs = 0 sends every attempt at once — 2 extra calls per request', async () => {
+    const out = await hedging((code) => withConstant(code, 'hedgingDelayMs', '0'));
+    expect(number(out, /hedging cost: (\d+\.\d+) extra/)).toBeCloseTo(2, 1);
+  });
+
+  it('hedging: hedgingDelayMs = 1_000 (longer than the tail) means no hedges — cost 0, p99 as high as plain', async () => {
+    // The whole 15 s run: both lanes need enough requests to meet the 5 % tail.
+    const out = await hedging((code) => withConstant(code, 'hedgingDelayMs', '1_000'), '15_000');
+    expect(number(out, /hedging cost: (\d+\.\d+) extra/)).toBe(0);
+    expect(number(out, /hedged: .* p99 (\d+) ms/)).toBeGreaterThan(700);
+  });
+
+  it('hedging: tailShare = 0.5 is a tail hedging cannot trim — hedged p99 climbs to ~800 ms', async () => {
+    // 10 s: all three attempts are slow one time in eight, so the run needs a few dozen requests.
+    const out = await hedging((code) => withConstant(code, 'tailShare', '0.5'), '10_000');
+    expect(number(out, /hedged: .* p99 (\d+) ms/)).toBeGreaterThan(700);
+  });
+
+  const idempotency = (edit: (code: string) => string) =>
+    runEdited(
+      '/guide/resilience/idempotency',
+      edit(withConstant(snippet('idempotent-retries.ts'), 'runForMs', '6_000')),
+    );
+
+  it('idempotency: keyPerAttempt = true — duplicates appear with keys too', async () => {
+    const out = await idempotency((code) => withConstant(code, 'keyPerAttempt', 'true'));
+    expect(number(out, /with key: \d+ payments, (\d+) duplicate/)).toBeGreaterThan(0);
+  });
+
+  it('idempotency: tailShare = 0 — no late answers, no duplicates in either lane', async () => {
+    const out = await idempotency((code) => withConstant(code, 'tailShare', '0'));
+    expect(number(out, /without key: \d+ payments, (\d+) duplicate/)).toBe(0);
+    expect(number(out, /with key: \d+ payments, (\d+) duplicate/)).toBe(0);
+  });
+
+  it('idempotency: attemptTimeoutMs = 1_000 — the late answers are waited out, no duplicates', async () => {
+    const out = await idempotency((code) => withConstant(code, 'attemptTimeoutMs', '1_000'));
+    expect(number(out, /without key: \d+ payments, (\d+) duplicate/)).toBe(0);
+  });
+
+  const fallbacks = (edit: (code: string) => string) =>
+    runEdited('/guide/resilience/fallbacks', edit(snippet('fallback-cache.ts')));
+
+  it('fallbacks: staleIfErrorMs = 0 — no stale answers, the outage goes to the default', async () => {
+    const out = await fallbacks((code) => withConstant(code, 'staleIfErrorMs', '0'));
+    const outage = /outage answers: (.*)/.exec(out)?.[1] ?? '';
+    expect(outage).not.toMatch(/stale-cache/);
+    expect(outage).toMatch(/\d+ default/);
+  });
+
+  it('fallbacks: useDefault = false — the end of the outage shows unavailable errors', async () => {
+    const out = await fallbacks((code) => withConstant(code, 'useDefault', 'false'));
+    const outage = /outage answers: (.*)/.exec(out)?.[1] ?? '';
+    expect(outage).toMatch(/\d+ unavailable/);
+    expect(outage).not.toMatch(/default/);
+  });
+
+  it('fallbacks: ttlMs = 0 — every healthy request calls the Router, no fresh-cache answers', {
+    timeout: 150_000,
+  }, async () => {
+    const base = await fallbacks((code) => code);
+    const edited = await fallbacks((code) => withConstant(code, 'ttlMs', '0'));
+    expect(edited).not.toMatch(/fresh-cache/);
+    expect(number(edited, /(\d+) calls to the Router/)).toBeGreaterThan(number(base, /(\d+) calls to the Router/));
+  });
+});
