@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Browser, Locator, Page} from 'playwright-core';
 import {launchChromium, watchForeignRequests} from './support/browser';
+import {liveAncestorScript, retype, tabTo} from './support/keyboard';
 import {serveProductionBuild, type RunningSite} from './support/serve';
 
 /** Drives the first <HttpConsole> on a page through its test ids. */
@@ -64,6 +65,13 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
     expect(await console_.id('timing').innerText()).toMatch(/headers \d+ ms · total \d+ ms · \d+/);
   });
 
+  it('announces a one-line summary of the answer, and keeps the body and headers out of any live region', async () => {
+    expect(await console_.id('announcement').innerText()).toMatch(/^200 OK in \d+ ms, \d+ B\.$/);
+    expect(await console_.id('announcement').getAttribute('role')).toBe('status');
+    expect(await console_.id('response-body').evaluate(liveAncestorScript)).toBeNull();
+    expect(await console_.id('response-headers').evaluate(liveAncestorScript)).toBeNull();
+  });
+
   it('shows the gateway’s own 400 envelope when X-Tenant-ID is missing', async () => {
     await console_.id('preset').selectOption('missing-tenant');
     await console_.send();
@@ -78,6 +86,59 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
     expect(await console_.id('send').isDisabled()).toBe(true);
     await console_.id('headers').fill('Content-Type: application/json\nX-Tenant-ID: demo');
     expect(await console_.id('send').isEnabled()).toBe(true);
+  });
+
+  it('is driven by keyboard alone: Tab reaches each control with visible focus, Ctrl/Cmd+Enter sends', async () => {
+    await console_.id('preset').focus();
+    await tabTo(page, 'http-console-path');
+    await tabTo(page, 'http-console-send');
+    await tabTo(page, 'http-console-headers');
+    await tabTo(page, 'http-console-fault-error');
+    expect(await console_.id('fault-error').getAttribute('aria-valuetext')).toBe('0 %');
+    await page.keyboard.press('ArrowRight');
+    expect(await console_.id('fault-error').getAttribute('aria-valuetext')).toBe('5 %');
+    await page.keyboard.press('Home');
+    await tabTo(page, 'http-console-fault-latency');
+    expect(await console_.id('fault-latency').getAttribute('aria-valuetext')).toBe('0 ms');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await console_.root.locator('[data-testid="http-console-response"][data-phase="done"]').waitFor({timeout: 15_000});
+    expect(await console_.status()).toMatch(/^200\b/);
+  });
+
+  it('blames the input, not the server, for a path that leaves the site — and sends nothing', async () => {
+    await tabTo(page, 'http-console-path', {backwards: true});
+    await retype(page, '//example.com/api/v1/routes/decide');
+    await expect
+      .poll(() => console_.id('problems').innerText())
+      .toBe(
+        'The path "//example.com/api/v1/routes/decide" would leave this site: a path starting with "//" names another host. Start it with a single "/".',
+      );
+    expect(await console_.id('path').getAttribute('aria-invalid')).toBe('true');
+    expect(await console_.id('send').isDisabled()).toBe(true);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    expect(await console_.root.locator('[data-testid="http-console-response"]').getAttribute('data-phase')).toBe(
+      'done',
+    );
+    await retype(page, '/api/v1/routes/decide');
+    expect(await console_.id('problems').count()).toBe(0);
+  });
+
+  it('blames the browser for a header value it cannot send (beyond Latin-1), before anything is sent', async () => {
+    await console_.id('preset').selectOption('missing-tenant');
+    await console_.id('preset').selectOption('decide');
+    await console_.id('headers').focus();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\nX-Greeting: Łódź ☺');
+    await expect
+      .poll(() => console_.id('problems').innerText())
+      .toBe(
+        'Header line 4: your browser cannot send "Ł" in a header value (only Latin-1 characters are allowed). Use plain ASCII, or percent-encode the value.',
+      );
+    expect(await console_.id('send').isDisabled()).toBe(true);
+    await console_.id('preset').selectOption('decide');
+    await console_.id('preset').selectOption('missing-tenant');
+    await console_.id('preset').selectOption('decide');
+    expect(await console_.id('headers').inputValue()).not.toContain('Łódź');
   });
 
   it('the fault dial adds x-beamline-fault, and the server fails this request with the chosen code', async () => {
@@ -144,6 +205,27 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
       .locator('[data-testid="http-console-response"][data-phase="cancelled"]')
       .waitFor({timeout: 2000});
     expect(await console_.id('response-body').innerText()).toContain(': connected');
+  });
+
+  it('with the server stopped: says it could not reach it and what to do, and clears the old answer', async () => {
+    await console_.id('preset').selectOption('decide');
+    await console_.send();
+    expect(await console_.status()).toMatch(/^200\b/);
+    await site.stop();
+    await console_.id('body').focus();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await console_.root
+      .locator('[data-testid="http-console-response"][data-phase="failed"]')
+      .waitFor({timeout: 15_000});
+    const message = await console_.id('error').innerText();
+    expect(message).toBe(
+      `Could not reach the playground-server at ${site.url} — is it running? Start it with npm start (or npm run serve after a build), then send again.`,
+    );
+    expect(await console_.id('error').getAttribute('role')).toBe('alert');
+    // Nothing from the earlier 200 stays beside the failure.
+    expect(await console_.id('status').count()).toBe(0);
+    expect(await console_.id('response-body').count()).toBe(0);
+    expect(await console_.id('announcement').innerText()).toBe('');
   });
 
   it('fits a 390 px wide phone without sideways scrolling', async () => {

@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Browser, Locator, Page} from 'playwright-core';
 import {launchChromium, watchForeignRequests} from './support/browser';
+import {liveAncestorScript, retype, tabTo} from './support/keyboard';
 import {serveProductionBuild, type RunningSite} from './support/serve';
 
 /** Drives the <RequestBuilder> on the gRPC page through its test ids. */
@@ -77,6 +78,13 @@ describe('request builder (gRPC page, production build, real Chromium, real serv
     expect(await builder.id('timing').innerText()).toMatch(/^\d+ ms · Connect · JSON$/);
   });
 
+  it('announces a one-line summary of the answer, not the response, its headers or trailers', async () => {
+    expect(await builder.id('announcement').innerText()).toMatch(/^ok in \d+ ms: the RouteDecision is below\.$/);
+    expect(await builder.id('announcement').getAttribute('role')).toBe('status');
+    for (const part of ['response', 'response-headers', 'trailers'])
+      expect(await builder.id(part).evaluate(liveAncestorScript), part).toBeNull();
+  });
+
   it('gets the same decision over gRPC-Web in binary, with gRPC trailers', async () => {
     await builder.id('protocol-grpc-web').check();
     await builder.id('binary').check();
@@ -140,11 +148,20 @@ describe('request builder (gRPC page, production build, real Chromium, real serv
   it('honours the deadline: a 1.5 s injected latency ends as deadline_exceeded at 200 ms, with progress shown', async () => {
     await builder.id('deadline').fill('200');
     await builder.id('fault-latency').fill('1500');
+    // The pending state lasts ~200 ms, less than a click's round trip on a loaded machine: record it in the page.
+    await builder.id('result').evaluate((result) => {
+      const seen: string[] = [];
+      (window as unknown as {outcomes: string[]}).outcomes = seen;
+      new MutationObserver(() => seen.push(result.getAttribute('data-outcome')!)).observe(result, {
+        attributeFilter: ['data-outcome'],
+      });
+    });
     await builder.id('send').click();
-    await builder.root
-      .locator('[data-testid="request-builder-result"][data-outcome="pending"]')
-      .waitFor({timeout: 2000});
     await builder.root.locator('[data-testid="request-builder-result"][data-outcome="error"]').waitFor({timeout: 5000});
+    expect(await page.evaluate(() => (window as unknown as {outcomes: string[]}).outcomes)).toEqual([
+      'pending',
+      'error',
+    ]);
     expect(await builder.id('code').innerText()).toBe('deadline_exceeded (4)');
     const ms = Number((await builder.id('timing').innerText()).match(/^(\d+) ms/)![1]);
     expect(ms).toBeGreaterThanOrEqual(150);
@@ -157,6 +174,62 @@ describe('request builder (gRPC page, production build, real Chromium, real serv
     await builder.field('message.tenantId').focus();
     await page.keyboard.press('ControlOrMeta+Enter');
     await builder.root.locator('[data-testid="request-builder-result"][data-outcome="ok"]').waitFor({timeout: 10_000});
+  });
+
+  it('refuses "abc" in an int64 field with a message naming the field, and holds Send until it is a number', async () => {
+    await builder.field('message.messageType').focus();
+    await tabTo(page, 'request-builder-field-message.timestampMs');
+    await retype(page, 'abc');
+    await expect
+      .poll(() => builder.id('problems').innerText())
+      .toBe('message.timestampMs: int64 needs a whole number, got "abc"');
+    expect(await builder.field('message.timestampMs').getAttribute('aria-invalid')).toBe('true');
+    expect(await builder.field('message.timestampMs').inputValue()).toBe('abc');
+    expect(await builder.id('send').isDisabled()).toBe(true);
+    expect(await builder.id('mode-json').isDisabled()).toBe(true);
+    await retype(page, '1700000000000');
+    expect(await builder.id('problems').count()).toBe(0);
+    expect(await builder.send()).toBe('ok');
+    await builder.id('mode-json').click();
+    expect(await builder.id('json').inputValue()).toContain('"timestampMs": "1700000000000"');
+    await builder.id('mode-form').click();
+  });
+
+  it('explains a deadline of 0 instead of silently sending without one; empty means none, by keyboard', async () => {
+    await builder.id('protocol-connect').focus();
+    await tabTo(page, 'request-builder-deadline');
+    await retype(page, '0');
+    await expect
+      .poll(() => builder.id('problems').innerText())
+      .toBe(
+        'A deadline of 0 ms would expire before the call leaves the browser. Use at least 1 ms, or leave the field empty for no deadline.',
+      );
+    expect(await builder.id('send').isDisabled()).toBe(true);
+    await retype(page, '');
+    expect(await builder.id('problems').count()).toBe(0);
+    await tabTo(page, 'request-builder-fault-error');
+    expect(await builder.id('fault-error').getAttribute('aria-valuetext')).toBe('0 %');
+    await page.keyboard.press('End');
+    expect(await builder.id('fault-error').getAttribute('aria-valuetext')).toBe('100 %');
+    await tabTo(page, 'request-builder-send');
+    await page.keyboard.press('Enter');
+    await builder.root
+      .locator('[data-testid="request-builder-result"][data-outcome="error"]')
+      .waitFor({timeout: 10_000});
+    expect(await builder.id('code').innerText()).toBe('unavailable (14)');
+    await builder.id('fault-error').fill('0');
+    await builder.id('deadline').fill('5000');
+  });
+
+  it('with the server stopped: says it could not reach it and what to do, and clears the old answer', async () => {
+    expect(await builder.send()).toBe('ok');
+    await site.stop();
+    expect(await builder.send()).toBe('unknown (2)');
+    expect(await builder.id('error').innerText()).toBe(
+      `Could not reach the playground-server at ${site.url} — is it running? Start it with npm start (or npm run serve after a build), then send again. (Connect reports this as unknown: no response came back.)`,
+    );
+    expect(await builder.id('response').count()).toBe(0);
+    expect(await builder.id('announcement').innerText()).toBe('');
   });
 
   it('fits a 390 px wide phone without sideways scrolling', async () => {

@@ -1,52 +1,24 @@
-/** Plain-text helpers of the HTTP console: header lines in, curl out. */
+/** Plain-text helpers of the HTTP console: the path it may send, curl out, bodies and sizes shown. */
 
-export interface ParsedHeaders {
-  headers: Array<[string, string]>;
-  /** One message per line that is not `Name: value`. */
-  problems: string[];
-}
-
-const tokenPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-/** Headers the browser sets itself and silently drops from fetch(). */
-const forbidden = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'connection',
-  'content-length',
-  'cookie',
-  'date',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'via',
-]);
-
-/** Parses `Name: value` lines; blank lines and `#` comments are skipped. */
-export function parseHeaderLines(text: string): ParsedHeaders {
-  const headers: Array<[string, string]> = [];
-  const problems: string[] = [];
-  text.split('\n').forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const colon = line.indexOf(':');
-    const name = colon > 0 ? line.slice(0, colon).trim() : '';
-    if (!name || !tokenPattern.test(name)) {
-      problems.push(`Header line ${index + 1} is not "Name: value": ${JSON.stringify(line)}`);
-      return;
-    }
-    if (forbidden.has(name.toLowerCase())) {
-      problems.push(`Header line ${index + 1}: browsers do not let a page set ${name}; remove it (curl can).`);
-      return;
-    }
-    headers.push([name, line.slice(colon + 1).trim()]);
-  });
-  return {headers, problems};
+/**
+ * Why a path cannot be sent, or undefined. The console talks to this site
+ * only: a path the browser would resolve to another host (`//host/x`, or
+ * `/\host/x`, which browsers read the same way) is the reader's input to fix,
+ * not a server that failed to answer.
+ */
+export function pathProblem(path: string): string | undefined {
+  if (!path.startsWith('/')) return 'The path must start with "/" (the console only talks to this server).';
+  const base = 'http://this.site';
+  let leaves = true;
+  try {
+    leaves = new URL(path, base).origin !== base;
+  } catch {
+    // An unparseable authority after "//" leaves the site as surely as a parseable one.
+  }
+  return leaves
+    ? `The path "${path}" would leave this site: a path starting with "//" names another host. ` +
+        'Start it with a single "/".'
+    : undefined;
 }
 
 export function allowsBody(method: string): boolean {

@@ -1,5 +1,6 @@
-import {useCallback, useRef, useState} from 'react';
-import {unreachableServerHint} from '@site/src/components/unreachable-server';
+import {useCallback, useReducer, useRef} from 'react';
+import {explainFailure} from '../requests/failures';
+import {exchangeReducer, idleExchange, isBusy, summarize, type HttpResult} from './exchange-state';
 import {allowsBody} from './http-text';
 
 export interface HttpRequestSpec {
@@ -10,23 +11,6 @@ export interface HttpRequestSpec {
   repeat: number;
 }
 
-export interface HttpResult {
-  status: number;
-  statusText: string;
-  headers: Array<[string, string]>;
-  body: string;
-  contentType: string | null;
-  bytes: number;
-  /** Time to the response headers, and to the last byte (or so far, while streaming). */
-  headersMs: number;
-  totalMs: number;
-  /** Statuses of a repeated send, in order. */
-  statuses: number[];
-  truncated: boolean;
-}
-
-export type Phase = 'idle' | 'sending' | 'streaming' | 'done' | 'failed' | 'cancelled';
-
 const maxBodyChars = 64 * 1024;
 
 /**
@@ -34,10 +18,7 @@ const maxBodyChars = 64 * 1024;
  * a body that may stream (SSE) and a cancel that always works.
  */
 export function useHttpExchange() {
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [result, setResult] = useState<HttpResult>();
-  const [error, setError] = useState<string>();
-  const [progress, setProgress] = useState<string>();
+  const [state, dispatch] = useReducer(exchangeReducer, idleExchange);
   const controller = useRef<AbortController>(null);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
@@ -46,15 +27,12 @@ export function useHttpExchange() {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
-    setPhase('sending');
-    setError(undefined);
-    setProgress(undefined);
+    dispatch({type: 'start'});
     const statuses: number[] = [];
     const started = performance.now();
-    let current: HttpResult | undefined;
     try {
       for (let index = 0; index < spec.repeat; index++) {
-        if (spec.repeat > 1) setProgress(`request ${index + 1} of ${spec.repeat}`);
+        if (spec.repeat > 1) dispatch({type: 'progress', progress: `request ${index + 1} of ${spec.repeat}`});
         const sentAt = performance.now();
         const response = await fetch(spec.path, {
           method: spec.method,
@@ -64,7 +42,7 @@ export function useHttpExchange() {
           cache: 'no-store',
         });
         statuses.push(response.status);
-        current = {
+        let current: HttpResult = {
           status: response.status,
           statusText: response.statusText,
           headers: [...response.headers.entries()],
@@ -77,16 +55,14 @@ export function useHttpExchange() {
           truncated: false,
         };
         const streaming = current.contentType?.includes('text/event-stream') ?? false;
-        if (streaming) setPhase('streaming');
-        setResult(current);
+        dispatch({type: 'response', result: current, streaming});
         if (response.body) {
           const reader = response.body.getReader();
           const decoder = new TextDecoder();
           for (;;) {
             const {done, value} = await reader.read();
             if (done) break;
-            const text = decoder.decode(value, {stream: true});
-            const body: string = current.body + text;
+            const body: string = current.body + decoder.decode(value, {stream: true});
             current = {
               ...current,
               bytes: current.bytes + value.byteLength,
@@ -94,29 +70,28 @@ export function useHttpExchange() {
               truncated: current.truncated || body.length > maxBodyChars,
               totalMs: performance.now() - sentAt,
             };
-            if (streaming) setResult(current);
+            if (streaming) dispatch({type: 'response', result: current, streaming});
           }
         }
-        current = {...current, totalMs: performance.now() - sentAt};
-        setResult(current);
+        dispatch({type: 'response', result: {...current, totalMs: performance.now() - sentAt}, streaming});
       }
-      setPhase('done');
+      dispatch({type: 'done'});
     } catch (caught) {
       if (abort.signal.aborted) {
-        setPhase('cancelled');
-        setError(`Cancelled after ${Math.round(performance.now() - started)} ms.`);
+        dispatch({type: 'cancelled', afterMs: performance.now() - started});
       } else {
-        setPhase('failed');
-        setError(
-          `The request did not reach the playground-server (${String(caught)}). ` +
-            unreachableServerHint(window.location.hostname),
-        );
+        const explained = explainFailure(caught, window.location.origin);
+        const answered = statuses.length ? ` (${statuses.length} answered before it: ${summarize(statuses)})` : '';
+        dispatch({
+          type: 'failed',
+          message:
+            spec.repeat > 1 ? `Request ${statuses.length + 1} of ${spec.repeat}${answered}: ${explained}` : explained,
+        });
       }
     } finally {
-      setProgress(undefined);
       if (controller.current === abort) controller.current = null;
     }
   }, []);
 
-  return {phase, result, error, progress, send, cancel, busy: phase === 'sending' || phase === 'streaming'};
+  return {...state, send, cancel, busy: isBusy(state.phase)};
 }

@@ -1,7 +1,8 @@
 import {useCallback, useMemo, useRef, useState} from 'react';
 import {useColorMode} from '@docusaurus/theme-common';
-import FaultPanel from '@site/src/components/FaultPanel';
+import FaultDial from '@site/src/components/FaultDial';
 import {faultSpec, noFaults, type FaultSettings} from '@site/src/contract';
+import {useShortcutLabel} from '@site/src/components/ui/useShortcuts';
 import LiveChart from '@site/src/components/LiveChart';
 import RoomBanner from '@site/src/components/RoomBanner';
 import {copyText} from '@site/src/components/copy-text';
@@ -33,8 +34,6 @@ interface Props {
   /** Shows the fault dial, starting from these settings. */
   faults?: Partial<FaultSettings>;
 }
-
-const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 const notices = {
   restored: 'Your earlier edits were restored. Reset brings back the original.',
@@ -109,7 +108,7 @@ export default function Playground({
     },
     [files],
   );
-  const shortcut = isMac() ? '⌘+Enter' : 'Ctrl+Enter';
+  const shortcut = useShortcutLabel();
   const errorLine = run.errorAt?.file === active ? run.errorAt.line : undefined;
 
   return (
@@ -167,7 +166,16 @@ export default function Playground({
         <span className={styles.hint}>{flash ?? `${shortcut} runs · Esc leaves the editor`}</span>
       </div>
       {origin !== 'original' && <div className={styles.notice}>{notices[origin]}</div>}
-      {faults && <FaultPanel value={faultSettings} onChange={changeFaults} />}
+      {faults && (
+        <FaultDial
+          value={faultSettings}
+          onChange={changeFaults}
+          knobs={['error', 'code', 'latency', 'jitter', 'rate']}
+          legend="Router faults for your calls"
+          variant="strip"
+          testIdPrefix="playground"
+        />
+      )}
       <FileTabs
         names={Object.keys(files)}
         active={active}

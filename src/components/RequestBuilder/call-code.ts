@@ -1,6 +1,6 @@
 import type {DescMethod} from '@bufbuild/protobuf';
 import type {JsonObject} from './schema';
-import type {Protocol} from './useRpcCall';
+import type {Protocol} from './builder-state';
 
 /** The call the builder is about to make, as the TypeScript a reader would write with Connect-ES. */
 export function callAsCode(

@@ -3,7 +3,14 @@
  * generated descriptors (src/gen): services, methods and, for each field,
  * how to edit it as proto3 JSON.
  */
-import {ScalarType, type DescField, type DescMessage, type DescMethod, type DescService} from '@bufbuild/protobuf';
+import {
+  fromJson,
+  ScalarType,
+  type DescField,
+  type DescMethod,
+  type DescService,
+  type Message,
+} from '@bufbuild/protobuf';
 import {Router, RouterAdmin} from '../../gen/beamline/flow/v1/flow_pb';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue};
@@ -94,11 +101,6 @@ export function scalarZero(scalar: ScalarType): JsonValue {
   }
 }
 
-/** An empty message with every field absent: proto3 JSON's `{}`. */
-export function emptyMessage(_message: DescMessage): JsonObject {
-  return {};
-}
-
 /**
  * Reads a form's text back into a scalar's JSON value; `undefined` leaves the
  * field out (its default). Throws with a reader-facing message when the text
@@ -117,4 +119,13 @@ export function parseScalar(scalar: ScalarType, text: string): JsonValue | undef
   if (kind === 'integer' && !Number.isInteger(value))
     throw new Error(`${scalarNames[scalar]} needs a whole number, got "${text}"`);
   return value;
+}
+
+/** The request as the method's input message, or a reader-facing reason it is not one. */
+export function toRequestMessage(method: DescMethod, request: JsonObject): {message?: Message; problem?: string} {
+  try {
+    return {message: fromJson(method.input, request)};
+  } catch (error) {
+    return {problem: `The request is not a valid ${method.input.name}: ${(error as Error).message}`};
+  }
 }

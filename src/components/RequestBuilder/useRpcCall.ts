@@ -1,11 +1,10 @@
 import {useCallback, useRef, useState} from 'react';
-import {fromJson, toJson, type DescMethod, type Message} from '@bufbuild/protobuf';
+import {toJson, type DescMethod, type Message} from '@bufbuild/protobuf';
 import {Code, ConnectError, createClient, type CallOptions, type Transport} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcWebTransport} from '@connectrpc/connect-web';
-import {unreachableServerHint} from '@site/src/components/unreachable-server';
-import type {JsonObject, JsonValue} from './schema';
-
-export type Protocol = 'connect' | 'grpc-web';
+import {failureKind, unreachableMessage} from '../requests/failures';
+import type {Protocol} from './builder-state';
+import {toRequestMessage, type JsonObject, type JsonValue} from './schema';
 
 export interface RpcSpec {
   method: DescMethod;
@@ -13,7 +12,8 @@ export interface RpcSpec {
   protocol: Protocol;
   binary: boolean;
   headers: Array<[string, string]>;
-  timeoutMs: number;
+  /** Undefined: no deadline. */
+  timeoutMs?: number;
 }
 
 export interface RpcOutcome {
@@ -45,13 +45,19 @@ function transportFor(protocol: Protocol, binary: boolean): Transport {
 
 type UnaryCall = (request: Message, options: CallOptions) => Promise<Message>;
 
-/** The request as the method's input message, or a reader-facing reason it is not one. */
-export function toRequestMessage(method: DescMethod, request: JsonObject): {message?: Message; problem?: string} {
-  try {
-    return {message: fromJson(method.input, request)};
-  } catch (error) {
-    return {problem: `The request is not a valid ${method.input.name}: ${(error as Error).message}`};
-  }
+/**
+ * What the reader reads when a call fails. connect-web reports a server it
+ * could not reach as `unknown` with the browser's bare "Failed to fetch";
+ * that is said in plain words, with what to do about it.
+ */
+export function failureMessage(error: ConnectError, cancelled: boolean, origin: string): string {
+  if (cancelled) return 'You cancelled the call.';
+  const networkFailure =
+    (error.code === Code.Unknown || error.code === Code.Unavailable) &&
+    failureKind(error.cause ?? error.rawMessage) === 'unreachable';
+  if (networkFailure)
+    return `${unreachableMessage(origin)} (Connect reports this as ${codeName(error.code)}: no response came back.)`;
+  return error.rawMessage;
 }
 
 /** One unary call through connect-web, with its headers, trailers and timing. */
@@ -64,22 +70,16 @@ export function useRpcCall() {
 
   const call = useCallback(async (spec: RpcSpec) => {
     const {message, problem} = toRequestMessage(spec.method, spec.request);
+    const base = {headers: [], trailers: [], protocol: spec.protocol, binary: spec.binary};
     if (!message) {
-      setOutcome({
-        ok: false,
-        code: 'invalid_argument (client side)',
-        message: problem,
-        headers: [],
-        trailers: [],
-        ms: 0,
-        protocol: spec.protocol,
-        binary: spec.binary,
-      });
+      setOutcome({...base, ok: false, code: 'invalid_argument (client side)', message: problem, ms: 0});
       return;
     }
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
+    // The previous answer goes: nothing from an earlier call may sit beside this one's outcome.
+    setOutcome(undefined);
     setBusy(true);
     let headers: Array<[string, string]> = [];
     let trailers: Array<[string, string]> = [];
@@ -91,38 +91,32 @@ export function useRpcCall() {
     try {
       const response = await client[spec.method.localName](message, {
         headers: spec.headers,
-        timeoutMs: spec.timeoutMs > 0 ? spec.timeoutMs : undefined,
+        timeoutMs: spec.timeoutMs,
         signal: abort.signal,
         onHeader: (received) => (headers = [...received.entries()]),
         onTrailer: (received) => (trailers = [...received.entries()]),
       });
       setOutcome({
+        ...base,
         ok: true,
         response: toJson(spec.method.output, response, {alwaysEmitImplicit: true}) as JsonValue,
         headers,
         trailers,
         ms: performance.now() - started,
-        protocol: spec.protocol,
-        binary: spec.binary,
       });
     } catch (caught) {
       const error = ConnectError.from(caught);
-      const aborted = abort.signal.aborted && error.code === Code.Canceled;
+      const cancelled = abort.signal.aborted && error.code === Code.Canceled;
       setOutcome({
+        ...base,
         ok: false,
         code: codeName(error.code),
         codeNumber: error.code,
-        message: aborted
-          ? 'You cancelled the call.'
-          : error.code === Code.Unavailable && /fetch/i.test(error.rawMessage)
-            ? `${error.rawMessage}: the playground-server did not answer. ${unreachableServerHint(window.location.hostname)}`
-            : error.rawMessage,
+        message: failureMessage(error, cancelled, window.location.origin),
         // On an error Connect merges the response's headers and trailers into error.metadata.
         headers: headers.length ? headers : [...error.metadata.entries()],
         trailers,
         ms: performance.now() - started,
-        protocol: spec.protocol,
-        binary: spec.binary,
       });
     } finally {
       setBusy(false);

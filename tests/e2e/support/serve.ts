@@ -53,7 +53,7 @@ export async function serveProductionBuild(env: NodeJS.ProcessEnv = {}): Promise
     url,
     lanUrl: `http://${lanHost}:${port}`,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       process.kill(-child.pid!, 'SIGTERM');
       await exited;

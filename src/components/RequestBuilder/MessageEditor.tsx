@@ -1,4 +1,4 @@
-import {useEffect, useId, useState} from 'react';
+import {createContext, useContext, useEffect, useId, useState} from 'react';
 import type {DescEnum, DescField, DescMessage} from '@bufbuild/protobuf';
 import type {ScalarType} from '@bufbuild/protobuf';
 import {fieldTypeLabel, parseScalar, scalarInput, scalarZero, type JsonObject, type JsonValue} from './schema';
@@ -24,14 +24,32 @@ interface ScalarProps {
   id?: string;
 }
 
+/**
+ * Where a scalar input reports text that is not a value of its type, so the
+ * builder can name it and hold Send: the field keeps the reader's text, and
+ * the request keeps its last valid value, until the text parses.
+ */
+export const FieldProblems = createContext<(path: string, problem?: string) => void>(() => {});
+
+function problemOf(scalar: ScalarType, text: string): string | undefined {
+  try {
+    parseScalar(scalar, text);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /** One scalar as an input; numbers keep the reader's text until it parses. */
 function ScalarEditor({scalar, value, onChange, path, label, id}: ScalarProps) {
   const kind = scalarInput(scalar);
   const shown = value === undefined || value === null ? '' : String(value);
   const [text, setText] = useState(shown);
-  const [problem, setProblem] = useState<string>();
+  const report = useContext(FieldProblems);
+  const problemId = useId();
+  const problem = kind === 'bool' ? undefined : problemOf(scalar, text);
   useEffect(() => {
-    // Follow outside changes (JSON mode, a new sample) without fighting the typist.
+    // Follow outside changes (a list item shifting up) without fighting the typist.
     setText((current) => {
       try {
         return String(parseScalar(scalar, current) ?? '') === shown ? current : shown;
@@ -40,6 +58,10 @@ function ScalarEditor({scalar, value, onChange, path, label, id}: ScalarProps) {
       }
     });
   }, [shown, scalar]);
+  useEffect(() => {
+    report(path, problem);
+    return () => report(path, undefined);
+  }, [report, path, problem]);
 
   if (kind === 'bool') {
     return (
@@ -48,7 +70,7 @@ function ScalarEditor({scalar, value, onChange, path, label, id}: ScalarProps) {
         type="checkbox"
         checked={value === true}
         onChange={(event) => onChange(event.target.checked ? true : undefined)}
-        aria-label={label}
+        aria-label={id ? undefined : label}
         data-testid={testId(path)}
       />
     );
@@ -63,21 +85,17 @@ function ScalarEditor({scalar, value, onChange, path, label, id}: ScalarProps) {
         placeholder={kind === 'bytes' ? 'base64' : kind === 'text' ? '' : '0'}
         onChange={(event) => {
           setText(event.target.value);
-          try {
-            onChange(parseScalar(scalar, event.target.value));
-            setProblem(undefined);
-          } catch (error) {
-            setProblem((error as Error).message);
-          }
+          if (!problemOf(scalar, event.target.value)) onChange(parseScalar(scalar, event.target.value));
         }}
         aria-label={id ? undefined : label}
         aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? problemId : undefined}
         spellCheck={false}
         autoComplete="off"
         data-testid={testId(path)}
       />
       {problem && (
-        <span className={styles.fieldProblem} role="alert">
+        <span id={problemId} className={styles.fieldProblem} data-testid={testId(`${path}-problem`)}>
           {problem}
         </span>
       )}
