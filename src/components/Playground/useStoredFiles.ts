@@ -1,14 +1,7 @@
 import {useCallback, useEffect, useState} from 'react';
-import {readShareHash} from './share-link';
+import {editsOf, openingFiles, saveEdits, type Files, type Origin} from './stored-files';
 
-export type Files = Record<string, string>;
-export type Origin = 'original' | 'restored' | 'shared';
-
-function merge(originals: Files, edits: Files): Files {
-  const merged = {...originals};
-  for (const name of Object.keys(originals)) if (typeof edits[name] === 'string') merged[name] = edits[name];
-  return merged;
-}
+export type {Files, Origin};
 
 /**
  * The editor's files. Edits are kept in localStorage per playground so a
@@ -16,40 +9,16 @@ function merge(originals: Files, edits: Files): Files {
  * (it is loaded, never run). Reset returns to the page's originals.
  */
 export function useStoredFiles(id: string, originals: Files) {
-  const key = `beamline-playground:${id}`;
   const [files, setFiles] = useState(originals);
   const [origin, setOrigin] = useState<Origin>('original');
 
   useEffect(() => {
-    const shared = readShareHash(window.location.hash);
-    if (shared?.id === id) {
-      setFiles(merge(originals, shared.files));
-      setOrigin('shared');
-      return;
-    }
-    try {
-      const saved = localStorage.getItem(key);
-      if (saved) {
-        setFiles(merge(originals, JSON.parse(saved) as Files));
-        setOrigin('restored');
-      }
-    } catch {
-      // Storage may be disabled or hold something unreadable; start clean.
-    }
-  }, [id, key, originals]);
+    const opening = openingFiles(id, originals, window.location.hash, localStorage);
+    setFiles(opening.files);
+    setOrigin(opening.origin);
+  }, [id, originals]);
 
-  const save = useCallback(
-    (next: Files) => {
-      const edits = Object.fromEntries(Object.entries(next).filter(([name, text]) => originals[name] !== text));
-      try {
-        if (Object.keys(edits).length) localStorage.setItem(key, JSON.stringify(edits));
-        else localStorage.removeItem(key);
-      } catch {
-        // Nothing to save to (private mode); editing still works.
-      }
-    },
-    [key, originals],
-  );
+  const save = useCallback((next: Files) => saveEdits(localStorage, id, originals, next), [id, originals]);
 
   const setFile = useCallback(
     (name: string, text: string) =>
@@ -67,7 +36,6 @@ export function useStoredFiles(id: string, originals: Files) {
     setOrigin('original');
   }, [originals, save]);
 
-  const edited = Object.keys(originals).some((name) => files[name] !== originals[name]);
-  const edits = Object.fromEntries(Object.entries(files).filter(([name, text]) => originals[name] !== text));
-  return {files, setFile, reset, origin, edited, edits};
+  const edits = editsOf(originals, files);
+  return {files, setFile, reset, origin, edited: Object.keys(edits).length > 0, edits};
 }

@@ -1,26 +1,24 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
+import {LatestPerKind} from './latest-queue';
 import type {SimulationRequest, SimulationResponse} from './protocol';
 
 type Request = SimulationRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 /**
  * One worker per <Simulation>. While it computes, only the newest request of
- * each kind waits (older ones are dropped): a slider dragged across ten
- * values costs two simulations, not ten.
+ * each kind waits (see LatestPerKind).
  */
 export function useSimulationWorker(onResponse: (response: SimulationResponse) => void) {
   const worker = useRef<Worker | null>(null);
-  const busy = useRef(false);
-  const queued = useRef(new Map<SimulationRequest['kind'], SimulationRequest>());
+  const queue = useRef(new LatestPerKind<SimulationRequest>());
   const nextId = useRef(0);
   const handler = useRef(onResponse);
   handler.current = onResponse;
   const [computing, setComputing] = useState(false);
 
-  const send = useCallback((request: SimulationRequest) => {
-    busy.current = true;
-    setComputing(true);
-    worker.current?.postMessage(request);
+  const start = useCallback((request: SimulationRequest | undefined) => {
+    if (request) worker.current?.postMessage(request);
+    setComputing(queue.current.computing);
   }, []);
 
   useEffect(() => {
@@ -30,26 +28,15 @@ export function useSimulationWorker(onResponse: (response: SimulationResponse) =
     });
     created.onmessage = ({data}: MessageEvent<SimulationResponse>) => {
       handler.current(data);
-      const [next] = queued.current.values();
-      if (next) {
-        queued.current.delete(next.kind);
-        send(next);
-      } else {
-        busy.current = false;
-        setComputing(false);
-      }
+      start(queue.current.settle());
     };
     worker.current = created;
     return () => created.terminate();
-  }, [send]);
+  }, [start]);
 
   const request = useCallback(
-    (body: Request) => {
-      const message = {...body, id: nextId.current++} as SimulationRequest;
-      if (busy.current) queued.current.set(message.kind, message);
-      else send(message);
-    },
-    [send],
+    (body: Request) => start(queue.current.submit({...body, id: nextId.current++} as SimulationRequest)),
+    [start],
   );
 
   return {request, computing};
