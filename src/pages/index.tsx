@@ -37,7 +37,7 @@ export default function Home(): React.ReactElement {
             chart.
           </p>
           <div className={styles.actions}>
-            <Link className="button button--primary button--lg" to="/guide/quick-start">
+            <Link className="button button--primary button--lg" to="/guide/architecture">
               Start the guide
             </Link>
             <Link className="button button--secondary button--lg" to="/guide/resilience/retry-backoff">

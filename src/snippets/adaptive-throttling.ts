@@ -4,7 +4,8 @@
 import {AdaptiveThrottle} from './adaptive-throttle';
 import {RejectedError} from './errors';
 
-const throttle = new AdaptiveThrottle({k: 2, windowMs: 2_000}); // the book keeps 2 minutes; 2 s lets you watch it
+const windowMs = 2_000; // the book keeps 2 minutes; 2 s lets you watch it
+const throttle = new AdaptiveThrottle({k: 2, windowMs});
 const perSecond = 20; // what the application asks for, throughout
 const scriptedOverload = true; // false: the dial's rate limit decides what the Router accepts
 
@@ -52,4 +53,4 @@ for (let i = 1; now() < 9_000; i++) {
 }
 await Promise.all([sampler, ...calls]);
 const {requests, accepts} = throttle.counts();
-log(`last 2 s: ${requests} requests, ${accepts} accepted → p = ${throttle.probability().toFixed(2)}`);
+log(`last ${windowMs / 1000} s: ${requests} requests, ${accepts} accepted → p = ${throttle.probability().toFixed(2)}`);

@@ -20,7 +20,7 @@ chart.point({series: 'state', outcome: breaker.state});
 function phase(at: number): string | null {
   if (!scriptedOutage) return null;
   if (at >= 2_000 && at < 6_000) return 'error=1;code=unavailable;latency=20ms'; // the outage
-  return 'latency=20ms;jitter=20ms';
+  return 'error=0.1;code=unavailable;latency=20ms;jitter=20ms'; // even a healthy Router fails 1 call in 10
 }
 
 let lastPhase: string | null | undefined;
@@ -28,7 +28,7 @@ while (now() < 12_000) {
   const next = phase(now());
   if (next !== lastPhase && scriptedOutage) {
     fault(next);
-    log(next?.startsWith('error') ? 'Router outage begins' : lastPhase ? 'Router recovers' : 'Router healthy');
+    log(next?.startsWith('error=1;') ? 'Router outage begins' : lastPhase ? 'Router recovers' : 'Router healthy');
     lastPhase = next;
   }
   const started = now();

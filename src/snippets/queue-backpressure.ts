@@ -5,12 +5,14 @@ import {RejectedError} from './errors';
 
 let full = 0;
 let timedOut = 0;
+let mostWaiting = 0;
 const queue = new BoundedQueue({
   concurrency: 2,
   maxQueue: 5,
   maxWaitMs: 500,
   onEvent: ({type, queued}) => {
     chart.point({series: 'queued', outcome: 'queued', value: queued});
+    mostWaiting = Math.max(mostWaiting, queued);
     if (type === 'reject-full' && ++full % 10 === 1) log(`queue full (${queued} waiting): rejected at once`);
     if (type === 'timeout' && ++timedOut === 1) log('a call waited 500 ms in the queue and gave up');
   },
@@ -44,4 +46,4 @@ for (let i = 1; now() < 8_000; i++) {
   await sleep(1_000 / perSecond);
 }
 await Promise.all(calls);
-log(`done: ${full} rejected because the queue was full, ${timedOut} gave up waiting`);
+log(`done: ${full} rejected because the queue was full, ${timedOut} gave up waiting, at most ${mostWaiting} waiting`);

@@ -8,7 +8,7 @@ const bucket = new TokenBucket({capacity: 5, refillPerSecond: 2});
 // What the application wants: [until ms, calls per second, name].
 const phases: Array<[number, number, string]> = [
   [1_000, 2, 'steady 2/s, the refill rate'],
-  [1_500, 20, 'burst of 20/s: the stored tokens absorb it'],
+  [1_250, 20, 'burst of 20/s for a quarter second: the stored tokens absorb it'],
   [4_500, 5, 'steady 5/s, above the refill rate'],
   [6_500, 1, 'quiet 1/s: the bucket fills up again'],
   [8_000, 20, 'another burst of 20/s'],
