@@ -13,6 +13,7 @@
  */
 import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
+import {Agent, request} from 'node:http';
 import {createServer} from 'node:net';
 import {parseArgs} from 'node:util';
 import {newReaderId, tenantFor} from '../src/playground/session';
@@ -53,34 +54,50 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const count = (kind: string) => unexpected.set(kind, (unexpected.get(kind) ?? 0) + 1);
 
 /** One Decide attempt; the Connect error code, or `ok`. */
-async function attempt(url: string, session: string, messageId: string, previous: number): Promise<string> {
+function attempt(url: string, agent: Agent, session: string, messageId: string, previous: number): Promise<string> {
   const started = performance.now();
   attempts++;
-  try {
-    const response = await fetch(`${url}/beamline.flow.v1.Router/Decide`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'connect-protocol-version': '1',
-        'x-beamline-session': session,
-        'x-beamline-fault': fault,
-        ...(previous > 0 ? {'grpc-previous-rpc-attempts': String(previous)} : {}),
+  const body = JSON.stringify({message: {messageId, tenantId: tenantFor(session), messageType: 'chat'}});
+  return new Promise((resolve) => {
+    const call = request(
+      `${url}/beamline.flow.v1.Router/Decide`,
+      {
+        method: 'POST',
+        agent,
+        timeout: 5_000,
+        headers: {
+          'content-type': 'application/json',
+          'connect-protocol-version': '1',
+          'x-beamline-session': session,
+          'x-beamline-fault': fault,
+          ...(previous > 0 ? {'grpc-previous-rpc-attempts': String(previous)} : {}),
+        },
       },
-      body: JSON.stringify({message: {messageId, tenantId: tenantFor(session), messageType: 'chat'}}),
-      signal: AbortSignal.timeout(5_000),
-    });
-    const body = (await response.json()) as {code?: string};
-    latencies.push(performance.now() - started);
-    return response.ok ? 'ok' : (body.code ?? `http ${response.status}`);
-  } catch (error) {
-    return (error as Error).name === 'TimeoutError' ? 'client timeout (5 s)' : `network: ${(error as Error).message}`;
-  }
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          latencies.push(performance.now() - started);
+          if (response.statusCode === 200) return resolve('ok');
+          try {
+            resolve((JSON.parse(text) as {code?: string}).code ?? `http ${response.statusCode}`);
+          } catch {
+            resolve(`http ${response.statusCode}`);
+          }
+        });
+      },
+    );
+    call.on('timeout', () => call.destroy(new Error('client timeout (5 s)')));
+    call.on('error', (error) => resolve(`network: ${error.message}`));
+    call.end(body);
+  });
 }
 
 /** A call with the snippet's full-jitter retries. */
-async function call(url: string, session: string, messageId: string): Promise<void> {
+async function call(url: string, agent: Agent, session: string, messageId: string): Promise<void> {
   for (let n = 0; n < maxAttempts; n++) {
-    const outcome = await attempt(url, session, messageId, n);
+    const outcome = await attempt(url, agent, session, messageId, n);
     if (outcome === 'ok') {
       succeeded++;
       return;
@@ -95,16 +112,26 @@ async function call(url: string, session: string, messageId: string): Promise<vo
   gaveUp++;
 }
 
-async function participant(url: string, until: number): Promise<void> {
+/**
+ * A participant's laptop: its own loopback address (the server sees 200
+ * clients, as on a LAN) and a browser's six connections per host.
+ */
+async function participant(url: string, index: number, until: number): Promise<void> {
   const session = newReaderId();
+  const agent = new Agent({
+    keepAlive: true,
+    maxSockets: 6,
+    localAddress: `127.0.${1 + Math.floor(index / 250)}.${2 + (index % 250)}`,
+  });
   const calls: Promise<void>[] = [];
   // Participants do not press Run at the same instant.
   await sleep(Math.random() * 1_000);
   for (let second = 0; performance.now() < until; second++) {
-    for (let i = 0; i < burst; i++) calls.push(call(url, session, `m-${second}-${i}`));
+    for (let i = 0; i < burst; i++) calls.push(call(url, agent, session, `m-${second}-${i}`));
     await sleep(1_000);
   }
   await Promise.all(calls);
+  agent.destroy();
 }
 
 async function main(): Promise<void> {
@@ -129,7 +156,9 @@ async function main(): Promise<void> {
     const rssBefore = rssMiB(server.pid!);
     console.log(`${participants} participants × ${burst} calls/s for ${seconds} s, ${fault}, full jitter`);
     const started = performance.now();
-    await Promise.all(Array.from({length: participants}, () => participant(url, started + seconds * 1_000)));
+    await Promise.all(
+      Array.from({length: participants}, (_, index) => participant(url, index, started + seconds * 1_000)),
+    );
     const elapsed = (performance.now() - started) / 1_000;
     const rssAfter = rssMiB(server.pid!);
     const errors = [...unexpected.values()].reduce((sum, n) => sum + n, 0);
