@@ -38,4 +38,6 @@ export type WorkerEvent =
   | {type: 'log'; level: LogLevel; text: string; t: number}
   | {type: 'point'; point: ChartPoint}
   | {type: 'done'; t: number}
+  /** The x-beamline-fault the snippet's calls now carry (null: none), whoever set it: the run, the dial or fault(). */
+  | {type: 'fault'; spec: string | null; t: number}
   | {type: 'error'; message: string; file?: string; line?: number; column?: number; t: number};

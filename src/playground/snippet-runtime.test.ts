@@ -40,6 +40,14 @@ describe('snippet runtime', () => {
     await expect(api.router.decide(request)).resolves.toMatchObject({reason: expect.any(String)});
   });
 
+  it('fault() reports the spec now in force, so the page can show what the calls really carry', () => {
+    const events: WorkerEvent[] = [];
+    const api = runtime(events);
+    api.fault(' error=0.9;code=unavailable ');
+    api.fault('  ');
+    expect(events.map((event) => event.type === 'fault' && event.spec)).toEqual(['error=0.9;code=unavailable', null]);
+  });
+
   it('sends the session header, so a server-side rate limit belongs to one reader', async () => {
     const reader = runtime([], 'reader-a');
     const other = runtime([], 'reader-b');

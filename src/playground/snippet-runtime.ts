@@ -73,6 +73,8 @@ export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi
     ledger: createClient(Ledger, transport),
     fault(spec) {
       faultSpec = spec?.trim() ? spec.trim() : null;
+      // The page's fault panel shows what is in force, which a scripted snippet may change at any time.
+      options.emit({type: 'fault', spec: faultSpec, t: now()});
     },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
     now,

@@ -121,6 +121,27 @@ describe('Section 5 pattern pages (production build, real Chromium, real server)
     await site?.stop();
   });
 
+  it('the fault panel shows the fault a snippet’s own fault() puts in force, not only the dial', async () => {
+    await page.goto(`${site.url}/guide/resilience/retry-budgets`);
+    const driver = new PlaygroundDriver(page);
+    await driver.waitForEditor();
+    // What the page's scripted driver does in its outage phase, held long enough to look at.
+    await driver.setCode("fault('error=0.9;code=unavailable;latency=20ms');\nawait sleep(30_000);\n");
+    const inForce = driver.root.getByTestId('playground-fault-in-force');
+    expect(await driver.root.getByTestId('playground-fault-header').innerText()).toBe(
+      'No faults: the server answers normally.',
+    );
+    await driver.run.click();
+    await expect
+      .poll(() => inForce.innerText(), {timeout: 15_000})
+      .toBe(
+        'In force now: x-beamline-fault: error=0.9;code=unavailable;latency=20ms — the snippet set it with fault(), over the dial.',
+      );
+    await driver.stop.click();
+    await expect.poll(() => inForce.innerText()).toBe('');
+    await driver.reset.click();
+  });
+
   for (const {path, playgrounds} of pages) {
     it(`${path}: every playground runs to the end and charts its pattern`, async () => {
       await page.goto(`${site.url}${path}`);

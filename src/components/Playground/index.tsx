@@ -174,6 +174,7 @@ export default function Playground({
           legend="Router faults for your calls"
           variant="strip"
           testIdPrefix="playground"
+          inForce={run.status === 'running' ? run.faultInForce : undefined}
         />
       )}
       <FileTabs

@@ -25,6 +25,8 @@ export interface SnippetRun {
   /** Where the last error happened in the snippet, for the editor to mark. */
   errorAt?: ErrorLocation;
   startedAt: number | null;
+  /** The x-beamline-fault the running snippet's calls carry (null: none); undefined when nothing runs. */
+  faultInForce?: string | null;
   run(files: Record<string, string>, entry: string, fault: string | null): void;
   /** Moves the fault dial for the run in progress. */
   setFault(spec: string | null): void;
@@ -43,6 +45,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
   const [points, setPoints] = useState<ChartPoint[]>([]);
   const [errorAt, setErrorAt] = useState<ErrorLocation | undefined>();
   const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [faultInForce, setFaultInForce] = useState<string | null>();
   const pending = useRef<WorkerEvent[]>([]);
   const frame = useRef<number | null>(null);
   const nextId = useRef(0);
@@ -57,6 +60,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
     for (const event of events) {
       if (event.type === 'log') newLines.push({id: nextId.current++, level: event.level, text: event.text, t: event.t});
       if (event.type === 'point') newPoints.push(event.point);
+      if (event.type === 'fault') setFaultInForce(event.spec);
       if (event.type === 'error') {
         const where = [event.file, event.line && `line ${event.line}`].filter(Boolean).join(' ');
         const text = where ? `${where}: ${event.message}` : event.message;
@@ -84,6 +88,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
         if (next === 'timed-out') {
           enqueue({type: 'error', message: `Stopped: the run passed its ${timeLimitMs / 1000} s time limit`, t: 0});
         }
+        if (next !== 'running') setFaultInForce(undefined);
         setStatus(next);
       },
     });
@@ -100,6 +105,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
       setLogs([]);
       setPoints([]);
       setErrorAt(undefined);
+      setFaultInForce(undefined);
       setStartedAt(performance.now());
       active.run({
         files,
@@ -121,5 +127,5 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
     setErrorAt(undefined);
   }, []);
 
-  return {status, logs, points, errorAt, startedAt, run, stop, setFault, clearOutput};
+  return {status, logs, points, errorAt, startedAt, faultInForce, run, stop, setFault, clearOutput};
 }
