@@ -7,7 +7,7 @@ import {ROOM_API_PREFIX} from '../../src/contract/room.js';
 import {createCors} from './cors.js';
 import {sendJson, sendText, type NodeRequest, type NodeResponse} from './http-types.js';
 import {clientAddress, clientAddressKey} from './limits/client-address.js';
-import {createClientRateLimitInterceptor, type RateLimitVerdict} from './limits/client-rate-limit.js';
+import {type ClientRateLimit, createClientRateLimitInterceptor} from './limits/client-rate-limit.js';
 import {createGatewayRateLimit} from './limits/gateway-rate-limit.js';
 import type {Gateway} from './gateway/gateway.js';
 import {createErrorLogInterceptor} from './log-errors.js';
@@ -33,7 +33,7 @@ export interface AppOptions {
   /** Largest request message (Connect's readMaxBytes). */
   readonly maxBodyBytes: number;
   /** The server's own per-client limit; absent: none. */
-  readonly rateLimit?: (client: string) => RateLimitVerdict;
+  readonly rateLimit?: ClientRateLimit;
   /** Key clients by X-Forwarded-For (behind a reverse proxy). */
   readonly trustProxy: boolean;
   /** The c-gateway-shaped HTTP facade: answers /api/v1/… and /health. */

@@ -153,13 +153,31 @@ describe('the per-client rate limit', () => {
       ok: false,
       error: {
         code: 'rate_limit_exceeded',
-        message: 'too many requests from your address; retry in 1 s',
+        message: 'too many requests from your session or address; retry in 1 s',
         intake_error_code: null,
         details: {},
       },
       context: {request_id: '', trace_id: 'tr-1', tenant_id: 'acme'},
     });
     expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+
+  it("keys on the reader's session when a request names one, so readers behind one address are separate clients", async () => {
+    const {url} = await start({limits});
+    const call = (session: string) =>
+      fetch(`${url}/beamline.flow.v1.Router/Decide`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json', 'x-beamline-session': session},
+        body: JSON.stringify(request),
+      });
+    await call('reader-a');
+    await call('reader-a');
+    const refused = await call('reader-a');
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({
+      message: expect.stringMatching(/^too many requests from your session/),
+    });
+    expect((await call('reader-b')).status).toBe(200);
   });
 
   it('keys clients by X-Forwarded-For only when told to trust the proxy', async () => {

@@ -1,12 +1,18 @@
 import {Code, ConnectError, type Interceptor} from '@connectrpc/connect';
+import {MAX_SESSION_LENGTH, SESSION_HEADER} from '../../../src/contract/index.js';
 import {TokenBuckets} from '../faults/token-buckets.js';
 import {clientAddressKey} from './client-address.js';
 
 export interface ClientRateLimitOptions {
-  /** Sustained requests per second per client address. */
+  /** Sustained requests per second per client: a reader's session, or an address without one. */
   readonly perSecond: number;
   /** Requests a client may send at once before the sustained rate applies. */
   readonly burst: number;
+  /**
+   * How many clients' worth one address may send in all when its requests
+   * name sessions (a room behind one NAT address); default 10.
+   */
+  readonly sessionsPerAddress?: number;
   /** Monotonic milliseconds; for tests. */
   readonly now?: () => number;
   /** Told about each refusal (metrics). */
@@ -19,20 +25,44 @@ export interface RateLimitVerdict {
   readonly retryAfterMs: number;
 }
 
+/** Who sent a request: the address it came from and, when it names one, the reader's session. */
+export interface Client {
+  readonly address: string;
+  readonly session?: string | null;
+}
+
+export type ClientRateLimit = (client: Client) => RateLimitVerdict;
+
 /**
- * The server's own protection: a token bucket per client address, so one
- * runaway client (a snippet in a tight loop, a script) cannot starve
- * everyone else. Unlike the `ratelimit` fault, which a lesson asks for,
- * this one is always on unless `perSecond` is 0.
+ * The server's own protection, so one runaway client (a snippet in a tight
+ * loop, a script) cannot starve everyone else. Unlike the `ratelimit`
+ * fault, which a lesson asks for, this one is always on unless `perSecond`
+ * is 0.
+ *
+ * A request that names a reader's session (`x-beamline-session`) is limited
+ * per session, so a workshop room of 200 laptops behind one NAT address is
+ * 200 clients, not one; the address as a whole may then send
+ * `sessionsPerAddress` clients' worth, so minting new session ids does not
+ * escape the limit either. A request without a session is limited per
+ * address, as before.
  */
-export function createClientRateLimit(options: ClientRateLimitOptions): (client: string) => RateLimitVerdict {
+export function createClientRateLimit(options: ClientRateLimitOptions): ClientRateLimit {
   const now = options.now ?? (() => performance.now());
   const buckets = new TokenBuckets();
+  const factor = options.sessionsPerAddress ?? 10;
   // TokenBuckets refills `limit` tokens per `periodMs`: a bucket of `burst`
   // tokens refilled at `perSecond` is `burst` per burst/perSecond seconds.
-  const rate = {limit: options.burst, periodMs: (options.burst / options.perSecond) * 1000};
-  return (client) => {
-    const taken = buckets.take(client, rate, now());
+  const periodMs = (options.burst / options.perSecond) * 1000;
+  const perClient = {limit: options.burst, periodMs};
+  const perAddress = {limit: options.burst * factor, periodMs};
+  return ({address, session}) => {
+    const at = now();
+    const named = session && session.length <= MAX_SESSION_LENGTH ? session : undefined;
+    const taken = named
+      ? firstRefusal(buckets.take(`session\u0000${named}`, perClient, at), () =>
+          buckets.take(`sessions-from\u0000${address}`, perAddress, at),
+        )
+      : buckets.take(`address\u0000${address}`, perClient, at);
     if (!taken.allowed) {
       options.onLimited?.();
     }
@@ -40,10 +70,15 @@ export function createClientRateLimit(options: ClientRateLimitOptions): (client:
   };
 }
 
+function firstRefusal(first: RateLimitVerdict, second: () => RateLimitVerdict): RateLimitVerdict {
+  return first.allowed ? second() : first;
+}
+
 /** The refusal as an RPC error: RESOURCE_EXHAUSTED (HTTP 429 in Connect) with both retry hints. */
 export function rateLimitError(retryAfterMs: number): ConnectError {
   return new ConnectError(
-    `too many requests from your address; retry in ${retryAfterMs} ms`,
+    `too many requests from your session or address; retry in ${retryAfterMs} ms ` +
+      `(Retry-After: ${retryAfterSeconds(retryAfterMs)} s)`,
     Code.ResourceExhausted,
     retryHeaders(retryAfterMs),
   );
@@ -52,17 +87,22 @@ export function rateLimitError(retryAfterMs: number): ConnectError {
 /** `Retry-After` in whole seconds (HTTP), `grpc-retry-pushback-ms` in milliseconds (gRPC). */
 export function retryHeaders(retryAfterMs: number): Record<string, string> {
   return {
-    'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
+    'retry-after': String(retryAfterSeconds(retryAfterMs)),
     'grpc-retry-pushback-ms': String(retryAfterMs),
   };
 }
 
-/** Applies the limit to every RPC, keyed by the address the adapter put in the context. */
-export function createClientRateLimitInterceptor(check: (client: string) => RateLimitVerdict): Interceptor {
+/** HTTP's Retry-After is whole seconds: never 0, and never shorter than the wait in ms. */
+export function retryAfterSeconds(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 1000));
+}
+
+/** Applies the limit to every RPC, keyed by the session it names or the address the adapter put in the context. */
+export function createClientRateLimitInterceptor(check: ClientRateLimit): Interceptor {
   return (next) => (req) => {
-    const client = req.contextValues.get(clientAddressKey);
-    if (client !== undefined) {
-      const verdict = check(client);
+    const address = req.contextValues.get(clientAddressKey);
+    if (address !== undefined) {
+      const verdict = check({address, session: req.header.get(SESSION_HEADER)});
       if (!verdict.allowed) {
         throw rateLimitError(verdict.retryAfterMs);
       }

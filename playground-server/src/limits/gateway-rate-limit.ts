@@ -1,7 +1,8 @@
 import {errorBody, GatewayError} from '../gateway/errors.js';
 import {sendJson, type NodeRequest, type NodeResponse} from '../http-types.js';
 import {clientAddress} from './client-address.js';
-import type {RateLimitVerdict} from './client-rate-limit.js';
+import {SESSION_HEADER} from '../../../src/contract/index.js';
+import {type ClientRateLimit, retryAfterSeconds} from './client-rate-limit.js';
 
 /** The facade's API paths; its /health is not limited, like the RPC door's /healthz. */
 const API_PREFIX = '/api/';
@@ -17,24 +18,25 @@ const API_PREFIX = '/api/';
  * Returns true when it has answered the request (refused it).
  */
 export function createGatewayRateLimit(
-  check: (client: string) => RateLimitVerdict,
+  check: ClientRateLimit,
   trustProxy: boolean,
 ): (req: NodeRequest, res: NodeResponse) => boolean {
   return (req, res) => {
     if (!(req.url ?? '').startsWith(API_PREFIX)) {
       return false;
     }
-    const client = clientAddress(req, trustProxy);
-    const verdict = client === undefined ? {allowed: true, retryAfterMs: 0} : check(client);
+    const address = clientAddress(req, trustProxy);
+    const session = headerText(req.headers[SESSION_HEADER]) || null;
+    const verdict = address === undefined ? {allowed: true, retryAfterMs: 0} : check({address, session});
     if (verdict.allowed) {
       return false;
     }
-    const retryAfterSeconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+    const seconds = retryAfterSeconds(verdict.retryAfterMs);
     const error = new GatewayError(
       'rate_limit_exceeded',
-      `too many requests from your address; retry in ${retryAfterSeconds} s`,
+      `too many requests from your session or address; retry in ${seconds} s`,
     );
-    res.setHeader('Retry-After', String(retryAfterSeconds));
+    res.setHeader('Retry-After', String(seconds));
     sendJson(
       res,
       error.status,
