@@ -22,7 +22,11 @@ export interface RunRequest {
   session: string;
   /** The workshop room the reader is in, sent with every call; absent: the default room. */
   room?: string;
-  /** The fault panel's spec (`x-beamline-fault`) when the run starts; the snippet's `fault()` overrides it. */
+  /**
+   * The fault dial's spec (`x-beamline-fault`) when the run starts. Precedence
+   * during a run: the latest of this, a dial move (`FaultChange`) and the
+   * snippet's own `fault()` is what the next call carries.
+   */
   fault?: string;
 }
 
@@ -37,7 +41,12 @@ export type PageMessage = RunRequest | FaultChange;
 export type WorkerEvent =
   | {type: 'log'; level: LogLevel; text: string; t: number}
   | {type: 'point'; point: ChartPoint}
+  /** How many log lines and points the worker left out of a batch because the snippet sent too many. */
+  | {type: 'dropped'; logs: number; points: number}
   | {type: 'done'; t: number}
   /** The x-beamline-fault the snippet's calls now carry (null: none), whoever set it: the run, the dial or fault(). */
   | {type: 'fault'; spec: string | null; t: number}
   | {type: 'error'; message: string; file?: string; line?: number; column?: number; t: number};
+
+/** What the worker posts: events in batches, so a flooding snippet costs the page one message per batch. */
+export type WorkerMessage = WorkerEvent[];

@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import type {WorkerEvent} from './protocol';
+import type {WorkerEvent, WorkerMessage} from './protocol';
 import {SnippetRunner, type RunStatus, type WorkerLike} from './runner';
 
 // A stand-in for the browser's Worker: the real one is exercised by the
@@ -15,8 +15,8 @@ class FakeWorker implements WorkerLike {
   terminate() {
     this.terminated = true;
   }
-  emit(event: WorkerEvent) {
-    this.onmessage?.({data: event} as MessageEvent<WorkerEvent>);
+  emit(...events: WorkerEvent[]) {
+    this.onmessage?.({data: events} as MessageEvent<WorkerMessage>);
   }
 }
 
@@ -64,13 +64,43 @@ describe('SnippetRunner', () => {
     expect(runner.running).toBe(false);
   });
 
-  it('kills a run that passes the time limit', () => {
+  it('kills a run that passes the time limit, and says so in the output', () => {
     runner.run(request);
     vi.advanceTimersByTime(4_999);
     expect(workers[0].terminated).toBe(false);
     vi.advanceTimersByTime(1);
     expect(workers[0].terminated).toBe(true);
     expect(statuses).toEqual(['running', 'timed-out']);
+    expect(events).toEqual([
+      {type: 'error', message: 'Stopped: the run passed its 5 s time limit', t: expect.closeTo(5_000, 0)},
+    ]);
+  });
+
+  it('hands each event of a batch on, and stops at the one that ends the run', () => {
+    runner.run(request);
+    workers[0].emit(
+      {type: 'log', level: 'log', text: 'a', t: 1},
+      {type: 'dropped', logs: 5, points: 0},
+      {type: 'done', t: 2},
+      {type: 'log', level: 'log', text: 'after', t: 3},
+    );
+    expect(events.map((event) => event.type)).toEqual(['log', 'dropped', 'done']);
+    expect(statuses).toEqual(['running', 'done']);
+  });
+
+  it('starts the next run in the worker prepared ahead, and prepares another', () => {
+    runner.prepare();
+    expect(workers).toHaveLength(1);
+    expect(workers[0].posted).toEqual([]);
+    runner.run(request);
+    expect(workers[0].posted).toEqual([{type: 'run', ...request}]);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].posted).toEqual([]);
+    runner.run(request);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers[1].posted).toEqual([{type: 'run', ...request}]);
+    runner.dispose();
+    expect(workers.every((worker) => worker.terminated)).toBe(true);
   });
 
   it('a second run stops the first and ignores its late messages', () => {

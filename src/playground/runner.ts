@@ -1,4 +1,4 @@
-import type {PageMessage, RunRequest, WorkerEvent} from './protocol';
+import type {PageMessage, RunRequest, WorkerEvent, WorkerMessage} from './protocol';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'stopped' | 'timed-out';
 
@@ -6,7 +6,7 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'stopped' | 'ti
 export interface WorkerLike {
   postMessage(message: PageMessage): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null;
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
@@ -28,10 +28,15 @@ function createSnippetWorker(): WorkerLike {
  * Runs snippets one at a time, each in a fresh Web Worker. Stopping is
  * `terminate()`, which ends the worker's thread whatever it is doing — a busy
  * loop included — so Stop and the time limit always work.
+ *
+ * The next run's worker is started ahead of time (`prepare`, and again as
+ * each run starts), so a Run does not wait for a worker to load its code.
  */
 export class SnippetRunner {
   private worker: WorkerLike | null = null;
+  private spare: WorkerLike | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private startedAt = 0;
   private readonly createWorker: () => WorkerLike;
 
   constructor(private readonly options: RunnerOptions) {
@@ -42,15 +47,24 @@ export class SnippetRunner {
     return this.worker !== null;
   }
 
+  /** Starts the next run's worker now, so that run begins without the wait. */
+  prepare(): void {
+    this.spare ??= this.createWorker();
+  }
+
   run(request: Omit<RunRequest, 'type'>): void {
     this.end('stopped');
-    const worker = this.createWorker();
+    const worker = this.spare ?? this.createWorker();
+    this.spare = null;
     this.worker = worker;
+    this.startedAt = performance.now();
     worker.onmessage = ({data}) => {
-      if (this.worker !== worker) return;
-      this.options.onEvent(data);
-      if (data.type === 'done') this.end('done');
-      if (data.type === 'error') this.end('failed');
+      for (const event of data) {
+        if (this.worker !== worker) return;
+        this.options.onEvent(event);
+        if (event.type === 'done') this.end('done');
+        if (event.type === 'error') this.end('failed');
+      }
     };
     worker.onerror = (event) => {
       if (this.worker !== worker) return;
@@ -58,18 +72,38 @@ export class SnippetRunner {
       this.options.onEvent({type: 'error', message: event.message || 'The snippet worker failed to start', t: 0});
       this.end('failed');
     };
-    this.timer = setTimeout(() => this.end('timed-out'), this.options.timeLimitMs);
+    this.timer = setTimeout(() => {
+      const seconds = this.options.timeLimitMs / 1000;
+      this.options.onEvent({
+        type: 'error',
+        message: `Stopped: the run passed its ${seconds} s time limit`,
+        t: this.elapsed(),
+      });
+      this.end('timed-out');
+    }, this.options.timeLimitMs);
     this.options.onStatus('running');
     worker.postMessage({type: 'run', ...request});
+    this.prepare();
   }
 
   stop(): void {
     this.end('stopped');
   }
 
+  /** Ends the run in progress and the spare worker: the page is going away. */
+  dispose(): void {
+    this.end('stopped');
+    this.spare?.terminate();
+    this.spare = null;
+  }
+
   /** Changes the running snippet's faults from its next call on. */
   setFault(spec: string | null): void {
     this.worker?.postMessage({type: 'fault', spec});
+  }
+
+  private elapsed(): number {
+    return Math.round((performance.now() - this.startedAt) * 10) / 10;
   }
 
   private end(status: Exclude<RunStatus, 'idle' | 'running'>): void {

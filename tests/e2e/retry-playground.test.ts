@@ -64,6 +64,45 @@ describe('retry page playground (production build, real Chromium, real server)',
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  // A flood must leave the page usable: Stop ends it, the output and the
+  // chart stay bounded and say what they left out, and the next run works.
+  for (const [what, flood, notice, count, limit] of [
+    ['log', 'while (true) { log("hello") }\n', 'playground-dropped', 'li[data-level]', 2_000],
+    [
+      'chart.point',
+      'while (true) { chart.point({attempt: 1, delayMs: Math.random() * 100, outcome: "ok"}) }\n',
+      'playground-chart-dropped',
+      null,
+      1_000,
+    ],
+  ] as const) {
+    it(`survives a ${what} flood: Stop ends it, what is shown stays bounded, the next run works`, async () => {
+      await playground.setCode(flood);
+      await playground.run.click();
+      await playground.root.getByTestId(notice).waitFor({timeout: 20_000});
+      // The page still answers while the flood goes on.
+      expect(await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done('painted'))))).toBe(
+        'painted',
+      );
+      await playground.stop.click();
+      await playground.waitForStatus('stopped', 5_000);
+      const shown = async () =>
+        count ? await playground.output.locator(count).count() : await playground.chartPoints();
+      const afterStop = await shown();
+      expect(afterStop).toBeGreaterThan(0);
+      expect(afterStop).toBeLessThanOrEqual(limit);
+      await page.waitForTimeout(300);
+      expect(await shown()).toBe(afterStop);
+
+      await playground.setCode("log('after the flood');\nchart.point({attempt: 1, delayMs: 5, outcome: 'ok'});\n");
+      await playground.run.click();
+      await playground.waitForStatus('done');
+      expect(await playground.logLines()).toEqual([expect.stringMatching(/after the flood$/)]);
+      expect(await playground.chartPoints()).toBe(1);
+      expect(await playground.root.getByTestId(notice).count()).toBe(0);
+    });
+  }
+
   it('shows a syntax error with the line it is on', async () => {
     await playground.setCode('const fine = 1;\nconst broken = (;\n');
     await playground.run.click();

@@ -1,145 +1,76 @@
-import {useMemo} from 'react';
+import {Suspense, lazy, useDeferredValue, useEffect, useRef, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
-import {
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  ReferenceArea,
-  ResponsiveContainer,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import {useNearViewport} from '@site/src/components/useNearViewport';
 import type {ChartPoint} from '@site/src/playground/protocol';
-import {retryChart, seriesOf, type ChartConfig} from './chart-config';
-import {outcomeColor} from './outcome-colors';
+import {retryChart, type ChartConfig} from './chart-config';
 import styles from './styles.module.css';
 
 interface Props {
   points: ChartPoint[];
+  /** Older points let go to keep the chart bounded (see the playground's run-output). */
+  dropped?: number;
   config?: ChartConfig;
   height?: number;
 }
 
-function PointTooltip({active, payload}: {active?: boolean; payload?: Array<{payload: ChartPoint}>}) {
-  const point = active ? payload?.[0]?.payload : undefined;
-  if (!point) return null;
-  return (
-    <div className={styles.tooltip}>
-      {point.attempt !== undefined && <div>attempt {point.attempt}</div>}
-      <div>
-        <strong style={{color: outcomeColor(point.outcome)}}>{point.series ?? point.outcome}</strong> at{' '}
-        {(point.t / 1000).toFixed(2)} s
-      </div>
-      {point.value !== undefined && <div>value {Math.round(point.value * 100) / 100}</div>}
-      {point.delayMs !== undefined && <div>waited {Math.round(point.delayMs)} ms before it</div>}
-      {point.latencyMs !== undefined && <div>call took {Math.round(point.latencyMs)} ms</div>}
-    </div>
-  );
+const loadChart = () => import('./Chart');
+
+// A redraw of hundreds of points costs tens of ms: while points stream in,
+// the chart catches up at most this often.
+const redrawEveryMs = 250;
+
+/** `points`, but changed at most every `ms` — except a run's first points and a new run, shown at once. */
+function useThrottledPoints(points: ChartPoint[], ms: number): ChartPoint[] {
+  const [shown, setShown] = useState(points);
+  const last = useRef(0);
+  useEffect(() => {
+    const show = () => {
+      last.current = performance.now();
+      setShown(points);
+    };
+    const wait = last.current + ms - performance.now();
+    if (wait <= 0 || shown.length === 0 || points.length < shown.length) {
+      show();
+      return;
+    }
+    const timer = setTimeout(show, wait);
+    return () => clearTimeout(timer);
+  }, [points, ms, shown.length]);
+  return shown;
 }
+const Chart = lazy(loadChart);
 
-const hidden = () => <g />;
-
-function Chart({points, config, height}: Required<Props>) {
-  const series = useMemo(() => seriesOf(points, config), [points, config]);
-  const rightAxis = config.lines?.some((line) => line.axis === 'right');
-  const calls = config.calls;
+/**
+ * A chart of a run that grows as events arrive; what it draws comes from
+ * `config`. The box has its final size from the first paint, and recharts is
+ * fetched when the chart nears the viewport, so nothing moves when it arrives.
+ */
+export default function LiveChart({points, dropped = 0, config = retryChart, height = 260}: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  // Fetched ahead of the first point, so a Run does not wait for the download.
+  // As a low-priority render, a redraw gives way to input.
+  const drawn = useDeferredValue(useThrottledPoints(points, redrawEveryMs));
+  const near = useNearViewport(box);
+  useEffect(() => {
+    if (near) void loadChart();
+  }, [near]);
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart margin={{top: 12, right: rightAxis ? 4 : 16, bottom: 24, left: 8}}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--ifm-color-emphasis-300)" />
-        {series.bands.map((band, index) => (
-          <ReferenceArea
-            key={index}
-            x1={band.from}
-            x2={Math.max(band.to, band.from + 1)}
-            yAxisId="left"
-            fill={config.bands?.colors[band.state] ?? '#999'}
-            fillOpacity={0.18}
-            strokeOpacity={0}
-            ifOverflow="extendDomain"
-          />
-        ))}
-        <XAxis
-          type="number"
-          dataKey="t"
-          domain={[0, 'auto']}
-          tickFormatter={(ms: number) => `${(ms / 1000).toFixed(1)}s`}
-          label={{value: 'time since Run', position: 'insideBottom', offset: -14}}
-          stroke="currentColor"
-        />
-        <YAxis
-          yAxisId="left"
-          type="number"
-          dataKey={calls?.y ?? 'value'}
-          width={56}
-          tickFormatter={(value: number) => `${Math.round(value * 100) / 100}`}
-          label={
-            calls && {value: calls.label, angle: -90, position: 'insideLeft', offset: 4, style: {textAnchor: 'middle'}}
-          }
-          stroke="currentColor"
-        />
-        {rightAxis && (
-          <YAxis
-            yAxisId="right"
-            orientation="right"
-            type="number"
-            dataKey="value"
-            width={config.rightLabel ? 56 : 44}
-            stroke="currentColor"
-            label={
-              config.rightLabel && {
-                value: config.rightLabel,
-                angle: 90,
-                position: 'insideRight',
-                offset: 4,
-                style: {textAnchor: 'middle'},
-              }
-            }
-          />
-        )}
-        <Tooltip content={<PointTooltip />} isAnimationActive={false} />
-        {/* No fixed height: on a phone the legend wraps, and the plot moves down to make room. */}
-        <Legend verticalAlign="top" />
-        {config.lines?.map((line) => (
-          <Scatter
-            key={line.series}
-            name={line.label}
-            data={series.lines.get(line.series)}
-            dataKey="value"
-            yAxisId={line.axis ?? 'left'}
-            fill={line.color}
-            line={{stroke: line.color, strokeWidth: 2}}
-            shape={hidden}
-            isAnimationActive={false}
-          />
-        ))}
-        {calls &&
-          series.callsByOutcome.map(([outcome, data]) => (
-            <Scatter
-              key={outcome}
-              name={outcome}
-              data={data}
-              dataKey={calls.y}
-              yAxisId="left"
-              fill={outcomeColor(outcome)}
-              isAnimationActive={false}
-            />
-          ))}
-      </ComposedChart>
-    </ResponsiveContainer>
-  );
-}
-
-/** A chart of a run that grows as events arrive; what it draws comes from `config`. */
-export default function LiveChart({points, config = retryChart, height = 260}: Props) {
-  return (
-    <div className={styles.chart} data-testid="playground-chart" data-points={points.length} style={{height}}>
+    <div ref={box} className={styles.chart} data-testid="playground-chart" data-points={points.length} style={{height}}>
       {points.length === 0 ? (
         <div className={styles.empty}>Press Run: what the snippet reports appears here as it happens.</div>
       ) : (
-        <BrowserOnly>{() => <Chart points={points} config={config} height={height} />}</BrowserOnly>
+        <BrowserOnly>
+          {() => (
+            <Suspense fallback={null}>
+              <Chart points={drawn} config={config} height={height} />
+            </Suspense>
+          )}
+        </BrowserOnly>
+      )}
+      {dropped > 0 && (
+        <div className={styles.dropped} data-testid="playground-chart-dropped">
+          {dropped.toLocaleString('en')} earlier points not shown
+        </div>
       )}
       {config.bands && (
         <div className={styles.bandLegend} aria-label="Background bands">

@@ -3,6 +3,7 @@ import {Suspense, lazy, useEffect, useRef, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import ErrorBoundary from '@docusaurus/ErrorBoundary';
 import CodeBlock from '@theme/CodeBlock';
+import {useNearViewport} from '@site/src/components/useNearViewport';
 import type {EditorProps} from './editor-props';
 import PlainEditor from './PlainEditor';
 import styles from './styles.module.css';
@@ -27,20 +28,9 @@ function useMediaQuery(query: string): boolean {
  * keyboard or pointer. Monaco costs ~1 MB gz of JS, so it is only fetched then.
  */
 function useActivation(target: React.RefObject<HTMLElement | null>): [boolean, () => void] {
-  const [active, setActive] = useState(false);
-  useEffect(() => {
-    const element = target.current;
-    if (active || !element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setActive(true);
-      },
-      {rootMargin: '400px 0px'},
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [active, target]);
-  return [active, () => setActive(true)];
+  const near = useNearViewport(target);
+  const [touched, setTouched] = useState(false);
+  return [near || touched, () => setTouched(true)];
 }
 
 function Placeholder({value, height, note}: {value: string; height: number; note?: string}) {

@@ -1,27 +1,54 @@
-import {useEffect, useRef} from 'react';
+import {memo, useEffect, useRef} from 'react';
 import clsx from 'clsx';
-import type {LogLine} from './useSnippetRun';
+import type {LogLine} from './run-output';
 import styles from './styles.module.css';
 
 interface Props {
   lines: LogLine[];
+  /** Older lines let go to keep the pane bounded (see run-output). */
+  dropped: number;
   onClear(): void;
   /** Opens the file an error line points at. */
   onShowError(file: string): void;
   emptyText: string;
 }
 
+// Rows never change once written: a flood re-renders only the rows it adds.
+const Row = memo(function Row({line, onShowError}: {line: LogLine; onShowError(file: string): void}) {
+  return (
+    <li className={clsx(styles.logLine, styles[`log_${line.level}`])} data-level={line.level}>
+      <span className={styles.logTime}>{(line.t / 1000).toFixed(2)}s</span>
+      {line.file ? (
+        <button type="button" className={clsx(styles.logText, styles.logLink)} onClick={() => onShowError(line.file!)}>
+          {line.text}
+        </button>
+      ) : (
+        <span className={styles.logText}>{line.text}</span>
+      )}
+    </li>
+  );
+});
+
 /** The snippet's log, newest at the bottom, kept scrolled to the end while it grows. */
-export default function OutputPane({lines, onClear, onShowError, emptyText}: Props) {
+export default function OutputPane({lines, dropped, onClear, onShowError, emptyText}: Props) {
   const list = useRef<HTMLOListElement>(null);
+  const newest = lines.at(-1)?.id;
   useEffect(() => {
     const element = list.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [lines.length]);
+    if (element && newest !== undefined) element.scrollTop = element.scrollHeight;
+  }, [newest]);
   return (
     <section className={styles.output} aria-label="Output">
       <header className={styles.paneHeader}>
-        <span>Output</span>
+        <span>
+          Output
+          {dropped > 0 && (
+            <span className={styles.dropped} data-testid="playground-dropped">
+              {' '}
+              · {dropped.toLocaleString('en')} earlier lines not shown
+            </span>
+          )}
+        </span>
         <button type="button" className={styles.linkButton} onClick={onClear} disabled={lines.length === 0}>
           Clear
         </button>
@@ -29,20 +56,7 @@ export default function OutputPane({lines, onClear, onShowError, emptyText}: Pro
       <ol ref={list} className={styles.logList} data-testid="playground-output" aria-live="polite">
         {lines.length === 0 && <li className={styles.logEmpty}>{emptyText}</li>}
         {lines.map((line) => (
-          <li key={line.id} className={clsx(styles.logLine, styles[`log_${line.level}`])} data-level={line.level}>
-            <span className={styles.logTime}>{(line.t / 1000).toFixed(2)}s</span>
-            {line.file ? (
-              <button
-                type="button"
-                className={clsx(styles.logText, styles.logLink)}
-                onClick={() => onShowError(line.file!)}
-              >
-                {line.text}
-              </button>
-            ) : (
-              <span className={styles.logText}>{line.text}</span>
-            )}
-          </li>
+          <Row key={line.id} line={line} onShowError={onShowError} />
         ))}
       </ol>
     </section>

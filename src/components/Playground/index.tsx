@@ -1,4 +1,4 @@
-import {useCallback, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {useColorMode} from '@docusaurus/theme-common';
 import FaultDial from '@site/src/components/FaultDial';
 import {faultSpec, noFaults, type FaultSettings} from '@site/src/contract';
@@ -6,6 +6,7 @@ import {useShortcutLabel} from '@site/src/components/ui/useShortcuts';
 import LiveChart from '@site/src/components/LiveChart';
 import RoomBanner from '@site/src/components/RoomBanner';
 import {copyText} from '@site/src/components/copy-text';
+import {useNearViewport} from '@site/src/components/useNearViewport';
 import type {ChartConfig} from '@site/src/components/LiveChart/chart-config';
 import {defaultTimeLimitMs} from '@site/src/playground/runner';
 import EditorPane from './EditorPane';
@@ -64,6 +65,13 @@ export default function Playground({
   const [active, setActive] = useState(entry);
   const run = useSnippetRun(timeLimitMs);
   const runButton = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(root);
+  const {prepare} = run;
+  // The first Run then finds its worker loaded and waiting.
+  useEffect(() => {
+    if (near) prepare();
+  }, [near, prepare]);
   const [flash, setFlash] = useState<string | null>(null);
 
   const [faultSettings, setFaultSettings] = useState<FaultSettings>(() => ({...noFaults, ...faults}));
@@ -109,10 +117,11 @@ export default function Playground({
     [files],
   );
   const shortcut = useShortcutLabel();
-  const errorLine = run.errorAt?.file === active ? run.errorAt.line : undefined;
+  const {errorAt} = run.output;
+  const errorLine = errorAt?.file === active ? errorAt.line : undefined;
 
   return (
-    <div className={styles.playground} data-testid="playground" data-playground-id={id}>
+    <div ref={root} className={styles.playground} data-testid="playground" data-playground-id={id}>
       <RoomBanner />
       <div className={styles.toolbar} role="toolbar" aria-label="Playground controls">
         {title && <span className={styles.title}>{title}</span>}
@@ -196,9 +205,10 @@ export default function Playground({
         height={editorHeight}
       />
       <div className={styles.results}>
-        <LiveChart points={run.points} config={chart} />
+        <LiveChart points={run.output.points} dropped={run.output.droppedPoints} config={chart} />
         <OutputPane
-          lines={run.logs}
+          lines={run.output.lines}
+          dropped={run.output.droppedLines}
           onClear={run.clearOutput}
           onShowError={showError}
           emptyText="Log lines from the snippet appear here."

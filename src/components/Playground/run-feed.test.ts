@@ -1,0 +1,70 @@
+import {describe, expect, it} from 'vitest';
+import type {WorkerEvent} from '@site/src/playground/protocol';
+import {RunFeed} from './run-feed';
+import type {RunOutput} from './run-output';
+
+// The state logic behind useSnippetRun, with frames driven by hand.
+function harness() {
+  const shown: RunOutput[] = [];
+  let queued: (() => void) | null = null;
+  const feed = new RunFeed((output) => shown.push(output), {
+    request: (callback) => {
+      queued = callback;
+      return 1;
+    },
+    cancel: () => {
+      queued = null;
+    },
+  });
+  const frame = () => {
+    const callback = queued;
+    queued = null;
+    callback?.();
+  };
+  return {feed, shown, frame, frameQueued: () => queued !== null};
+}
+
+const log = (text: string): WorkerEvent => ({type: 'log', level: 'log', text, t: 0});
+
+describe('RunFeed (useSnippetRun)', () => {
+  it('shows the first event of a run at once, without waiting for a frame', () => {
+    const {feed, shown, frameQueued} = harness();
+    feed.push(log('first'));
+    expect(shown.at(-1)?.lines.map((line) => line.text)).toEqual(['first']);
+    expect(frameQueued()).toBe(false);
+  });
+
+  it('shows later events together on the next frame', () => {
+    const {feed, shown, frame} = harness();
+    feed.push(log('first'));
+    feed.push(log('2'));
+    feed.push({type: 'point', point: {t: 1, outcome: 'ok'}});
+    expect(shown).toHaveLength(1);
+    frame();
+    expect(shown).toHaveLength(2);
+    expect(shown[1].lines.map((line) => line.text)).toEqual(['first', '2']);
+    expect(shown[1].points).toHaveLength(1);
+  });
+
+  it('holds a bounded window even when frames never come', () => {
+    const {feed, shown, frame} = harness();
+    for (let i = 0; i < 50_000; i++) feed.push(log(`${i}`));
+    frame();
+    const last = shown.at(-1)!;
+    expect(last.lines).toHaveLength(2_000);
+    expect(last.lines.at(-1)?.text).toBe('49999');
+    expect(last.droppedLines).toBe(48_000);
+  });
+
+  it('reset empties the output, drops what waits for a frame, and shows the next event at once', () => {
+    const {feed, shown, frame} = harness();
+    feed.push(log('old run'));
+    feed.push(log('old, waiting'));
+    feed.reset();
+    expect(shown.at(-1)?.lines).toEqual([]);
+    frame();
+    expect(shown.at(-1)?.lines).toEqual([]);
+    feed.push(log('new run'));
+    expect(shown.at(-1)?.lines.map((line) => line.text)).toEqual(['new run']);
+  });
+});

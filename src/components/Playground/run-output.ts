@@ -1,0 +1,69 @@
+import type {ChartPoint, LogLevel, WorkerEvent} from '@site/src/playground/protocol';
+
+export interface LogLine {
+  id: number;
+  level: LogLevel;
+  text: string;
+  t: number;
+  file?: string;
+  line?: number;
+}
+
+export interface ErrorLocation {
+  file: string;
+  line: number;
+}
+
+/** What a run has shown so far: the newest lines and points, and how many older ones were let go. */
+export interface RunOutput {
+  lines: LogLine[];
+  points: ChartPoint[];
+  droppedLines: number;
+  droppedPoints: number;
+  /** Where the last error happened in the snippet, for the editor to mark. */
+  errorAt?: ErrorLocation;
+  /** Ids the next lines take, so React keys stay unique across trims. */
+  nextId: number;
+}
+
+/**
+ * The output pane and the chart keep this much of a run; a flood beyond it
+ * costs neither memory nor frames. The chart's window is the smaller one:
+ * recharts draws each point as its own SVG element, and a few thousand of
+ * them take seconds to draw.
+ */
+export const outputLimits = {lines: 2_000, points: 1_000};
+
+export const emptyOutput: RunOutput = {lines: [], points: [], droppedLines: 0, droppedPoints: 0, nextId: 0};
+
+/** Adds a run's events to what the page shows, keeping the newest `limits` of each. */
+export function appendEvents(output: RunOutput, events: readonly WorkerEvent[], limits = outputLimits): RunOutput {
+  if (events.length === 0) return output;
+  const newLines: LogLine[] = [];
+  const newPoints: ChartPoint[] = [];
+  let {droppedLines, droppedPoints, errorAt, nextId} = output;
+  for (const event of events) {
+    if (event.type === 'log') newLines.push({id: nextId++, level: event.level, text: event.text, t: event.t});
+    else if (event.type === 'point') newPoints.push(event.point);
+    else if (event.type === 'dropped') {
+      droppedLines += event.logs;
+      droppedPoints += event.points;
+    } else if (event.type === 'error') {
+      const where = [event.file, event.line && `line ${event.line}`].filter(Boolean).join(' ');
+      const text = where ? `${where}: ${event.message}` : event.message;
+      newLines.push({id: nextId++, level: 'error', text, t: event.t, file: event.file, line: event.line});
+      errorAt = event.file && event.line ? {file: event.file, line: event.line} : undefined;
+    }
+  }
+  let lines = newLines.length ? output.lines.concat(newLines) : output.lines;
+  let points = newPoints.length ? output.points.concat(newPoints) : output.points;
+  if (lines.length > limits.lines) {
+    droppedLines += lines.length - limits.lines;
+    lines = lines.slice(-limits.lines);
+  }
+  if (points.length > limits.points) {
+    droppedPoints += points.length - limits.points;
+    points = points.slice(-limits.points);
+  }
+  return {lines, points, droppedLines, droppedPoints, errorAt, nextId};
+}

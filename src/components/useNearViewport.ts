@@ -1,0 +1,33 @@
+import type React from 'react';
+import {useEffect, useState} from 'react';
+
+export const lazyMark = 'beamline:near-viewport';
+
+/**
+ * True once `target` comes within `margin` of the viewport, and from then on.
+ * Heavy parts (the editor, the chart library, a diagram renderer) are fetched
+ * then, not with the page.
+ */
+export function useNearViewport(target: React.RefObject<Element | null>, margin = '400px 0px'): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = target.current;
+    if (near || !element) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        // Lets the page-weight benchmark tell the page's own scripts from the lazy parts.
+        performance.mark(lazyMark);
+        setNear(true);
+      },
+      {rootMargin: margin},
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near, target, margin]);
+  return near;
+}

@@ -1,0 +1,104 @@
+import type {WorkerEvent} from './protocol';
+
+type LogEvent = Extract<WorkerEvent, {type: 'log'}>;
+type PointEvent = Extract<WorkerEvent, {type: 'point'}>;
+
+export interface OutboxOptions {
+  /** Sends one batch to the page (one `postMessage`). */
+  post(events: WorkerEvent[]): void;
+  clock: () => number;
+  /** Batches go out at most this often while a snippet keeps emitting. */
+  intervalMs?: number;
+  /** The most log lines one batch carries; older ones are dropped and counted. */
+  maxLogs?: number;
+  /** The most chart points one batch carries; older ones are dropped and counted. */
+  maxPoints?: number;
+  /** The most characters of one log line the page receives. */
+  maxTextLength?: number;
+  setTimer?: (flush: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+export interface Outbox {
+  emit(event: WorkerEvent): void;
+  /** Sends whatever is buffered, then `event` (done/error), at once. */
+  finish(event: WorkerEvent): void;
+}
+
+export const outboxDefaults = {intervalMs: 32, maxLogs: 250, maxPoints: 1_000, maxTextLength: 2_000};
+
+/**
+ * Stands between a snippet and `postMessage`, so a snippet that logs or
+ * charts in a tight loop cannot flood the page: events go out in batches, at
+ * most one per `intervalMs`, each with at most `maxLogs` lines and
+ * `maxPoints` points (the newest; the rest are counted in a `dropped` event).
+ *
+ * A `while (true)` loop blocks the worker's own timers, so the time check
+ * runs inside every emit; the timer only flushes what a snippet left
+ * buffered before it went quiet (awaiting a call, a sleep). The first event
+ * of a run goes out at once: nothing waits for a batch to fill.
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const {intervalMs, maxLogs, maxPoints, maxTextLength} = {...outboxDefaults, ...withoutUndefined(options)};
+  const setTimer = options.setTimer ?? ((flush, ms) => setTimeout(flush, ms));
+  const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+  let logs: LogEvent[] = [];
+  let points: PointEvent[] = [];
+  let droppedLogs = 0;
+  let droppedPoints = 0;
+  let lastFlush = Number.NEGATIVE_INFINITY;
+  let timer: unknown = null;
+
+  const trimLogs = () => {
+    droppedLogs += logs.length - maxLogs;
+    logs = logs.slice(-maxLogs);
+  };
+  const trimPoints = () => {
+    droppedPoints += points.length - maxPoints;
+    points = points.slice(-maxPoints);
+  };
+
+  const flush = () => {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+    lastFlush = options.clock();
+    if (logs.length > maxLogs) trimLogs();
+    if (points.length > maxPoints) trimPoints();
+    const batch: WorkerEvent[] = [...logs, ...points];
+    if (droppedLogs || droppedPoints) batch.push({type: 'dropped', logs: droppedLogs, points: droppedPoints});
+    logs = [];
+    points = [];
+    droppedLogs = 0;
+    droppedPoints = 0;
+    if (batch.length) options.post(batch);
+  };
+
+  return {
+    emit(event) {
+      if (event.type === 'log') {
+        logs.push(
+          event.text.length > maxTextLength ? {...event, text: `${event.text.slice(0, maxTextLength)}…`} : event,
+        );
+        // Trimming only at twice the cap keeps each emit O(1) amortised.
+        if (logs.length >= 2 * maxLogs) trimLogs();
+      } else if (event.type === 'point') {
+        points.push(event);
+        if (points.length >= 2 * maxPoints) trimPoints();
+      } else {
+        this.finish(event);
+        return;
+      }
+      const since = options.clock() - lastFlush;
+      if (since >= intervalMs) flush();
+      else timer ??= setTimer(flush, intervalMs - since);
+    },
+    finish(event) {
+      flush();
+      options.post([event]);
+    },
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as Partial<T>;
+}
