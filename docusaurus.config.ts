@@ -1,6 +1,7 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import devProxyPlugin from './src/plugins/dev-proxy';
+import lazyLibrariesPlugin from './src/plugins/lazy-libraries';
 import monacoCssPlugin from './src/plugins/monaco-css';
 import {darkCodeTheme, lightCodeTheme} from './src/css/prism-themes';
 
@@ -29,7 +30,7 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [devProxyPlugin, monacoCssPlugin],
+  plugins: [devProxyPlugin, monacoCssPlugin, lazyLibrariesPlugin],
   themes: [
     // Diagrams render in the browser from the npm package: nothing fetched.
     '@docusaurus/theme-mermaid',

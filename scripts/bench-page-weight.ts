@@ -1,84 +1,141 @@
 /**
- * Page weight — figures printed, not asserted.
+ * Page weight — figures printed next to the budget, nothing asserted.
  *
  *   npm run build && npm run bench:page-weight
  *
- * Loads a guide page with a playground (its editor not used: no click, no
- * focus) and a plain page of the same build in Chromium, each in a fresh
- * context (empty cache), against `npm run serve`, and adds up the
- * JavaScript fetched: bytes as served and as gzip would send them (the
- * playground-server does not compress, so each script is gzipped here, at
- * level 6 as a typical reverse proxy would).
+ * Budget (DESIGN.md): the gzip JS every guide page loads before interaction
+ * is ≤ 1.15 × what a bare Docusaurus classic doc page loads (same version,
+ * same `future` settings). The bare site is built here from
+ * scripts/bench/bare-docusaurus (offline, cached under node_modules/.cache).
+ *
+ * Each page is opened in a fresh Chromium context (empty cache, 1280×900,
+ * scrolled to the top) and left alone until the network is idle. Scripts are
+ * then sorted into three kinds:
+ * - before interaction: what the page itself loads — the figure the budget is on;
+ * - lazy: parts a component fetched because it neared the viewport (the
+ *   editor, the chart, a diagram, the spare snippet worker), i.e. anything
+ *   requested after the page's first `beamline:near-viewport` mark, and any
+ *   script a worker fetched;
+ * - prefetch: Docusaurus fetching linked pages' chunks ahead (`Sec-Purpose: prefetch`).
+ * Sizes are gzip at level 6 (as a reverse proxy would send them) of the bodies as served.
  */
+import {existsSync, readdirSync} from 'node:fs';
+import {createServer, type Server} from 'node:http';
+import {join, resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import type {Browser} from 'playwright-core';
+import sirv from 'sirv';
 import {launchChromium} from '../tests/e2e/support/browser';
-import {serveProductionBuild} from '../tests/e2e/support/serve';
+import {bareDocusaurusBuild} from './bench/bare-docusaurus';
 import {kb} from './bench/stats';
 
-const PAGES = {
-  'retry page (playground, editor untouched)': '/guide/resilience/retry-backoff',
-  'plain page': '/guide/architecture',
-};
+const BUDGET = 1.15;
+const lazyMark = 'beamline:near-viewport';
 
 interface Weight {
-  scripts: number;
-  raw: number;
-  gzip: number;
-  largest: {url: string; gzip: number}[];
+  before: number;
+  lazy: number;
+  prefetch: number;
 }
 
-async function javascriptOf(browser: Browser, url: string): Promise<Weight> {
+async function serve(dir: string): Promise<{url: string; server: Server}> {
+  const handler = sirv(dir, {dev: false, etag: false});
+  const server = createServer((request, response) =>
+    handler(request, response, () => {
+      response.statusCode = 404;
+      response.end();
+    }),
+  );
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  return {url: `http://127.0.0.1:${address.port}`, server};
+}
+
+function guidePages(build: string): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string, path: string) => {
+    if (existsSync(join(dir, 'index.html'))) pages.push(path);
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${path}${entry.name}/`);
+    }
+  };
+  walk(join(build, 'guide'), '/guide/');
+  return pages.sort();
+}
+
+async function weigh(browser: Browser, url: string): Promise<Weight> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   const page = await context.newPage();
-  const bodies: Promise<{url: string; raw: number; gzip: number} | undefined>[] = [];
+  const scripts: Promise<{url: string; gzip: number; prefetch: boolean} | undefined>[] = [];
   page.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
     if (!/javascript/.test(type) && !/\.m?js(\?|$)/.test(response.url())) return;
-    bodies.push(
-      response.body().then(
-        (body) => ({url: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body, {level: 6}).length}),
+    scripts.push(
+      Promise.all([response.body(), response.request().headerValue('sec-purpose')]).then(
+        ([body, purpose]) => ({
+          url: response.url(),
+          gzip: gzipSync(body, {level: 6}).length,
+          prefetch: /prefetch/.test(purpose ?? ''),
+        }),
         () => undefined, // a redirect or an aborted request has no body
       ),
     );
   });
   await page.goto(url, {waitUntil: 'networkidle'});
-  // Anything lazy that a first idle moment would start.
   await page.waitForTimeout(1_000);
   await page.waitForLoadState('networkidle');
-  const scripts = (await Promise.all(bodies)).filter((b) => b !== undefined);
+  // The page's own record of when each script was asked for, and of when the first lazy part started.
+  const timing = await page.evaluate((mark) => {
+    const lazyAt = performance.getEntriesByName(mark)[0]?.startTime ?? Number.POSITIVE_INFINITY;
+    const started: Record<string, number> = {};
+    for (const entry of performance.getEntriesByType('resource')) started[entry.name] ??= entry.startTime;
+    return {lazyAt, started};
+  }, lazyMark);
   await context.close();
-  return {
-    scripts: scripts.length,
-    raw: scripts.reduce((sum, s) => sum + s.raw, 0),
-    gzip: scripts.reduce((sum, s) => sum + s.gzip, 0),
-    largest: scripts
-      .sort((a, b) => b.gzip - a.gzip)
-      .slice(0, 3)
-      .map(({url, gzip}) => ({url, gzip})),
-  };
+  const weight: Weight = {before: 0, lazy: 0, prefetch: 0};
+  for (const script of await Promise.all(scripts)) {
+    if (!script) continue;
+    const startedAt = timing.started[script.url];
+    if (script.prefetch) weight.prefetch += script.gzip;
+    else if (startedAt === undefined || startedAt >= timing.lazyAt) weight.lazy += script.gzip;
+    else weight.before += script.gzip;
+  }
+  return weight;
 }
 
 async function main(): Promise<void> {
-  const [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
+  const guideBuild = resolve(process.env.STATIC_DIR ?? 'build');
+  const bareBuild = bareDocusaurusBuild();
+  const [guide, bare, browser] = await Promise.all([serve(guideBuild), serve(bareBuild), launchChromium()]);
   try {
-    const weights: Record<string, Weight> = {};
-    for (const [name, path] of Object.entries(PAGES)) {
-      const weight = await javascriptOf(browser, site.url + path);
-      weights[name] = weight;
+    const reference = await weigh(browser, `${bare.url}/docs/intro`);
+    console.log(
+      `bare Docusaurus classic /docs/intro: ${kb(reference.before)} gzip JS before interaction (budget per page: ≤ ${BUDGET} × = ${kb(reference.before * BUDGET)})`,
+    );
+    console.log(
+      'page'.padEnd(48),
+      'before'.padStart(10),
+      '× bare'.padStart(7),
+      'lazy'.padStart(10),
+      'prefetch'.padStart(10),
+    );
+    let worst = 0;
+    for (const path of guidePages(guideBuild)) {
+      const weight = await weigh(browser, guide.url + path);
+      const ratio = weight.before / reference.before;
+      worst = Math.max(worst, ratio);
       console.log(
-        `${name} ${path}: ${weight.scripts} scripts, ${kb(weight.raw)} raw, ${kb(weight.gzip)} gzip; largest: ` +
-          weight.largest.map((s) => `${s.url} ${kb(s.gzip)}`).join(', '),
+        `${path.padEnd(48)} ${kb(weight.before).padStart(10)} ${ratio.toFixed(2).padStart(6)}${ratio > BUDGET ? '!' : ' '} ${kb(weight.lazy).padStart(10)} ${kb(weight.prefetch).padStart(10)}`,
       );
     }
-    const [guide, plain] = Object.values(weights) as [Weight, Weight];
-    const difference = guide.gzip - plain.gzip;
     console.log(
-      `difference, playground page − plain page, before the editor is used: ${difference < 0 ? '−' : '+'}${kb(Math.abs(difference))} gzip of JS`,
+      `worst page: ${worst.toFixed(2)} × bare (budget ≤ ${BUDGET}) — ${worst <= BUDGET ? 'within' : 'OVER'} budget`,
     );
   } finally {
     await browser.close();
-    await site.stop();
+    guide.server.close();
+    bare.server.close();
   }
 }
 
