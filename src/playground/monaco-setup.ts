@@ -1,4 +1,4 @@
-import * as monaco from 'monaco-editor';
+import * as monaco from './monaco-slim';
 import {loader} from '@monaco-editor/react';
 import snippetApiTypes from '!!raw-loader!./snippet-api.d.ts';
 import connectTypes from '!!raw-loader!./connect-types.d.ts';
@@ -24,7 +24,7 @@ self.MonacoEnvironment = {
   },
 };
 
-const typescript = monaco.typescript;
+const {typescript} = monaco;
 typescript.typescriptDefaults.setCompilerOptions({
   target: typescript.ScriptTarget.ES2020,
   module: typescript.ModuleKind.ESNext,
