@@ -25,7 +25,7 @@ export interface Outbox {
   finish(event: WorkerEvent): void;
 }
 
-export const outboxDefaults = {intervalMs: 32, maxLogs: 250, maxPoints: 1_000, maxTextLength: 2_000};
+export const outboxDefaults = {intervalMs: 50, maxLogs: 100, maxPoints: 500, maxTextLength: 2_000};
 
 /**
  * Stands between a snippet and `postMessage`, so a snippet that logs or

@@ -67,7 +67,7 @@ describe('retry page playground (production build, real Chromium, real server)',
   // A flood must leave the page usable: Stop ends it, the output and the
   // chart stay bounded and say what they left out, and the next run works.
   for (const [what, flood, notice, count, limit] of [
-    ['log', 'while (true) { log("hello") }\n', 'playground-dropped', 'li[data-level]', 2_000],
+    ['log', 'while (true) { log("hello") }\n', 'playground-dropped', 'li[data-level]', 1_000],
     [
       'chart.point',
       'while (true) { chart.point({attempt: 1, delayMs: Math.random() * 100, outcome: "ok"}) }\n',

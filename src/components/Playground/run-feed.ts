@@ -4,12 +4,18 @@ import {appendEvents, emptyOutput, outputLimits, type RunOutput} from './run-out
 export interface Frames {
   request(callback: () => void): number;
   cancel(handle: number): void;
+  now(): number;
 }
 
 const browserFrames: Frames = {
   request: (callback) => requestAnimationFrame(callback),
   cancel: (handle) => cancelAnimationFrame(handle),
+  now: () => performance.now(),
 };
+
+// Re-rendering a long output list takes milliseconds of layout; during a
+// flood it is done at most this often, which a reader cannot tell apart.
+const minGapMs = 100;
 
 // Events waiting for a frame are folded into the output once this many pile
 // up, so a page whose frames stall (a hidden tab) still holds a bounded amount.
@@ -18,14 +24,15 @@ const foldAt = outputLimits.lines + outputLimits.points;
 /**
  * Turns a run's event stream into what the page shows (`show`). The first
  * event of a run is shown at once — a Run should not wait for a frame — and
- * later ones once per animation frame, so a chatty snippet costs at most one
- * render per frame.
+ * later ones on an animation frame at least `minGapMs` after the last
+ * showing, so a chatty snippet costs at most ten renders a second.
  */
 export class RunFeed {
   private output: RunOutput = emptyOutput;
   private pending: WorkerEvent[] = [];
   private frame: number | null = null;
   private shown = false;
+  private shownAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly show: (output: RunOutput) => void,
@@ -38,7 +45,7 @@ export class RunFeed {
     if (!this.shown) {
       this.shown = true;
       this.flush();
-    } else this.frame ??= this.frames.request(() => this.flush());
+    } else this.frame ??= this.frames.request(() => this.onFrame());
   }
 
   /** Empties the output; the next event is again the first of a run. */
@@ -55,9 +62,16 @@ export class RunFeed {
     this.pending = [];
   }
 
+  private onFrame(): void {
+    this.frame = null;
+    if (this.frames.now() - this.shownAt >= minGapMs) this.flush();
+    else this.frame = this.frames.request(() => this.onFrame());
+  }
+
   private flush(): void {
     this.cancelFrame();
     this.fold();
+    this.shownAt = this.frames.now();
     this.show(this.output);
   }
 

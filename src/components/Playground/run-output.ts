@@ -32,7 +32,7 @@ export interface RunOutput {
  * recharts draws each point as its own SVG element, and a few thousand of
  * them take seconds to draw.
  */
-export const outputLimits = {lines: 2_000, points: 1_000};
+export const outputLimits = {lines: 1_000, points: 1_000};
 
 export const emptyOutput: RunOutput = {lines: [], points: [], droppedLines: 0, droppedPoints: 0, nextId: 0};
 
