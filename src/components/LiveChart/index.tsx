@@ -15,12 +15,13 @@ interface Props {
 
 const loadChart = () => import('./Chart');
 
-// A redraw of hundreds of points costs tens of ms: while points stream in,
-// the chart catches up at most this often.
-const redrawEveryMs = 250;
+// A redraw costs about a millisecond per point or more (recharts draws each
+// as its own SVG element): while points stream in, the chart catches up at
+// most every 250 ms, or every `points` ms once it holds more.
+const redrawGapMs = (points: number) => Math.max(250, points);
 
-/** `points`, but changed at most every `ms` — except a run's first points and a new run, shown at once. */
-function useThrottledPoints(points: ChartPoint[], ms: number): ChartPoint[] {
+/** `points`, but changed at most every `redrawGapMs` — except a run's first points and a new run, shown at once. */
+function useThrottledPoints(points: ChartPoint[]): ChartPoint[] {
   const [shown, setShown] = useState(points);
   const last = useRef(0);
   useEffect(() => {
@@ -28,14 +29,14 @@ function useThrottledPoints(points: ChartPoint[], ms: number): ChartPoint[] {
       last.current = performance.now();
       setShown(points);
     };
-    const wait = last.current + ms - performance.now();
+    const wait = last.current + redrawGapMs(shown.length) - performance.now();
     if (wait <= 0 || shown.length === 0 || points.length < shown.length) {
       show();
       return;
     }
     const timer = setTimeout(show, wait);
     return () => clearTimeout(timer);
-  }, [points, ms, shown.length]);
+  }, [points, shown.length]);
   return shown;
 }
 const Chart = lazy(loadChart);
@@ -49,7 +50,7 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
   const box = useRef<HTMLDivElement>(null);
   // Fetched ahead of the first point, so a Run does not wait for the download.
   // As a low-priority render, a redraw gives way to input.
-  const drawn = useDeferredValue(useThrottledPoints(points, redrawEveryMs));
+  const drawn = useDeferredValue(useThrottledPoints(points));
   const near = useNearViewport(box);
   useEffect(() => {
     if (near) void loadChart();

@@ -52,6 +52,14 @@ describe('RunFeed (useSnippetRun)', () => {
     expect(shown[1].points).toHaveLength(1);
   });
 
+  it('shows the end of a run at once, with what waited for a frame', () => {
+    const {feed, shown} = harness();
+    feed.push(log('first'));
+    feed.push(log('last line'));
+    feed.push({type: 'done', t: 5});
+    expect(shown.at(-1)?.lines.map((line) => line.text)).toEqual(['first', 'last line']);
+  });
+
   it('holds a bounded window even when frames never come', () => {
     const {feed, shown, frame} = harness();
     for (let i = 0; i < 50_000; i++) feed.push(log(`${i}`));

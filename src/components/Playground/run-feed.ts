@@ -42,7 +42,8 @@ export class RunFeed {
   push(event: WorkerEvent): void {
     this.pending.push(event);
     if (this.pending.length >= foldAt) this.fold();
-    if (!this.shown) {
+    // The first event, and the one that ends the run, are shown at once.
+    if (!this.shown || event.type === 'done' || event.type === 'error') {
       this.shown = true;
       this.flush();
     } else this.frame ??= this.frames.request(() => this.onFrame());
