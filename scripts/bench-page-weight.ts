@@ -82,9 +82,21 @@ async function weigh(browser: Browser, url: string): Promise<Weight> {
       ),
     );
   });
-  await page.goto(url, {waitUntil: 'networkidle'});
-  await page.waitForTimeout(1_000);
-  await page.waitForLoadState('networkidle');
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  const activity = (change: number) => () => {
+    inFlight += change;
+    lastActivity = Date.now();
+  };
+  page.on('request', activity(1));
+  page.on('requestfinished', activity(-1));
+  page.on('requestfailed', activity(-1));
+  await page.goto(url, {waitUntil: 'load'});
+  // On a busy machine the route's chunks are asked for only once main.js has
+  // run, which can be later than 'networkidle' thinks: wait for the page's
+  // idle time and then for a second without any request.
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null), {timeout: 15_000})));
+  while (inFlight > 0 || Date.now() - lastActivity < 1_500) await page.waitForTimeout(250);
   // The page's own record of when each script was asked for, and of when the first lazy part started.
   const timing = await page.evaluate((mark) => {
     const lazyAt = performance.getEntriesByName(mark)[0]?.startTime ?? Number.POSITIVE_INFINITY;
