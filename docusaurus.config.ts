@@ -3,13 +3,14 @@ import type * as Preset from '@docusaurus/preset-classic';
 import devProxyPlugin from './src/plugins/dev-proxy';
 import lazyLibrariesPlugin from './src/plugins/lazy-libraries';
 import monacoCssPlugin from './src/plugins/monaco-css';
+import {siteOrigin} from './src/plugins/site-url';
 import {darkCodeTheme, lightCodeTheme} from './src/css/prism-themes';
 
 const config: Config = {
   title: 'Beamline Integration Guide',
   tagline: 'Call the Beamline Router well: retries, breakers, limits and deadlines you can run in the page.',
   favicon: 'img/favicon.svg',
-  url: 'http://localhost:3000',
+  url: siteOrigin(process.env.SITE_URL),
   baseUrl: '/',
   future: {v4: true, faster: true},
   onBrokenLinks: 'throw',
@@ -57,7 +58,9 @@ const config: Config = {
       logo: {alt: 'Beamline', src: 'img/logo.svg'},
       items: [
         {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide'},
-        {to: '/guide/resilience/retry-backoff', label: 'Playground', position: 'left'},
+        // A shortcut into the guide: "Guide" is the active item there, and two
+        // active items would tell a screen reader "current page" twice.
+        {to: '/guide/resilience/retry-backoff', label: 'Playground', position: 'left', activeBaseRegex: '^$'},
       ],
     },
     footer: {
