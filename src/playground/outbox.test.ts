@@ -87,6 +87,18 @@ describe('outbox', () => {
     ]);
   });
 
+  it('sends only the latest fault of a batch, so a fault() loop cannot flood the page', () => {
+    const {outbox, batches, advance} = harness();
+    outbox.emit(log('start'));
+    for (let i = 0; i < 10_000; i++) {
+      outbox.emit({type: 'fault', spec: `latency=${i}ms`, t: i});
+      advance(0.01);
+    }
+    // 10 000 × 0.01 ms = 100 ms: three more batches at most, each with one fault.
+    expect(batches.length).toBeLessThanOrEqual(4);
+    expect(batches.slice(1).every((batch) => batch.filter((event) => event.type === 'fault').length === 1)).toBe(true);
+  });
+
   it('never holds more than twice its caps between flushes', () => {
     const {outbox, batches, fireTimer} = harness();
     outbox.emit(log('start'));

@@ -2,6 +2,7 @@ import type {WorkerEvent} from './protocol';
 
 type LogEvent = Extract<WorkerEvent, {type: 'log'}>;
 type PointEvent = Extract<WorkerEvent, {type: 'point'}>;
+type FaultEvent = Extract<WorkerEvent, {type: 'fault'}>;
 
 export interface OutboxOptions {
   /** Sends one batch to the page (one `postMessage`). */
@@ -36,7 +37,9 @@ export const outboxDefaults = {intervalMs: 50, maxLogs: 100, maxPoints: 500, max
  * A `while (true)` loop blocks the worker's own timers, so the time check
  * runs inside every emit; the timer only flushes what a snippet left
  * buffered before it went quiet (awaiting a call, a sleep). The first event
- * of a run goes out at once: nothing waits for a batch to fill.
+ * of a run goes out at once: nothing waits for a batch to fill. A `fault`
+ * event is state, not a stream: only the latest one in a batch is sent, so
+ * `while (true) fault(…)` floods nothing either.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const {intervalMs, maxLogs, maxPoints, maxTextLength} = {...outboxDefaults, ...withoutUndefined(options)};
@@ -44,6 +47,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   let logs: LogEvent[] = [];
   let points: PointEvent[] = [];
+  let fault: FaultEvent | null = null;
   let droppedLogs = 0;
   let droppedPoints = 0;
   let lastFlush = Number.NEGATIVE_INFINITY;
@@ -65,9 +69,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (logs.length > maxLogs) trimLogs();
     if (points.length > maxPoints) trimPoints();
     const batch: WorkerEvent[] = [...logs, ...points];
+    if (fault) batch.push(fault);
     if (droppedLogs || droppedPoints) batch.push({type: 'dropped', logs: droppedLogs, points: droppedPoints});
     logs = [];
     points = [];
+    fault = null;
     droppedLogs = 0;
     droppedPoints = 0;
     if (batch.length) options.post(batch);
@@ -84,6 +90,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       } else if (event.type === 'point') {
         points.push(event);
         if (points.length >= 2 * maxPoints) trimPoints();
+      } else if (event.type === 'fault') {
+        fault = event;
       } else {
         this.finish(event);
         return;
