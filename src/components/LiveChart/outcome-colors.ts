@@ -17,6 +17,9 @@ const palette: Record<string, string> = {
   'fresh-cache': '#56B4E9',
   'stale-cache': '#E69F00',
   default: '#CC79A7',
+  // Safe retries: payments without and with an idempotency key.
+  'without key': '#D55E00',
+  'with key': '#009E73',
 };
 const fallback = '#999999';
 
