@@ -35,8 +35,12 @@ describe('retry page playground (production build, real Chromium, real server)',
     expect(await playground.chart.locator('.recharts-surface').count()).toBeGreaterThan(0);
     await playground.waitForStatus('done', 45_000);
 
-    const attempts = (await playground.logLines()).filter((line) => /attempt \d+ (ok|failed)/.test(line));
-    expect(attempts.length).toBe(await playground.chartPoints());
+    const attemptLines = async () =>
+      (await playground.logLines()).filter((line) => /attempt \d+ (ok|failed)/.test(line));
+    // The output pane redraws at most every 100 ms (flood protection): wait for its last redraw.
+    const points = await playground.chartPoints();
+    await expect.poll(async () => (await attemptLines()).length, {timeout: 5_000}).toBe(points);
+    const attempts = await attemptLines();
     expect(attempts.length).toBeGreaterThanOrEqual(5);
     // Half the calls fail, so some attempt must have been retried after a delay.
     expect(attempts.some((line) => /failed: unavailable/.test(line))).toBe(true);
