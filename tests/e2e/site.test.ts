@@ -105,7 +105,8 @@ describe('the built guide (production build, real server)', () => {
 
   it('renders the architecture diagrams from the bundled Mermaid, offline', async () => {
     await page.goto(`${site.url}/guide/architecture/`);
-    // Mermaid renders each diagram in turn, in the browser.
+    // Mermaid renders a diagram when it nears the viewport (page weight): bring each one close, as a reader scrolling does.
+    for (const box of await page.getByTestId('mermaid-box').all()) await box.scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('.docusaurus-mermaid-container svg').count(), {timeout: 20_000}).toBe(3);
     expect(await page.locator('.docusaurus-mermaid-container').first().innerText()).toContain('c-gateway');
     expect(foreign).toEqual([]);
