@@ -22,6 +22,15 @@ async function freePort(): Promise<number> {
   });
 }
 
+function processGroupAlive(groupId: number): boolean {
+  try {
+    process.kill(-groupId, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Starts the production build exactly as a reader would — `npm run serve` —
  * on a free port, and waits until /healthz answers.
@@ -57,6 +66,9 @@ export async function serveProductionBuild(env: NodeJS.ProcessEnv = {}): Promise
       const exited = new Promise((resolve) => child.once('exit', resolve));
       process.kill(-child.pid!, 'SIGTERM');
       await exited;
+      // npm exits before the server it started has drained; a test that
+      // stops the site means "nothing answers now", so wait for the group.
+      while (processGroupAlive(child.pid!)) await new Promise((resolve) => setTimeout(resolve, 50));
     },
   };
 }
