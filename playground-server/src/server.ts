@@ -7,7 +7,6 @@ import {Code, ConnectError} from '@connectrpc/connect';
 import {createApp} from './app.js';
 import {DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, MAX_HEADER_BYTES, type Limits, type UpstreamConfig} from './config.js';
 import {createApplyFaults, type FaultOptions} from './faults/apply.js';
-import {MAX_SESSION_LENGTH, SESSION_HEADER} from '../../src/contract/index.js';
 import {createFaultInterceptor} from './faults/interceptor.js';
 import {createLedgerService} from './ledger/ledger-service.js';
 import {LedgerStore} from './ledger/ledger-store.js';
@@ -138,7 +137,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     registry: metrics.registry,
   });
   // The idempotency lesson's ledger: playground-only, per reader, bounded.
-  const ledger = createLedgerService(new LedgerStore(), SESSION_HEADER, MAX_SESSION_LENGTH);
+  const ledger = createLedgerService(new LedgerStore());
   const app = createApp({
     gateway,
     ledger,

@@ -3,7 +3,7 @@ import {Code, ConnectError} from '@connectrpc/connect';
 import {startServer} from '../../playground-server/src/server';
 import {FACILITATOR_KEY_HEADER, type RoomAggregate, roomPaths} from '../contract/room';
 import type {WorkerEvent} from './protocol';
-import {codeName, createSnippetRuntime} from './snippet-runtime';
+import {createSnippetRuntime} from './snippet-runtime';
 
 // The runtime a snippet gets, against a real playground-server over real HTTP
 // (connect-web's fetch transport works in Node as in the worker).
@@ -35,7 +35,7 @@ describe('snippet runtime', () => {
     const failure = await api.router.decide(request).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ConnectError);
     expect((failure as ConnectError).code).toBe(Code.ResourceExhausted);
-    expect(codeName((failure as ConnectError).code)).toBe('resource_exhausted');
+    expect(api.codeName((failure as ConnectError).code)).toBe('resource_exhausted');
     api.fault(null);
     await expect(api.router.decide(request)).resolves.toMatchObject({reason: expect.any(String)});
   });

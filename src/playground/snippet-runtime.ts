@@ -1,3 +1,4 @@
+import {codeToString} from '@connectrpc/connect/protocol-connect';
 import {Code, ConnectError, createClient, type Client, type Interceptor} from '@connectrpc/connect';
 import {createConnectTransport} from '@connectrpc/connect-web';
 import {PREVIOUS_ATTEMPTS_HEADER, ROOM_HEADER} from '../contract/room';
@@ -35,11 +36,6 @@ export interface SnippetApi {
   Code: typeof Code;
   ConnectError: typeof ConnectError;
   codeName(code: Code): string;
-}
-
-/** `Code.Unavailable` → `unavailable`, the spelling the fault header and the chart use. */
-export function codeName(code: Code): string {
-  return (Code[code] ?? String(code)).replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
 export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi {
@@ -86,7 +82,8 @@ export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi
     },
     Code,
     ConnectError,
-    codeName,
+    // `Code.Unavailable` → `unavailable`, the spelling the fault header and the chart use.
+    codeName: codeToString,
   };
 }
 

@@ -97,6 +97,32 @@ export function createGateway(options: GatewayOptions): Gateway {
     headers: Record<string, string> = {},
   ) => sendJson(res, error.status, errorBody(error, context), {...headers, ...error.headers});
 
+  /**
+   * A tenant request's body, or undefined once the request has been answered
+   * (too large, empty) or its client has gone — the prelude decide and
+   * messages share.
+   */
+  async function readRequestText(
+    req: NodeRequest,
+    res: NodeResponse,
+    context: ErrorContext,
+    emptyMessage: string,
+  ): Promise<string | undefined> {
+    const body = await readBody(req);
+    if (body.kind === 'gone') {
+      return undefined;
+    }
+    if (body.kind === 'too_large') {
+      sendError(res, new GatewayError('invalid_request', `request body exceeds ${MAX_BODY_BYTES} bytes`), context);
+      return undefined;
+    }
+    if (body.text.trim() === '') {
+      sendError(res, new GatewayError('invalid_request', emptyMessage), context);
+      return undefined;
+    }
+    return body.text;
+  }
+
   /** The tenant's window for this endpoint; a refusal is c-gateway's 429 with its headers and details. */
   function rateLimited(endpoint: Endpoint, tenantId: string): GatewayError | undefined {
     const verdict = limiter.take(`${endpoint.path}\u0000${tenantId}`, endpoint.limit);
@@ -128,21 +154,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (limited) {
       return sendError(res, limited, context);
     }
-    const body = await readBody(req);
-    if (body.kind === 'gone') {
+    const text = await readRequestText(req, res, context, 'empty request body');
+    if (text === undefined) {
       return;
     }
-    if (body.kind === 'too_large') {
-      return sendError(
-        res,
-        new GatewayError('invalid_request', `request body exceeds ${MAX_BODY_BYTES} bytes`),
-        context,
-      );
-    }
-    if (body.text.trim() === '') {
-      return sendError(res, new GatewayError('invalid_request', 'empty request body'), context);
-    }
-    const parsed = parseDecideDto(body.text);
+    const parsed = parseDecideDto(text);
     if (!parsed.ok) {
       return sendError(
         res,
@@ -204,23 +220,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       streams.publish(context.tenant_id, 'message_deleted', {message_id: messageId});
       return;
     }
-    const body = await readBody(req);
-    if (body.kind === 'gone') {
+    const text = await readRequestText(req, res, context, 'empty body');
+    if (text === undefined) {
       return;
-    }
-    if (body.kind === 'too_large') {
-      return sendError(
-        res,
-        new GatewayError('invalid_request', `request body exceeds ${MAX_BODY_BYTES} bytes`),
-        context,
-      );
-    }
-    if (body.text.trim() === '') {
-      return sendError(res, new GatewayError('invalid_request', 'empty body'), context);
     }
     let message: unknown;
     try {
-      message = JSON.parse(body.text);
+      message = JSON.parse(text);
     } catch {
       message = undefined;
     }

@@ -1,4 +1,5 @@
 import type {ServiceImpl} from '@connectrpc/connect';
+import {MAX_SESSION_LENGTH, SESSION_HEADER} from '../../../src/contract/index.js';
 import type {Ledger} from '../../../src/gen/beamline/playground/v1/ledger_pb.js';
 import type {LedgerStore} from './ledger-store.js';
 
@@ -7,14 +8,10 @@ import type {LedgerStore} from './ledger-store.js';
  * (the playground's x-beamline-session) has a ledger of their own; callers
  * without one (grpcurl, curl) share an anonymous ledger.
  */
-export function createLedgerService(
-  store: LedgerStore,
-  sessionHeader: string,
-  maxSessionLength: number,
-): ServiceImpl<typeof Ledger> {
+export function createLedgerService(store: LedgerStore): ServiceImpl<typeof Ledger> {
   return {
     append(request, context) {
-      const session = context.requestHeader.get(sessionHeader)?.slice(0, maxSessionLength);
+      const session = context.requestHeader.get(SESSION_HEADER)?.slice(0, MAX_SESSION_LENGTH);
       return store.append(session || 'anonymous', {
         reference: request.reference,
         amountCents: request.amountCents,

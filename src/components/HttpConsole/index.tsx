@@ -1,5 +1,6 @@
 import {useEffect, useId, useMemo, useReducer, useState} from 'react';
 import {copyText} from '@site/src/components/copy-text';
+import SendCancelButton from '@site/src/components/ui/SendCancelButton';
 import {useSendShortcut, useShortcutLabel} from '@site/src/components/ui/useShortcuts';
 import {readerTenant} from '@site/src/playground/session';
 import {draftFrom, draftReducer, outgoing} from './console-state';
@@ -123,27 +124,16 @@ export default function HttpConsole({
           autoComplete="off"
           data-testid="http-console-path"
         />
-        {exchange.busy ? (
-          <button
-            type="button"
-            className="button button--secondary button--sm"
-            onClick={exchange.cancel}
-            data-testid="http-console-cancel"
-          >
-            ■ Cancel
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--primary button--sm"
-            onClick={send}
-            disabled={problems.length > 0}
-            title={`Send (${shortcut})`}
-            data-testid="http-console-send"
-          >
-            ▶ Send{draft.repeat > 1 ? ` × ${draft.repeat}` : ''}
-          </button>
-        )}
+        <SendCancelButton
+          busy={exchange.busy}
+          onSend={send}
+          onCancel={exchange.cancel}
+          disabled={problems.length > 0}
+          shortcut={shortcut}
+          testId="http-console"
+        >
+          ▶ Send{draft.repeat > 1 ? ` × ${draft.repeat}` : ''}
+        </SendCancelButton>
       </div>
       {!compact && <RequestFields draft={draft} dispatch={dispatch} showFault={showFault} />}
       {compact && (

@@ -1,4 +1,5 @@
 import {useMemo, useReducer} from 'react';
+import SendCancelButton from '@site/src/components/ui/SendCancelButton';
 import {useSendShortcut, useShortcutLabel} from '@site/src/components/ui/useShortcuts';
 import {readerTenant} from '@site/src/playground/session';
 import {builderReducer, initialBuilder, outgoingCall} from './builder-state';
@@ -77,27 +78,14 @@ export default function Builder({method: initialMethod}: {method?: string}) {
           problems={call.problems}
           actions={
             <div className={styles.actions}>
-              {rpc.busy ? (
-                <button
-                  type="button"
-                  className="button button--secondary button--sm"
-                  onClick={rpc.cancel}
-                  data-testid="request-builder-cancel"
-                >
-                  ■ Cancel
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="button button--primary button--sm"
-                  onClick={send}
-                  disabled={call.problems.length > 0}
-                  title={`Send (${shortcut})`}
-                  data-testid="request-builder-send"
-                >
-                  ▶ Send
-                </button>
-              )}
+              <SendCancelButton
+                busy={rpc.busy}
+                onSend={send}
+                onCancel={rpc.cancel}
+                disabled={call.problems.length > 0}
+                shortcut={shortcut}
+                testId="request-builder"
+              />
               <span className={styles.hint}>{shortcut} sends · Esc cancels</span>
             </div>
           }

@@ -1,3 +1,4 @@
+import {codeToString} from '@connectrpc/connect/protocol-connect';
 import {useCallback, useRef, useState} from 'react';
 import {toJson, type DescMethod, type Message} from '@bufbuild/protobuf';
 import {Code, ConnectError, createClient, type CallOptions, type Transport} from '@connectrpc/connect';
@@ -31,11 +32,6 @@ export interface RpcOutcome {
   binary: boolean;
 }
 
-/** Connect's code names the way the wire spells them: `InvalidArgument` → `invalid_argument`. */
-export function codeName(code: Code): string {
-  return (Code[code] ?? 'unknown').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
-}
-
 function transportFor(protocol: Protocol, binary: boolean): Transport {
   const baseUrl = window.location.origin;
   return protocol === 'connect'
@@ -56,7 +52,7 @@ export function failureMessage(error: ConnectError, cancelled: boolean, origin: 
     (error.code === Code.Unknown || error.code === Code.Unavailable) &&
     failureKind(error.cause ?? error.rawMessage) === 'unreachable';
   if (networkFailure)
-    return `${unreachableMessage(origin)} (Connect reports this as ${codeName(error.code)}: no response came back.)`;
+    return `${unreachableMessage(origin)} (Connect reports this as ${codeToString(error.code)}: no response came back.)`;
   return error.rawMessage;
 }
 
@@ -110,7 +106,7 @@ export function useRpcCall() {
       setOutcome({
         ...base,
         ok: false,
-        code: codeName(error.code),
+        code: codeToString(error.code),
         codeNumber: error.code,
         message: failureMessage(error, cancelled, window.location.origin),
         // On an error Connect merges the response's headers and trailers into error.metadata.
