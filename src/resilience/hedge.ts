@@ -29,7 +29,6 @@
  * Losers are cancelled through the AbortSignal each attempt receives, so a
  * Connect call passed that signal stops on the wire too.
  */
-import {codeToString} from '@connectrpc/connect/protocol-connect';
 import {Code, ConnectError} from '@connectrpc/connect';
 import {abortReason, linkedController} from './abort';
 import type {Clock} from './clock';
@@ -114,7 +113,7 @@ export function hedge<T>(call: (context: HedgeAttemptContext) => Promise<T>, opt
 
     const failIfNothingLeft = () => {
       if (inFlight === 0 && (hedgingStopped || sent >= maxAttempts)) {
-        finish(codeToString(codeOf(lastError)), undefined, () => reject(lastError));
+        finish(codeName(codeOf(lastError)), undefined, () => reject(lastError));
       }
     };
 
@@ -173,13 +172,13 @@ export function hedge<T>(call: (context: HedgeAttemptContext) => Promise<T>, opt
           emit({
             type: 'attempt-end',
             attempt,
-            outcome: wasCancelled ? 'cancelled' : codeToString(code),
+            outcome: wasCancelled ? 'cancelled' : codeName(code),
             latencyMs: clock.now() - startedAt,
           });
           if (settled) return;
           lastError = error;
           if (!nonFatal.has(code)) {
-            finish(codeToString(code), undefined, () => reject(error));
+            finish(codeName(code), undefined, () => reject(error));
             return;
           }
           options.throttle?.recordFailure();
@@ -219,4 +218,9 @@ export function hedge<T>(call: (context: HedgeAttemptContext) => Promise<T>, opt
     }
     launch();
   });
+}
+
+/** `Code.Unavailable` → `"unavailable"`, as Connect spells codes on the wire. */
+function codeName(code: Code): string {
+  return Code[code].replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
