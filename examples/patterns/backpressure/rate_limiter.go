@@ -152,15 +152,26 @@ func main() {
 		tenant := getenv("BEAMLINE_TENANT", "demo") + "-" + runID
 		started := time.Now()
 		counts := map[int]int{}
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		// All 12 at once: a burst is concurrent, and sent one by one a slow machine would pace it by accident.
 		for n := 0; n < 12; n++ {
-			if run.acquire != nil {
-				if err := run.acquire(); err != nil {
-					fmt.Println(run.name, "refused locally:", err)
-					continue
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if run.acquire != nil {
+					if err := run.acquire(); err != nil {
+						fmt.Println(run.name, "refused locally:", err)
+						return
+					}
 				}
-			}
-			counts[decide(tenant, "rate-demo-"+runID)]++
+				status := decide(tenant, "rate-demo-"+runID)
+				mu.Lock()
+				counts[status]++
+				mu.Unlock()
+			}()
 		}
+		wg.Wait()
 		if run.acquire != nil {
 			refusedWithLimiter += counts[429]
 		}
