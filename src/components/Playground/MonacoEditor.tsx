@@ -2,6 +2,7 @@ import {useEffect, useRef, useState} from 'react';
 import Editor, {type OnMount} from '@monaco-editor/react';
 import {monaco, provideLibrary} from '@site/src/playground/monaco-setup';
 import type {EditorProps} from './editor-props';
+import {isMac, runShortcut, tabShortcut} from './keyboard';
 
 type StandaloneEditor = Parameters<OnMount>[0];
 
@@ -13,7 +14,8 @@ export default function MonacoEditor({
   value,
   onChange,
   onRun,
-  onEscape,
+  tabIndents,
+  onToggleTabIndents,
   dark,
   errorLine,
   height,
@@ -23,8 +25,8 @@ export default function MonacoEditor({
   // screenshots wait for it rather than for a guessed delay.
   const [ready, setReady] = useState(false);
   // Monaco keeps the first handlers it is given; read the latest through refs.
-  const handlers = useRef({onRun, onEscape});
-  handlers.current = {onRun, onEscape};
+  const handlers = useRef({onRun, onToggleTabIndents});
+  handlers.current = {onRun, onToggleTabIndents};
 
   // Tabs not on screen still need models, or `import … from './token-bucket'`
   // would not resolve for IntelliSense; they must exist before the editor
@@ -46,13 +48,12 @@ export default function MonacoEditor({
     editorRef.current = editor;
     // A keystroke just before Ctrl+Enter may not have reached React state yet.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun(editor.getValue()));
-    // Esc hands focus back to the page so keyboard users are never trapped;
-    // it still closes suggestions and the find widget first.
-    editor.addCommand(
-      monaco.KeyCode.Escape,
-      () => handlers.current.onEscape(),
-      '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible',
-    );
+    // Monaco's own tab-focus toggle flips a global flag that the
+    // `tabFocusMode` option below would override; this key flips the option.
+    const toggleKey = isMac()
+      ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM
+      : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM;
+    editor.addCommand(toggleKey, () => handlers.current.onToggleTabIndents());
     setReady(true);
   };
 
@@ -99,7 +100,13 @@ export default function MonacoEditor({
           wordWrap: 'on',
           wrappingIndent: 'indent',
           fixedOverflowWidgets: true,
-          ariaLabel: 'Snippet editor. Ctrl+Enter runs, Escape leaves the editor.',
+          // Tab moves focus unless the reader opted in to Tab indenting.
+          tabFocusMode: !tabIndents,
+          ariaLabel: `Snippet editor. ${runShortcut()} runs. ${
+            tabIndents
+              ? `Tab indents; ${tabShortcut()} makes Tab leave the editor.`
+              : `Tab leaves the editor; ${tabShortcut()} makes Tab indent.`
+          }`,
         }}
       />
     </div>

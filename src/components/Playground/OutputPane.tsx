@@ -1,4 +1,4 @@
-import {memo, useEffect, useRef} from 'react';
+import {memo, useEffect, useRef, useState} from 'react';
 import clsx from 'clsx';
 import type {LogLine} from './run-output';
 import styles from './styles.module.css';
@@ -29,13 +29,21 @@ const Row = memo(function Row({line, onShowError}: {line: LogLine; onShowError(f
   );
 });
 
-/** The snippet's log, newest at the bottom, kept scrolled to the end while it grows. */
+/**
+ * The snippet's log, newest at the bottom, kept scrolled to the end while it
+ * grows. Once it scrolls it is a tab stop, so a keyboard can scroll it too. It
+ * is not a live region: a chatty snippet would drown a screen reader; the run
+ * status announces how the run ended instead.
+ */
 export default function OutputPane({lines, dropped, onClear, onShowError, emptyText}: Props) {
   const list = useRef<HTMLOListElement>(null);
+  const [scrolls, setScrolls] = useState(false);
   const newest = lines.at(-1)?.id;
   useEffect(() => {
     const element = list.current;
-    if (element && newest !== undefined) element.scrollTop = element.scrollHeight;
+    if (!element) return;
+    if (newest !== undefined) element.scrollTop = element.scrollHeight;
+    setScrolls(element.scrollHeight > element.clientHeight);
   }, [newest]);
   return (
     <section className={styles.output} aria-label="Output">
@@ -53,7 +61,13 @@ export default function OutputPane({lines, dropped, onClear, onShowError, emptyT
           Clear
         </button>
       </header>
-      <ol ref={list} className={styles.logList} data-testid="playground-output" aria-live="polite">
+      <ol
+        ref={list}
+        className={styles.logList}
+        data-testid="playground-output"
+        aria-label="Output log"
+        tabIndex={scrolls ? 0 : undefined}
+      >
         {lines.length === 0 && <li className={styles.logEmpty}>{emptyText}</li>}
         {lines.map((line) => (
           <Row key={line.id} line={line} onShowError={onShowError} />

@@ -3,9 +3,10 @@ import styles from './styles.module.css';
 
 /**
  * A textarea for phones, where Monaco's ~2.5 MB and desktop keyboard handling
- * do not pay off. Same shortcuts: Ctrl/Cmd+Enter runs, Esc leaves.
+ * do not pay off. Same keys as the full editor: Ctrl/Cmd+Enter runs, Tab
+ * moves on unless the reader opted in to Tab indenting.
  */
-export default function PlainEditor({value, onChange, onRun, onEscape, height}: EditorProps) {
+export default function PlainEditor({value, onChange, onRun, tabIndents, onToggleTabIndents, height}: EditorProps) {
   return (
     <textarea
       className={styles.plainEditor}
@@ -20,8 +21,14 @@ export default function PlainEditor({value, onChange, onRun, onEscape, height}: 
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
           onRun(event.currentTarget.value);
-        } else if (event.key === 'Escape') {
-          onEscape();
+        } else if (event.key.toLowerCase() === 'm' && event.ctrlKey) {
+          event.preventDefault();
+          onToggleTabIndents();
+        } else if (event.key === 'Tab' && tabIndents && !event.shiftKey) {
+          event.preventDefault();
+          const area = event.currentTarget;
+          area.setRangeText('  ', area.selectionStart, area.selectionEnd, 'end');
+          onChange(area.value);
         }
       }}
     />

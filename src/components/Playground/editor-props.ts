@@ -9,8 +9,13 @@ export interface EditorProps {
   onChange(value: string): void;
   /** Runs the snippet; `latest` is this file's text if the editor has it fresher than React state. */
   onRun(latest?: string): void;
-  /** Leave the editor (keyboard users must never be trapped in it). */
-  onEscape(): void;
+  /**
+   * False (the default): Tab moves focus on, like everywhere else on the page,
+   * so a keyboard user is never trapped. True once the reader opts in to Tab
+   * indenting, with the shortcut in `tabShortcut`.
+   */
+  tabIndents: boolean;
+  onToggleTabIndents(): void;
   dark: boolean;
   errorLine?: number;
   height: number;

@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 import {useColorMode} from '@docusaurus/theme-common';
 import FaultDial from '@site/src/components/FaultDial';
 import {faultSpec, noFaults, type FaultSettings} from '@site/src/contract';
@@ -11,10 +11,12 @@ import type {ChartConfig} from '@site/src/components/LiveChart/chart-config';
 import {defaultTimeLimitMs} from '@site/src/playground/runner';
 import EditorPane from './EditorPane';
 import FileTabs from './FileTabs';
+import {editorHint} from './keyboard';
 import OutputPane from './OutputPane';
 import RunStatus from './RunStatus';
 import {shareHash} from './share-link';
 import {useSnippetRun} from './useSnippetRun';
+import {useServerCheck} from './useServerCheck';
 import {useStoredFiles} from './useStoredFiles';
 import styles from './styles.module.css';
 
@@ -73,6 +75,20 @@ export default function Playground({
     if (near) prepare();
   }, [near, prepare]);
   const [flash, setFlash] = useState<string | null>(null);
+  const [tabIndents, setTabIndents] = useState(false);
+  const server = useServerCheck(run.status);
+  const ids = useId();
+  const panelId = `${ids}-panel`;
+  const tabId = (name: string) => `${ids}-tab-${name}`;
+  // Stop is disabled the moment a run ends, and a disabled button drops focus
+  // to <body>; whoever was on Stop lands on Run instead.
+  const stopHadFocus = useRef(false);
+  useEffect(() => {
+    if (run.status === 'running' || !stopHadFocus.current) return;
+    stopHadFocus.current = false;
+    if (document.activeElement === document.body || document.activeElement?.hasAttribute('disabled'))
+      runButton.current?.focus();
+  }, [run.status]);
 
   const [faultSettings, setFaultSettings] = useState<FaultSettings>(() => ({...noFaults, ...faults}));
   const changeFaults = useCallback(
@@ -118,7 +134,24 @@ export default function Playground({
   );
   const shortcut = useShortcutLabel();
   const {errorAt} = run.output;
+  const tabbed = Object.keys(files).length > 1;
   const errorLine = errorAt?.file === active ? errorAt.line : undefined;
+
+  const editor = (
+    <EditorPane
+      id={id}
+      file={active}
+      files={files}
+      value={files[active]}
+      onChange={(text) => setFile(active, text)}
+      onRun={start}
+      tabIndents={tabIndents}
+      onToggleTabIndents={() => setTabIndents((previous) => !previous)}
+      dark={colorMode === 'dark'}
+      errorLine={errorLine}
+      height={editorHeight}
+    />
+  );
 
   return (
     <div ref={root} className={styles.playground} data-testid="playground" data-playground-id={id}>
@@ -132,6 +165,7 @@ export default function Playground({
           onClick={() => start()}
           data-testid="playground-run"
           title={`Run (${shortcut})`}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
         >
           ▶ Run
         </button>
@@ -139,6 +173,9 @@ export default function Playground({
           type="button"
           className="button button--secondary button--sm"
           onClick={run.stop}
+          onFocus={() => (stopHadFocus.current = true)}
+          // A blur to nowhere is the button being disabled, not the reader moving on.
+          onBlur={(event) => event.relatedTarget && (stopHadFocus.current = false)}
           disabled={run.status !== 'running'}
           data-testid="playground-stop"
         >
@@ -171,10 +208,19 @@ export default function Playground({
         >
           Share
         </button>
-        <RunStatus status={run.status} startedAt={run.startedAt} />
-        <span className={styles.hint}>{flash ?? `${shortcut} runs · Esc leaves the editor`}</span>
+        <RunStatus status={run.status} startedAt={run.startedAt} server={server} />
+        <span className={styles.hint} aria-live="polite">
+          {flash ?? editorHint(tabIndents)}
+        </span>
       </div>
       {origin !== 'original' && <div className={styles.notice}>{notices[origin]}</div>}
+      {server === 'unreachable' && (
+        <p className={styles.problem} role="alert" data-testid="playground-unreachable">
+          The playground server does not answer at {window.location.origin}, so the snippet's calls could not reach the
+          Router. Start it again (<code>npm start</code>, or <code>npm run serve</code> on a workshop laptop), then
+          press Run.
+        </p>
+      )}
       {faults && (
         <FaultDial
           value={faultSettings}
@@ -191,19 +237,16 @@ export default function Playground({
         active={active}
         edited={(name) => files[name] !== originals[name]}
         onSelect={setActive}
+        tabId={tabId}
+        panelId={panelId}
       />
-      <EditorPane
-        id={id}
-        file={active}
-        files={files}
-        value={files[active]}
-        onChange={(text) => setFile(active, text)}
-        onRun={start}
-        onEscape={() => runButton.current?.focus()}
-        dark={colorMode === 'dark'}
-        errorLine={errorLine}
-        height={editorHeight}
-      />
+      {tabbed ? (
+        <div role="tabpanel" id={panelId} aria-labelledby={tabId(active)}>
+          {editor}
+        </div>
+      ) : (
+        editor
+      )}
       <div className={styles.results}>
         <LiveChart points={run.output.points} dropped={run.output.droppedPoints} config={chart} />
         <OutputPane
