@@ -11,8 +11,8 @@ import {
   YAxis,
 } from 'recharts';
 import type {ChartPoint} from '@site/src/playground/protocol';
-import {seriesOf, type ChartConfig} from './chart-config';
-import {outcomeColor} from './outcome-colors';
+import {seriesOf, timeTicks, type ChartConfig} from './chart-config';
+import {lineDashes, outcomeColor, outcomeShape} from './outcome-colors';
 import styles from './styles.module.css';
 
 interface Props {
@@ -45,11 +45,13 @@ export default function Chart({points, config, height}: Props) {
   const series = useMemo(() => seriesOf(points, config), [points, config]);
   const rightAxis = config.lines?.some((line) => line.axis === 'right');
   const calls = config.calls;
+  const time = timeTicks(series.end);
   return (
     // data-drawn: how many points are on screen, for tests and the benchmark.
     <div data-testid="chart-drawn" data-drawn={points.length} style={{height}}>
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart margin={{top: 12, right: rightAxis ? 4 : 16, bottom: 24, left: 8}}>
+        {/* The figure's caption and data table speak for the drawing (see ChartData). */}
+        <ComposedChart accessibilityLayer={false} margin={{top: 12, right: rightAxis ? 4 : 16, bottom: 24, left: 8}}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--ifm-color-emphasis-300)" />
           {series.bands.map((band, index) => (
             <ReferenceArea
@@ -66,8 +68,9 @@ export default function Chart({points, config, height}: Props) {
           <XAxis
             type="number"
             dataKey="t"
-            domain={[0, 'auto']}
-            tickFormatter={(ms: number) => `${(ms / 1000).toFixed(1)}s`}
+            domain={[0, time.ticks.at(-1)!]}
+            ticks={time.ticks}
+            tickFormatter={time.format}
             label={{value: 'time since Run', position: 'insideBottom', offset: -14}}
             stroke="currentColor"
           />
@@ -75,6 +78,7 @@ export default function Chart({points, config, height}: Props) {
             yAxisId="left"
             type="number"
             dataKey={calls?.y ?? 'value'}
+            allowDecimals={calls?.y !== 'attempt'}
             width={56}
             tickFormatter={(value: number) => `${Math.round(value * 100) / 100}`}
             label={
@@ -110,7 +114,7 @@ export default function Chart({points, config, height}: Props) {
           <Tooltip content={<PointTooltip />} isAnimationActive={false} />
           {/* No fixed height: on a phone the legend wraps, and the plot moves down to make room. */}
           <Legend verticalAlign="top" />
-          {config.lines?.map((line) => (
+          {config.lines?.map((line, index) => (
             <Scatter
               key={line.series}
               name={line.label}
@@ -118,7 +122,8 @@ export default function Chart({points, config, height}: Props) {
               dataKey="value"
               yAxisId={line.axis ?? 'left'}
               fill={line.color}
-              line={{stroke: line.color, strokeWidth: 2}}
+              line={{stroke: line.color, strokeWidth: 2, strokeDasharray: lineDashes[index % lineDashes.length]}}
+              legendType={index % lineDashes.length ? 'plainline' : 'line'}
               shape={hidden}
               isAnimationActive={false}
             />
@@ -132,6 +137,8 @@ export default function Chart({points, config, height}: Props) {
                 dataKey={calls.y}
                 yAxisId="left"
                 fill={outcomeColor(outcome)}
+                shape={outcomeShape(outcome)}
+                legendType={outcomeShape(outcome)}
                 isAnimationActive={false}
               />
             ))}

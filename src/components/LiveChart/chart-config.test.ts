@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {seriesOf, type ChartConfig} from './chart-config';
+import {describeRun, seriesOf, timeTicks, type ChartConfig} from './chart-config';
 
 const config: ChartConfig = {
   lines: [{series: 'tokens', label: 'tokens', color: '#000'}],
@@ -29,5 +29,40 @@ describe('seriesOf', () => {
       {state: 'closed', from: 0, to: 10},
       {state: 'open', from: 10, to: 21},
     ]);
+  });
+});
+
+describe('timeTicks', () => {
+  it('labels a short run with distinct ticks, never "0.0s" twice', () => {
+    const {ticks, format} = timeTicks(300);
+    const labels = ticks.map(format);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toEqual(['0.0s', '0.1s', '0.2s', '0.3s']);
+  });
+
+  it('uses whole seconds on a long run and always reaches past the last point', () => {
+    const {ticks, format} = timeTicks(23_400);
+    expect(ticks.map(format)).toEqual(['0s', '5s', '10s', '15s', '20s', '25s']);
+    expect(timeTicks(0).ticks.length).toBeGreaterThan(1);
+  });
+});
+
+describe('describeRun', () => {
+  it('says how the calls ended, what each line did and the order of the states', () => {
+    const text = describeRun(
+      [
+        {t: 0, series: 'state', outcome: 'closed'},
+        {t: 500, outcome: 'ok'},
+        {t: 900, series: 'tokens', outcome: 'level', value: 3},
+        {t: 1200, series: 'state', outcome: 'open'},
+        {t: 1300, outcome: 'rejected'},
+        {t: 1400, series: 'tokens', outcome: 'level', value: 1},
+        {t: 2000, outcome: 'ok'},
+      ],
+      config,
+    );
+    expect(text).toBe(
+      '3 calls in 2.0 s: 2 ok, 1 rejected. tokens: from 3 to 1, lowest 1, highest 3. States: closed at 0.0 s, then open at 1.2 s.',
+    );
   });
 });

@@ -54,3 +54,53 @@ export function seriesOf(points: readonly ChartPoint[], config: ChartConfig): Ch
   }));
   return {callsByOutcome: [...callsByOutcome.entries()], lines, bands, end};
 }
+
+/** Round tick steps in ms: 1, 2 and 5 times a power of ten. */
+function niceStep(span: number, count: number): number {
+  const raw = Math.max(span / count, 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((factor) => factor * power).find((step) => step >= raw)!;
+}
+
+/**
+ * Ticks for the time axis, 0 to past `endMs`, with as many decimals as the
+ * step needs — a 300 ms run reads 0.00s, 0.10s, 0.20s… instead of "0.0s"
+ * five times.
+ */
+export function timeTicks(endMs: number, count = 5): {ticks: number[]; format(ms: number): string} {
+  const step = niceStep(endMs, count);
+  const ticks = [0];
+  while (ticks.at(-1)! < endMs || ticks.length < 2) ticks.push(ticks.at(-1)! + step);
+  const decimals = Math.max(0, 3 - Math.floor(Math.log10(step)));
+  return {ticks, format: (ms) => `${(ms / 1000).toFixed(decimals)}s`};
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * The chart in words, for readers who cannot see it: how many calls ended
+ * how, the range of each line, the order of the states. One sentence per
+ * layer, so a screen reader reads it in one go.
+ */
+export function describeRun(points: readonly ChartPoint[], config: ChartConfig): string {
+  const series = seriesOf(points, config);
+  const parts: string[] = [];
+  const calls = series.callsByOutcome.reduce((total, [, group]) => total + group.length, 0);
+  if (calls > 0) {
+    const outcomes = series.callsByOutcome.map(([outcome, group]) => `${group.length} ${outcome}`).join(', ');
+    parts.push(`${count(calls, 'call')} in ${seconds(series.end)}: ${outcomes}.`);
+  }
+  for (const line of config.lines ?? []) {
+    const values = (series.lines.get(line.series) ?? []).map((point) => point.value ?? 0);
+    if (values.length === 0) continue;
+    const round = (value: number) => Math.round(value * 100) / 100;
+    parts.push(
+      `${line.label}: from ${round(values[0])} to ${round(values.at(-1)!)}, lowest ${round(Math.min(...values))}, highest ${round(Math.max(...values))}.`,
+    );
+  }
+  if (series.bands.length > 0) {
+    parts.push(`States: ${series.bands.map((band) => `${band.state} at ${seconds(band.from)}`).join(', then ')}.`);
+  }
+  return parts.join(' ') || 'The run reported nothing to chart.';
+}

@@ -2,6 +2,7 @@ import {Suspense, lazy, useDeferredValue, useEffect, useRef, useState} from 'rea
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import {useNearViewport} from '@site/src/components/useNearViewport';
 import type {ChartPoint} from '@site/src/playground/protocol';
+import ChartData from './ChartData';
 import {retryChart, type ChartConfig} from './chart-config';
 import styles from './styles.module.css';
 
@@ -45,6 +46,8 @@ const Chart = lazy(loadChart);
  * A chart of a run that grows as events arrive; what it draws comes from
  * `config`. The box has its final size from the first paint, and recharts is
  * fetched when the chart nears the viewport, so nothing moves when it arrives.
+ * The drawing is hidden from screen readers: its caption says what the run
+ * did and opens onto every point as a table.
  */
 export default function LiveChart({points, dropped = 0, config = retryChart, height = 260}: Props) {
   const box = useRef<HTMLDivElement>(null);
@@ -56,25 +59,30 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
     if (near) void loadChart();
   }, [near]);
   return (
-    <div ref={box} className={styles.chart} data-testid="playground-chart" data-points={points.length} style={{height}}>
-      {points.length === 0 ? (
-        <div className={styles.empty}>Press Run: what the snippet reports appears here as it happens.</div>
-      ) : (
-        <BrowserOnly>
-          {() => (
-            <Suspense fallback={null}>
-              <Chart points={drawn} config={config} height={height} />
-            </Suspense>
-          )}
-        </BrowserOnly>
-      )}
-      {dropped > 0 && (
-        <div className={styles.dropped} data-testid="playground-chart-dropped">
-          {dropped.toLocaleString('en')} earlier points not shown
-        </div>
-      )}
+    <figure className={styles.figure}>
+      <div
+        ref={box}
+        className={styles.chart}
+        data-testid="playground-chart"
+        data-points={points.length}
+        style={{height}}
+        aria-hidden={points.length > 0}
+      >
+        {points.length === 0 ? (
+          <div className={styles.empty}>Press Run: what the snippet reports appears here as it happens.</div>
+        ) : (
+          <BrowserOnly>
+            {() => (
+              <Suspense fallback={null}>
+                <Chart points={drawn} config={config} height={height} />
+              </Suspense>
+            )}
+          </BrowserOnly>
+        )}
+      </div>
       {config.bands && (
-        <div className={styles.bandLegend} aria-label="Background bands">
+        <div className={styles.bandLegend}>
+          <span>Background:</span>
           {Object.entries(config.bands.colors).map(([state, color]) => (
             <span key={state}>
               <i style={{background: color}} /> {state}
@@ -82,6 +90,12 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
           ))}
         </div>
       )}
-    </div>
+      {dropped > 0 && (
+        <div className={styles.dropped} data-testid="playground-chart-dropped">
+          {dropped.toLocaleString('en')} earlier points not shown
+        </div>
+      )}
+      {drawn.length > 0 && <ChartData points={drawn} config={config} />}
+    </figure>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * One colour per outcome, picked to stay distinct on light and dark
- * backgrounds and for the common forms of colour blindness (Okabe–Ito).
+ * One colour and one marker shape per outcome. Colours from the Okabe–Ito
+ * palette stay distinct on light and dark backgrounds and for the common
+ * forms of colour blindness; the shapes tell outcomes apart without colour.
  */
 const palette: Record<string, string> = {
   ok: '#009E73',
@@ -23,6 +24,24 @@ const palette: Record<string, string> = {
 };
 const fallback = '#999999';
 
+export type MarkerShape = 'circle' | 'cross' | 'diamond' | 'square' | 'star' | 'triangle' | 'wye';
+
+const shapes: Record<string, MarkerShape> = {
+  ok: 'circle',
+  unavailable: 'cross',
+  resource_exhausted: 'triangle',
+  deadline_exceeded: 'diamond',
+  internal: 'square',
+  rejected: 'wye',
+};
+
 export function outcomeColor(outcome: string): string {
   return palette[outcome] ?? fallback;
 }
+
+export function outcomeShape(outcome: string): MarkerShape {
+  return shapes[outcome] ?? 'star';
+}
+
+/** Dash patterns that tell a chart's lines apart without colour, in order. */
+export const lineDashes = ['', '6 3', '2 3', '8 3 2 3'];
