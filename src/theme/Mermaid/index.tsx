@@ -1,11 +1,20 @@
 import type React from 'react';
-import {useRef} from 'react';
+import {useEffect, useRef} from 'react';
+import clsx from 'clsx';
 import OriginalMermaid from '@theme-original/Mermaid';
 import type MermaidType from '@theme/Mermaid';
 import {useNearViewport} from '@site/src/components/useNearViewport';
+import {useOverflows} from '@site/src/components/useOverflows';
 import styles from './styles.module.css';
 
 type Props = React.ComponentProps<typeof MermaidType>;
+
+/**
+ * Smallest scale a diagram may shrink to: Mermaid draws text at 16 px, so
+ * 0.75 keeps it at 12 px. Below that (a phone) the diagram keeps that size and
+ * scrolls sideways instead of shrinking its text to ~4 px.
+ */
+const minimumScale = 0.75;
 
 /**
  * Draws a diagram only once it nears the viewport: Mermaid and its parser
@@ -13,11 +22,33 @@ type Props = React.ComponentProps<typeof MermaidType>;
  * holds the diagram's place, drawn well before the reader scrolls to it.
  */
 export default function Mermaid(props: Props) {
-  const box = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLElement>(null);
   const near = useNearViewport(box, '800px 0px');
+  const [overflows, checkOverflow] = useOverflows(box);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    // Mermaid writes the diagram's natural width as the svg's inline max-width.
+    const setFloor = () => {
+      const svg = element.querySelector('svg');
+      const natural = svg ? Number.parseFloat(svg.style.maxWidth) : Number.NaN;
+      if (svg && natural > 0) svg.style.minWidth = `${Math.round(natural * minimumScale)}px`;
+      checkOverflow();
+    };
+    const observer = new MutationObserver(setFloor);
+    observer.observe(element, {childList: true, subtree: true});
+    setFloor();
+    return () => observer.disconnect();
+  }, [checkOverflow]);
   return (
-    <div ref={box} className={near ? undefined : styles.placeholder} data-testid="mermaid-box">
+    <figure
+      ref={box}
+      className={clsx(styles.scroll, !near && styles.placeholder)}
+      data-testid="mermaid-box"
+      aria-label={overflows ? 'Diagram, scrolls sideways' : 'Diagram'}
+      tabIndex={overflows ? 0 : undefined}
+    >
       {near && <OriginalMermaid {...props} />}
-    </div>
+    </figure>
   );
 }
