@@ -1,0 +1,243 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Browser, Page} from 'playwright-core';
+import {axeViolations} from './support/axe';
+import {launchChromium} from './support/browser';
+import {PlaygroundDriver} from './support/playground';
+import {serveProductionBuild, type RunningSite} from './support/serve';
+
+const schemes = ['light', 'dark'] as const;
+const widgetSelector =
+  '[data-testid="playground"], [data-testid="http-console"], [data-testid="request-builder"], [data-testid="simulation"]';
+type Scheme = (typeof schemes)[number];
+
+/** Every page the build lists in its sitemap, as paths on the test server. */
+async function sitemapPaths(siteUrl: string): Promise<string[]> {
+  const xml = await (await fetch(`${siteUrl}/sitemap.xml`)).text();
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+}
+
+/** Waits for what renders after load (Mermaid diagrams) so axe sees the finished page. */
+async function settle(page: Page): Promise<void> {
+  const diagrams = page.locator('.docusaurus-mermaid-container');
+  for (let index = 0; index < (await diagrams.count()); index++) {
+    await diagrams.nth(index).scrollIntoViewIfNeeded();
+    await diagrams.nth(index).locator('svg').first().waitFor({timeout: 15_000});
+  }
+}
+
+/**
+ * Uses every widget on the page the way a reader would: the editor loaded and
+ * a run finished, each console and builder answered, the simulation drawn.
+ * Returns the widgets it used, so the test can say it reached them.
+ */
+async function exerciseWidgets(page: Page): Promise<string[]> {
+  const used: string[] = [];
+  const playgrounds = page.getByTestId('playground');
+  for (let index = 0; index < (await playgrounds.count()); index++) {
+    const playground = playgrounds.nth(index);
+    await playground.scrollIntoViewIfNeeded();
+    await playground.locator('[data-editor-ready="true"]').waitFor({timeout: 30_000});
+    await playground.getByTestId('playground-run').click();
+    await playground
+      .locator('[data-testid="playground-status"]:not([data-status="running"]):not([data-status="idle"])')
+      .waitFor({timeout: 45_000});
+    used.push('playground');
+  }
+  const finished: Record<string, string> = {
+    'http-console':
+      '[data-testid="http-console-response"]:is([data-phase="done"], [data-phase="failed"], [data-phase="streaming"])',
+    'request-builder': '[data-testid="request-builder-result"]:is([data-outcome="ok"], [data-outcome="error"])',
+  };
+  for (const [widget, done] of Object.entries(finished)) {
+    const widgets = page.getByTestId(widget);
+    for (let index = 0; index < (await widgets.count()); index++) {
+      const send = widgets.nth(index).getByTestId(`${widget}-send`);
+      await send.scrollIntoViewIfNeeded();
+      await send.click();
+      await widgets.nth(index).locator(done).waitFor({timeout: 30_000});
+      used.push(widget);
+    }
+  }
+  if (await page.getByTestId('simulation').count()) {
+    await page.getByTestId('simulation-charts').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="simulation-charts"] .recharts-line').first().waitFor({timeout: 30_000});
+    used.push('simulation');
+  }
+  return used;
+}
+
+describe('accessibility: axe-core WCAG 2.1 A/AA over every page (production build, real Chromium)', () => {
+  let site: RunningSite;
+  let browser: Browser;
+  let paths: string[];
+  const pages = {} as Record<Scheme, Page>;
+  const widgetPages = new Set<string>();
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
+    for (const scheme of schemes) {
+      pages[scheme] = await browser.newPage({viewport: {width: 1280, height: 900}, colorScheme: scheme});
+    }
+    paths = await sitemapPaths(site.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  it('finds no violation on any page of the sitemap, light and dark, as the page loads', async () => {
+    expect(paths.length).toBeGreaterThan(20);
+    const violations: string[] = [];
+    for (const path of paths) {
+      const counts: string[] = [];
+      for (const scheme of schemes) {
+        const page = pages[scheme];
+        await page.goto(`${site.url}${path}`);
+        expect(await page.locator('html').getAttribute('data-theme'), path).toBe(scheme);
+        await settle(page);
+        const found = await axeViolations(page, `${path} (${scheme})`);
+        violations.push(...found);
+        counts.push(`${scheme} ${found.length}`);
+        if (await page.locator(widgetSelector).count()) widgetPages.add(path);
+      }
+      console.log(`axe ${path}: ${counts.join(', ')}`);
+    }
+    expect(violations).toEqual([]);
+  }, 240_000);
+
+  it('finds no violation after every widget has been used: editor loaded, runs finished, requests answered, simulations drawn', async () => {
+    expect(widgetPages.size).toBeGreaterThan(5);
+    const violations: string[] = [];
+    const used = new Set<string>();
+    for (const path of widgetPages) {
+      for (const scheme of schemes) {
+        const page = pages[scheme];
+        await page.goto(`${site.url}${path}`);
+        for (const widget of await exerciseWidgets(page)) used.add(widget);
+        const found = await axeViolations(page, `${path} (${scheme}, after use)`);
+        violations.push(...found);
+        console.log(`axe after use ${path} (${scheme}): ${found.length}`);
+      }
+    }
+    expect([...used].sort()).toEqual(['http-console', 'playground', 'request-builder', 'simulation']);
+    expect(violations).toEqual([]);
+  }, 300_000);
+
+  describe('the playground by keyboard alone', () => {
+    let page: Page;
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        if (element?.closest('.monaco-editor')) return 'editor';
+        return element?.getAttribute('data-testid') ?? element?.tagName.toLowerCase() ?? null;
+      });
+    /** Presses Tab until `target` has focus, as a reader would; fails after `limit` presses. */
+    const tabTo = async (target: string, limit = 40, key = 'Tab') => {
+      for (let presses = 0; presses < limit; presses++) {
+        if ((await focused()) === target) return;
+        await page.keyboard.press(key);
+      }
+      throw new Error(`${limit} × ${key} never reached ${target}; focus is on ${await focused()}`);
+    };
+
+    beforeAll(async () => {
+      page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    });
+
+    it('Tab moves through the editor and out of it; Ctrl+M makes Tab indent, and back', async () => {
+      await page.goto(`${site.url}/guide/resilience/retry-backoff`);
+      const playground = new PlaygroundDriver(page);
+      await playground.waitForEditor();
+      await playground.run.focus();
+      await tabTo('editor');
+      await expect.poll(() => playground.root.innerText()).toContain('Tab leaves the editor · Ctrl+M: Tab indents');
+      const before = await playground.editorText();
+      await page.keyboard.press('Tab');
+      expect(await focused(), 'Tab left the editor').not.toBe('editor');
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused()).toBe('editor');
+      expect(await playground.editorText()).toBe(before);
+
+      await page.keyboard.press('Control+M');
+      await expect.poll(() => playground.root.innerText()).toContain('Tab indents · Ctrl+M: Tab leaves the editor');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('editor');
+      await expect.poll(() => playground.editorText()).not.toBe(before);
+      await page.keyboard.press('Control+Z');
+      await page.keyboard.press('Control+M');
+      await page.keyboard.press('Tab');
+      expect(await focused()).not.toBe('editor');
+    });
+
+    it('Escape in the editor keeps focus there; after Stop, focus is on Run', async () => {
+      const playground = new PlaygroundDriver(page);
+      await playground.setCode('while (true) {}\n');
+      await page.keyboard.press('Escape');
+      expect(await focused()).toBe('editor');
+      await page.keyboard.press('Control+Enter');
+      await playground.waitForStatus('running');
+      await tabTo('playground-stop', 10, 'Shift+Tab');
+      await page.keyboard.press('Enter');
+      await playground.waitForStatus('stopped');
+      expect(await focused()).toBe('playground-run');
+      expect(await playground.root.getByRole('status').innerText()).toMatch(/^Stopped after \d+\.\d s$/);
+    });
+
+    it('file tabs follow the WAI-ARIA tabs pattern: one tab stop, arrows, Home and End', async () => {
+      await page.goto(`${site.url}/guide/resilience/circuit-breaker`);
+      const playground = new PlaygroundDriver(page);
+      await playground.waitForEditor();
+      const tabs = playground.root.getByRole('tab');
+      const names = await tabs.allInnerTexts();
+      expect(names.length).toBeGreaterThan(1);
+      await playground.run.focus();
+      await tabTo('playground-tab-main.ts');
+      const selected = () => playground.root.locator('[role="tab"][aria-selected="true"]').innerText();
+      await page.keyboard.press('ArrowRight');
+      expect(await focused()).toBe(`playground-tab-${names[1]}`);
+      expect(await selected()).toBe(names[1]);
+      await page.keyboard.press('End');
+      expect(await selected()).toBe(names.at(-1));
+      await page.keyboard.press('Home');
+      expect(await selected()).toBe(names[0]);
+      await page.keyboard.press('ArrowLeft');
+      expect(await selected()).toBe(names.at(-1));
+      const panel = playground.root.getByRole('tabpanel');
+      const active = playground.root.locator('[role="tab"][aria-selected="true"]');
+      expect(await panel.getAttribute('aria-labelledby')).toBe(await active.getAttribute('id'));
+      expect(await active.getAttribute('aria-controls')).toBe(await panel.getAttribute('id'));
+      expect(await playground.root.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
+      // The only tab stop of the list: Tab goes on into the editor.
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('editor');
+      await page.keyboard.press('Home');
+    });
+
+    it('a long output log is a tab stop with a name, and scrolls by keyboard', async () => {
+      await page.goto(`${site.url}/guide/resilience/retry-backoff`);
+      const playground = new PlaygroundDriver(page);
+      await playground.waitForEditor();
+      await playground.setCode("for (let i = 0; i < 60; i++) log('line ' + i);\n");
+      await page.keyboard.press('Control+Enter');
+      await playground.waitForLog(/line 59/);
+      expect(await playground.output.getAttribute('tabindex')).toBe('0');
+      expect(await playground.output.getAttribute('aria-label')).toBe('Output log');
+      await tabTo('playground-output');
+      await page.keyboard.press('Home');
+      await expect.poll(() => playground.output.evaluate((list) => list.scrollTop)).toBe(0);
+    });
+
+    it('with the server gone, a run says the server is unreachable and what to do, never "Finished"', async () => {
+      const playground = new PlaygroundDriver(page);
+      await playground.reset.click();
+      await site.stop();
+      await playground.run.click();
+      await playground.waitForStatus('unreachable');
+      expect(await playground.root.getByRole('status').innerText()).toMatch(/^Server unreachable after/);
+      const alert = playground.root.getByTestId('playground-unreachable');
+      expect(await alert.innerText()).toMatch(/does not answer.*npm start.*press Run/s);
+      expect(await playground.root.innerText()).not.toContain('Finished');
+    });
+  });
+});
