@@ -113,7 +113,8 @@ export default function Chart({points, config, height}: Props) {
           )}
           <Tooltip content={<PointTooltip />} isAnimationActive={false} />
           {/* No fixed height: on a phone the legend wraps, and the plot moves down to make room. */}
-          <Legend verticalAlign="top" />
+          {/* Names in the text colour: recharts colours them like their series, which fails contrast. */}
+          <Legend verticalAlign="top" formatter={(name) => <span className={styles.legendText}>{name}</span>} />
           {config.lines?.map((line, index) => (
             <Scatter
               key={line.series}

@@ -27,10 +27,22 @@ function useMediaQuery(query: string): boolean {
  * True once the playground is near the viewport or the reader reaches it by
  * keyboard or pointer. Monaco costs ~1 MB gz of JS, so it is only fetched then.
  */
-function useActivation(target: React.RefObject<HTMLElement | null>): [boolean, () => void] {
+function useActivation(target: React.RefObject<HTMLElement | null>): boolean {
   const near = useNearViewport(target);
   const [touched, setTouched] = useState(false);
-  return [near || touched, () => setTouched(true)];
+  useEffect(() => {
+    const element = target.current;
+    if (touched || !element) return;
+    // Listened for here, not as JSX props: the container is no control of its own.
+    const touch = () => setTouched(true);
+    element.addEventListener('focusin', touch);
+    element.addEventListener('pointerenter', touch);
+    return () => {
+      element.removeEventListener('focusin', touch);
+      element.removeEventListener('pointerenter', touch);
+    };
+  }, [touched, target]);
+  return near || touched;
 }
 
 function Placeholder({value, height, note}: {value: string; height: number; note?: string}) {
@@ -44,7 +56,7 @@ function Placeholder({value, height, note}: {value: string; height: number; note
 
 function ClientEditor(props: EditorProps) {
   const container = useRef<HTMLDivElement>(null);
-  const [active, activate] = useActivation(container);
+  const active = useActivation(container);
   const phone = useMediaQuery(phoneQuery);
   let editor: React.ReactNode;
   if (phone) editor = <PlainEditor {...props} />;
@@ -60,7 +72,7 @@ function ClientEditor(props: EditorProps) {
       </ErrorBoundary>
     );
   return (
-    <div ref={container} className={styles.editor} onFocus={activate} onPointerEnter={activate}>
+    <div ref={container} className={styles.editor}>
       {editor}
     </div>
   );
