@@ -29,14 +29,19 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Runs a TypeScript entry point with tsx on PORT and waits until /healthz answers. */
+/**
+ * Runs a TypeScript entry point with tsx on PORT and waits until /healthz
+ * answers. `cwd` is where `--import tsx` is resolved from.
+ */
 export async function startServerProcess(
   script: string,
   env: Record<string, string>,
   port?: number,
+  cwd?: string,
 ): Promise<ServerProcess> {
   const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd,
     env: {...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', PORT: String(chosen), ...env},
     stdio: ['ignore', 'pipe', 'pipe'],
   });
