@@ -62,8 +62,13 @@ beforeAll(async () => {
   }
 });
 
-afterAll(() => {
-  server?.kill('SIGTERM');
+afterAll(async () => {
+  // JetStream writes to its store until it has exited: deleting it sooner fails with ENOTEMPTY.
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = once(server, 'exit');
+    server.kill('SIGTERM');
+    await exited;
+  }
   if (store) rmSync(store, {recursive: true, force: true});
 });
 
