@@ -18,7 +18,7 @@ export interface Limits {
   readonly rateLimitPerSecond: number;
   /** … and how many may come at once. */
   readonly rateLimitBurst: number;
-  /** Key the rate limit by X-Forwarded-For's first address (behind a reverse proxy). */
+  /** Key the rate limit by the X-Forwarded-For address the reverse proxy appended (its last). */
   readonly trustProxy: boolean;
   /** Streams one HTTP/2 connection may have open at once. */
   readonly http2MaxConcurrentStreams: number;

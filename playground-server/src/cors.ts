@@ -58,6 +58,11 @@ export function createCors(allowedOrigins: readonly string[]): (req: NodeRequest
   const anyOrigin = allowedOrigins.includes('*');
   const allowed = new Set(allowedOrigins);
   return (req, res) => {
+    // The answer differs by Origin (allowed or not, or none at all), so a
+    // shared cache must key on it for every response, not only allowed ones.
+    if (allowedOrigins.length > 0) {
+      varyOnOrigin(res);
+    }
     const origin = req.headers.origin;
     if (origin === undefined) {
       return false;
@@ -66,7 +71,6 @@ export function createCors(allowedOrigins: readonly string[]): (req: NodeRequest
     const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
     if (permitted) {
       res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
     }
     if (!preflight) {
       if (permitted) {
@@ -85,4 +89,12 @@ export function createCors(allowedOrigins: readonly string[]): (req: NodeRequest
     res.end();
     return true;
   };
+}
+
+function varyOnOrigin(res: NodeResponse): void {
+  const vary = res.getHeader('Vary');
+  const listed = Array.isArray(vary) ? vary.join(',') : String(vary ?? '');
+  if (!listed.split(',').some((name) => name.trim().toLowerCase() === 'origin')) {
+    res.setHeader('Vary', listed ? `${listed}, Origin` : 'Origin');
+  }
 }

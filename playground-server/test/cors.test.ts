@@ -76,6 +76,24 @@ describe('CORS', () => {
     expect(response.headers.get('x-beamline-fault-injected')).toBe('unavailable');
   });
 
+  it('tells caches that every answer depends on Origin, whatever the origin (Vary: Origin)', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(withCors.url + decidePath, {
+        method: 'POST',
+        headers: {'content-type': 'application/json', ...headers},
+        body: JSON.stringify({message: {tenantId: 'cors', messageId: 'vary'}}),
+      });
+    // A cache that kept any of these without Vary would hand it to a request from another origin.
+    for (const response of [
+      await post({origin: 'http://docs.test:3001'}),
+      await post({origin: 'http://elsewhere.test'}),
+      await post({}),
+      await fetch(withCors.url + decidePath, preflight('http://docs.test:3001')),
+    ]) {
+      expect(listed(response, 'vary')).toContain('origin');
+    }
+  });
+
   it('refuses a preflight from another origin', async () => {
     const response = await fetch(withCors.url + decidePath, preflight('http://elsewhere.test'));
     expect(response.status).toBe(403);

@@ -180,17 +180,31 @@ describe('the per-client rate limit', () => {
     expect((await call('reader-b')).status).toBe(200);
   });
 
-  it('keys clients by X-Forwarded-For only when told to trust the proxy', async () => {
+  it('keys clients by the address the trusted proxy appended to X-Forwarded-For, which a client cannot forge', async () => {
     const {url} = await start({limits: {...limits, trustProxy: true}});
-    const call = (client: string) =>
+    // What a client sends first is its own to choose; the proxy appends the address it saw.
+    const call = (forged: string, seenByProxy: string) =>
       fetch(`${url}/beamline.flow.v1.Router/Decide`, {
         method: 'POST',
-        headers: {'content-type': 'application/json', 'x-forwarded-for': `${client}, 10.0.0.1`},
+        headers: {'content-type': 'application/json', 'x-forwarded-for': `${forged}, ${seenByProxy}`},
         body: JSON.stringify(request),
       });
-    await call('192.0.2.1');
-    await call('192.0.2.1');
-    expect((await call('192.0.2.1')).status).toBe(429);
-    expect((await call('192.0.2.2')).status).toBe(200);
+    await call('198.51.100.1', '192.0.2.1');
+    await call('198.51.100.2', '192.0.2.1');
+    expect((await call('198.51.100.3', '192.0.2.1')).status).toBe(429);
+    expect((await call('198.51.100.3', '192.0.2.2')).status).toBe(200);
+  });
+
+  it('ignores X-Forwarded-For unless told to trust a proxy', async () => {
+    const {url} = await start({limits});
+    const call = (forged: string) =>
+      fetch(`${url}/beamline.flow.v1.Router/Decide`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json', 'x-forwarded-for': forged},
+        body: JSON.stringify(request),
+      });
+    await call('198.51.100.1');
+    await call('198.51.100.2');
+    expect((await call('198.51.100.3')).status).toBe(429);
   });
 });

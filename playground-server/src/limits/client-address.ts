@@ -8,16 +8,19 @@ export const clientAddressKey = createContextKey<string | undefined>(undefined, 
 
 /**
  * Who is calling, for the per-client rate limit. Behind a reverse proxy
- * every request comes from the proxy, so with `trustProxy` the client is
- * the first address in X-Forwarded-For instead; only turn that on behind a
- * proxy that sets the header, or any client can pick its own address.
+ * every request comes from the proxy, so with `trustProxy` the client is the
+ * LAST address in X-Forwarded-For: the one the (single, trusted) proxy
+ * appended. Earlier entries are whatever the client sent, so keying on the
+ * first would let any client pick a fresh address per request and escape its
+ * limit. Only turn this on behind a proxy that appends the header.
  */
 export function clientAddress(req: NodeRequest, trustProxy: boolean): string | undefined {
   if (trustProxy) {
     const header = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(header) ? header[0] : header)?.split(',', 1)[0]?.trim();
-    if (first) {
-      return normalize(first);
+    const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
+    const appendedByProxy = entries.at(-1)?.trim();
+    if (appendedByProxy) {
+      return normalize(appendedByProxy);
     }
   }
   const address = req.socket?.remoteAddress;
