@@ -17,6 +17,8 @@ import {createRpcAdapter, type RpcCompletion} from './rpc/adapter.js';
 import type {RouterBackend} from './router/service.js';
 import type {StaticHandler} from './static-files.js';
 import type {Readiness} from './upstream/readiness.js';
+import {originForm} from './request-target.js';
+import {setSecurityHeaders} from './security-headers.js';
 
 export interface AppOptions {
   readonly backend: RouterBackend;
@@ -107,6 +109,14 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
 
   return (req, res) => {
     try {
+      setSecurityHeaders(res);
+      const target = originForm(req.url ?? '/');
+      if (target === undefined) {
+        sendText(res, 400, 'Bad Request: the request target must be a path (/…) or an http:// URL');
+        return;
+      }
+      // Every route below sees this one parsed path, the per-client limit included.
+      req.url = target;
       if (answerCors(req, res)) {
         return;
       }

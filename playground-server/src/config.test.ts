@@ -54,6 +54,7 @@ describe('configFromEnv', () => {
       MAX_CONNECTIONS: '900',
       HTTP2_MAX_SESSIONS_PER_CLIENT: '8',
       HTTP2_MAX_STREAMS_PER_CLIENT: '80',
+      MAX_HELD_CALLS: '40',
       SHUTDOWN_GRACE_MS: '1000',
       LOG_FORMAT: 'JSON',
       LOG_LEVEL: 'debug',
@@ -76,6 +77,7 @@ describe('configFromEnv', () => {
       maxConnections: 900,
       http2MaxSessionsPerClient: 8,
       http2MaxStreamsPerClient: 80,
+      maxHeldCalls: 40,
     });
     expect(config.shutdownGraceMs).toBe(1000);
     expect(config.logFormat).toBe('json');

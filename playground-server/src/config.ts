@@ -34,6 +34,8 @@ export interface Limits {
   readonly http2MaxSessionsPerClient: number;
   /** Open HTTP/2 streams one client address may have across its sessions. */
   readonly http2MaxStreamsPerClient: number;
+  /** Calls held in injected latency (faults latency/jitter/tail) at once, all clients; more are refused. */
+  readonly maxHeldCalls: number;
 }
 
 /**
@@ -62,6 +64,8 @@ export const DEFAULT_LIMITS: Limits = {
   // make the server hold: 1 000 streams × 16 KiB of headers.
   http2MaxSessionsPerClient: 256,
   http2MaxStreamsPerClient: 1_000,
+  // A room of 200 each with a few slowed calls in flight, with room to spare.
+  maxHeldCalls: 2_000,
 };
 
 /** Where Router calls go when ROUTER_URL is set. */
@@ -159,6 +163,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
       1,
       10_000_000,
     ),
+    maxHeldCalls: integer('MAX_HELD_CALLS', DEFAULT_LIMITS.maxHeldCalls, 1, 1_000_000),
   };
   return {
     port: integer('PORT', DEFAULT_PORT, 0, 65_535),

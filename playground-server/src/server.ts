@@ -7,6 +7,7 @@ import {Code, ConnectError} from '@connectrpc/connect';
 import {createApp} from './app.js';
 import {DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, MAX_HEADER_BYTES, type Limits, type UpstreamConfig} from './config.js';
 import {createApplyFaults, type FaultOptions} from './faults/apply.js';
+import {createHeldCalls} from './faults/held-calls.js';
 import {createFaultInterceptor} from './faults/interceptor.js';
 import {createLedgerService} from './ledger/ledger-service.js';
 import {LedgerStore} from './ledger/ledger-store.js';
@@ -14,6 +15,7 @@ import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './gateway/config.js';
 import {createGateway} from './gateway/gateway.js';
 import {guardHttp2} from './http2-guard.js';
 import {createDualProtocolServer} from './listener.js';
+import {clientAddress} from './limits/client-address.js';
 import {createClientRateLimit} from './limits/client-rate-limit.js';
 import {consoleLogger, type Logger} from './logger.js';
 import {createMetrics, type Metrics} from './metrics/metrics.js';
@@ -123,9 +125,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ...(options.rooms?.now ? {now: options.rooms.now} : {}),
     }),
   );
-  // One fault injector (and its rate-limit buckets) for every door.
-  const applyFaults = createApplyFaults({...options.faults, onInjected: (kind) => metrics.faultInjected(kind)});
-  const faultInterceptor = createFaultInterceptor(applyFaults, options.faults?.sleep);
+  // One fault injector (and its rate-limit buckets) for every door; the
+  // calls its injected latency holds are capped for all clients together.
+  const heldCalls = createHeldCalls(limits.maxHeldCalls, options.faults?.sleep ?? sleep);
+  const applyFaults = createApplyFaults({
+    ...options.faults,
+    sleep: heldCalls.sleep,
+    onInjected: (kind) => metrics.faultInjected(kind),
+  });
+  const faultInterceptor = createFaultInterceptor(applyFaults, heldCalls.sleep);
   // The HTTP door to the same backend: c-gateway's JSON API.
   const gateway = createGateway({
     interceptors: [roomInterceptor],
@@ -135,6 +143,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     applyFaults,
     logger,
     registry: metrics.registry,
+    clientOf: (req) => clientAddress(req, limits.trustProxy),
   });
   // The idempotency lesson's ledger: playground-only, per reader, bounded.
   const ledger = createLedgerService(new LedgerStore());
@@ -283,7 +292,7 @@ function monitorUpstream(
       if (readiness.ready) {
         logger.info(readiness.detail, {upstream: config.url});
       } else {
-        logger.warn(readiness.detail, {upstream: config.url});
+        logger.warn(readiness.detail, {upstream: config.url, cause: readiness.cause});
       }
     },
   });

@@ -5,6 +5,7 @@ import type {Readable} from 'node:stream';
 import sirv from 'sirv';
 import type {NodeRequest, NodeResponse} from './http-types.js';
 import {sendText} from './http-types.js';
+import {setSecurityHeaders} from './security-headers.js';
 
 /** Text types get an explicit charset; sirv's own table (mrmime) answers the rest. */
 const TEXT_TYPES: Readonly<Record<string, string>> = {
@@ -21,18 +22,6 @@ const TEXT_TYPES: Readonly<Record<string, string>> = {
 
 /** Docusaurus puts only content-hashed files under /assets/. */
 const IMMUTABLE = /^\/assets\/|\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
-
-/**
- * On every page and file: no other site may frame the guide (clickjacking a
- * participant's Run or a facilitator's scenario switch), and links out of it
- * do not carry the page's address (a room code, a facilitator key).
- */
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': "frame-ancestors 'none'",
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'same-origin',
-  'X-Content-Type-Options': 'nosniff',
-};
 
 /** One byte range, the only form passed on to sirv (which mis-reads the others). */
 const SIMPLE_RANGE = /^bytes=(\d+)-(\d*)$/;
@@ -68,7 +57,7 @@ export async function createStaticFiles(dir: string): Promise<StaticHandler> {
     setHeaders: (res, pathname) => {
       const type = TEXT_TYPES[path.extname(pathname).toLowerCase() || '.html'];
       if (type) res.setHeader('Content-Type', type);
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      setSecurityHeaders(res);
       res.setHeader('Cache-Control', IMMUTABLE.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
@@ -79,7 +68,7 @@ export async function createStaticFiles(dir: string): Promise<StaticHandler> {
       return;
     }
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    setSecurityHeaders(res);
     res.setHeader('Content-Length', notFoundPage.length);
     res.setHeader('Cache-Control', 'no-cache');
     res.writeHead(404);

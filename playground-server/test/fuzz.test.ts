@@ -19,7 +19,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
 import {seededRandom} from '../../src/resilience/random.js';
 import {malformedCase, type FuzzCase} from './support/malformed.js';
-import {grpcWebStatus, http1Request, http2Request, type RawResponse} from './support/raw-http.js';
+import {grpcWebStatus, http1Request, http2Request, type RawRequest, type RawResponse} from './support/raw-http.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_101);
 const CASES = 10_000;
@@ -140,5 +140,48 @@ describe('fuzz: malformed requests', () => {
     expect(serverErrors).toEqual([]);
     // Back near the baseline: a leak of even 1 KB per request would show as 10 MB.
     expect(after - baseline).toBeLessThan(Math.max(5e6, baseline * 0.25));
+  }, 60_000);
+
+  it('keeps no 15 KB keys: 1 500 made-up sessions and 1 500 made-up tenants leave the heap near its baseline', async () => {
+    const agent = new http.Agent({keepAlive: true, maxSockets: CONCURRENCY});
+    const baseline = await heapUsed();
+    const long = (i: number) => `${i}-${'k'.repeat(15_000)}`;
+    const requests = Array.from(
+      {length: 3_000},
+      (_, i): RawRequest =>
+        i % 2 === 0
+          ? {
+              path: '/beamline.flow.v1.Router/Decide',
+              headers: {'content-type': 'application/json', 'x-beamline-session': long(i)},
+              body: new TextEncoder().encode('{"message":{"tenantId":"t","messageId":"m"}}'),
+            }
+          : {
+              path: '/api/v1/routes/decide',
+              headers: {'content-type': 'application/json', 'x-tenant-id': long(i)},
+              body: new TextEncoder().encode(
+                '{"version":"1","tenant_id":"t","request_id":"r","task":{"type":"t","payload":{}}}',
+              ),
+            },
+    );
+    let next = 0;
+    const statuses = new Map<number, number>();
+    await Promise.all(
+      Array.from({length: CONCURRENCY}, async () => {
+        while (next < requests.length) {
+          const {status} = await http1Request(url, requests[next++]!, agent);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }
+      }),
+    );
+    agent.destroy();
+    const after = await heapUsed();
+    console.log(
+      `15 KB keys: heap ${(baseline / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after 3 000 requests; ` +
+        `statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
+    expect([...statuses.keys()].every((status) => status < 500)).toBe(true);
+    // Kept as they came, the keys alone would be 45 MB.
+    expect(after - baseline).toBeLessThan(10e6);
+    expect(serverErrors).toEqual([]);
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import type {RateLimit} from '../../../src/contract/index.js';
+import {boundedKey} from '../limits/bounded-key.js';
 
 export interface TakeResult {
   readonly allowed: boolean;
@@ -17,14 +18,16 @@ interface Bucket {
  * Token buckets, one per key: `limit` tokens refilled evenly over
  * `periodMs`, so `5/s` allows a burst of 5 and then one request every
  * 200 ms. The least recently used bucket is dropped once there are
- * `maxKeys`, which bounds memory however many sessions come by.
+ * `maxKeys`, and a long key is kept as its digest (boundedKey), which
+ * bounds memory however many sessions come by, whatever their ids.
  */
 export class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(private readonly maxKeys = 10_000) {}
 
-  take(key: string, rate: RateLimit, nowMs: number): TakeResult {
+  take(anyKey: string, rate: RateLimit, nowMs: number): TakeResult {
+    const key = boundedKey(anyKey);
     const bucket = this.buckets.get(key) ?? {tokens: rate.limit, updatedAtMs: nowMs};
     const elapsedMs = Math.max(0, nowMs - bucket.updatedAtMs);
     bucket.tokens = Math.min(rate.limit, bucket.tokens + (elapsedMs * rate.limit) / rate.periodMs);

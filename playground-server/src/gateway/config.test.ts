@@ -25,6 +25,7 @@ describe('gatewayConfigFromEnv', () => {
       upstreamUrl: 'http://c-gateway:8080',
       sseKeepAliveMs: 3_000,
       maxStreams: DEFAULT_GATEWAY_CONFIG.maxStreams,
+      maxStreamsPerClient: DEFAULT_GATEWAY_CONFIG.maxStreamsPerClient,
     });
     expect(gatewayConfigFromEnv({GATEWAY_AUTH_REQUIRED: 'false'}).authRequired).toBe(false);
     expect(gatewayConfigFromEnv({GATEWAY_AUTH_REQUIRED: ' '}).authRequired).toBe(false);

@@ -15,6 +15,12 @@ export interface GatewayConfig {
   readonly sseKeepAliveMs: number;
   /** Open SSE streams at once, all tenants together; the next one is told `:pool_full`. */
   readonly maxStreams: number;
+  /**
+   * Open SSE streams one client address may hold (ours; c-gateway has no such
+   * cap): a quarter of the pool by default, room for a workshop behind one NAT
+   * address (one stream per reader) without letting one address take it all.
+   */
+  readonly maxStreamsPerClient: number;
 }
 
 /** Fixed windows per tenant and endpoint, as c-gateway's in-memory limiter counts them. */
@@ -33,6 +39,7 @@ export const DEFAULT_GATEWAY_CONFIG: GatewayConfig = {
   routerTimeoutMs: 5_000,
   sseKeepAliveMs: 15_000,
   maxStreams: 1_000,
+  maxStreamsPerClient: 250,
 };
 
 /** Reads the facade's settings; empty values count as unset; a bad value throws naming its variable. */
@@ -67,6 +74,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
     ...(upstream === undefined ? {} : {upstreamUrl: gatewayUrl(upstream)}),
     sseKeepAliveMs: positive('GATEWAY_SSE_KEEPALIVE_SECONDS', defaults.sseKeepAliveMs / 1000, 3_600) * 1000,
     maxStreams: defaults.maxStreams,
+    maxStreamsPerClient: defaults.maxStreamsPerClient,
   };
 }
 

@@ -1,4 +1,5 @@
 import {create, type MessageInitShape} from '@bufbuild/protobuf';
+import {parseBoundedJson} from './bounded-json.js';
 import {RouteRequestSchema, type RouteDecision, type RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 
 /**
@@ -27,12 +28,11 @@ export type ParsedDto = {readonly ok: true; readonly dto: DecideDto} | {readonly
  * request DTO".
  */
 export function parseDecideDto(text: string): ParsedDto {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return {ok: false, problem: 'body is not valid JSON'};
+  const parsed = parseBoundedJson(text);
+  if (!parsed.ok) {
+    return {ok: false, problem: parsed.problem};
   }
+  const body = parsed.value;
   if (!isObject(body)) {
     return {ok: false, problem: 'body must be a JSON object'};
   }

@@ -1,3 +1,4 @@
+import {boundedKey} from '../limits/bounded-key.js';
 /** What one request learns from the limiter. */
 export interface WindowVerdict {
   readonly allowed: boolean;
@@ -22,7 +23,8 @@ interface Window {
  *
  * Keys are per tenant, so a reader's burst in the guide never limits
  * another reader or a test that uses its own tenant. The least recently
- * used key is forgotten past `maxKeys`, which bounds memory.
+ * used key is forgotten past `maxKeys`, and a long key (a made-up
+ * X-Tenant-ID) is kept as its digest, which bounds memory.
  */
 export class FixedWindowLimiter {
   private readonly windows = new Map<string, Window>();
@@ -34,7 +36,8 @@ export class FixedWindowLimiter {
     private readonly maxKeys = 10_000,
   ) {}
 
-  take(key: string, limit: number): WindowVerdict {
+  take(anyKey: string, limit: number): WindowVerdict {
+    const key = boundedKey(anyKey);
     const nowMs = this.now();
     let window = this.windows.get(key);
     if (window === undefined || nowMs - window.startedAtMs >= this.windowMs) {

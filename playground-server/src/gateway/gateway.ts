@@ -14,6 +14,7 @@ import type {NodeRequest, NodeResponse} from '../http-types.js';
 import type {Logger} from '../logger.js';
 import type {RouterBackend} from '../router/service.js';
 import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './config.js';
+import {parseBoundedJson} from './bounded-json.js';
 import {decisionBody, parseDecideDto, toRouteRequest} from './decide-dto.js';
 import {errorBody, fromRouterError, GatewayError, rateLimitHeaders, type ErrorContext} from './errors.js';
 import {FixedWindowLimiter} from './fixed-window.js';
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   readonly now?: () => number;
   /** Run around each decision before the fault interceptor (the workshop room's scenario). */
   readonly interceptors?: readonly Interceptor[];
+  /** Who is calling (the address, or X-Forwarded-For's behind a trusted proxy), for the per-client stream cap. */
+  readonly clientOf?: (req: NodeRequest) => string | undefined;
 }
 
 export interface Gateway {
@@ -73,6 +76,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const streams = new MessageStreams({
     keepAliveMs: config.sseKeepAliveMs,
     maxStreams: config.maxStreams,
+    maxStreamsPerClient: config.maxStreamsPerClient,
     onCount: (open) => metrics.streamsOpen(open),
   });
   const decideEndpoint: Endpoint = {path: DECIDE_PATH, limit: config.rateLimit.decide};
@@ -224,12 +228,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (text === undefined) {
       return;
     }
-    let message: unknown;
-    try {
-      message = JSON.parse(text);
-    } catch {
-      message = undefined;
+    const parsed = parseBoundedJson(text);
+    if (!parsed.ok && parsed.reason === 'depth') {
+      return sendError(res, new GatewayError('invalid_request', parsed.problem), context);
     }
+    const message = parsed.ok ? parsed.value : undefined;
     if (typeof message !== 'object' || message === null || Array.isArray(message)) {
       return sendError(res, new GatewayError('invalid_request', 'invalid JSON'), context);
     }
@@ -246,7 +249,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (tenantId === '') {
       return sendError(res, new GatewayError('invalid_request', 'missing tenant_id'), requestContext(req));
     }
-    streams.subscribe(tenantId, req, res);
+    const client = options.clientOf?.(req) ?? req.socket?.remoteAddress ?? 'unknown';
+    if (!streams.admits(client)) {
+      return sendError(
+        res,
+        new GatewayError(
+          'rate_limit_exceeded',
+          `too many open event streams from your address (at most ${config.maxStreamsPerClient}); close one first`,
+          {'Retry-After': '30'},
+        ),
+        requestContext(req),
+      );
+    }
+    streams.subscribe(tenantId, client, req, res);
   }
 
   function handleHealth(res: NodeResponse): void {
@@ -263,7 +278,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     const unreachable = (out: NodeResponse, problem: string) => {
       metrics.upstreamFailed();
       logger.error(`gateway: ${problem}`);
-      sendError(out, new GatewayError('unavailable', problem), requestContext(req));
+      // The problem names the gateway's address: the log gets it, the caller does not.
+      sendError(out, new GatewayError('unavailable', 'c-gateway is unreachable'), requestContext(req));
     };
     // Faults apply on this side, before the real gateway sees the call, as for the RPC proxy.
     if (req.method === 'POST' && (path === DECIDE_PATH || path === MESSAGES_PATH) && req.headers[FAULT_HEADER]) {

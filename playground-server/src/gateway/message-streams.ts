@@ -8,12 +8,15 @@ export interface MessageStreamsOptions {
   readonly keepAliveMs: number;
   /** Open streams at once; the next subscriber is told `:pool_full` and closed, as by c-gateway. */
   readonly maxStreams: number;
+  /** Open streams one client (address) may hold, so one client cannot take the whole pool. */
+  readonly maxStreamsPerClient: number;
   /** Told whenever the number of open streams changes (metrics). */
   readonly onCount?: (open: number) => void;
 }
 
 interface Subscriber {
   readonly tenantId: string;
+  readonly client: string;
   readonly res: NodeResponse;
 }
 
@@ -25,6 +28,7 @@ interface Subscriber {
  */
 export class MessageStreams {
   private readonly subscribers = new Set<Subscriber>();
+  private readonly perClient = new Map<string, number>();
   private readonly keepAlive: NodeJS.Timeout;
 
   constructor(private readonly options: MessageStreamsOptions) {
@@ -37,8 +41,16 @@ export class MessageStreams {
     this.keepAlive.unref();
   }
 
-  /** Starts the event stream on `res`; it stays open until the client leaves or close(). */
-  subscribe(tenantId: string, req: NodeRequest, res: NodeResponse): void {
+  /** Whether `client` may open one more stream (it holds fewer than its share of the pool). */
+  admits(client: string): boolean {
+    return (this.perClient.get(client) ?? 0) < this.options.maxStreamsPerClient;
+  }
+
+  /**
+   * Starts the event stream on `res`; it stays open until the client leaves
+   * or close(). Ask admits() first: this does not refuse a client over its share.
+   */
+  subscribe(tenantId: string, client: string, req: NodeRequest, res: NodeResponse): void {
     const headers: Record<string, string> = {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-cache',
@@ -54,8 +66,9 @@ export class MessageStreams {
       res.end(':pool_full\n\n');
       return;
     }
-    const subscriber: Subscriber = {tenantId, res};
+    const subscriber: Subscriber = {tenantId, client, res};
     this.subscribers.add(subscriber);
+    this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
     this.options.onCount?.(this.subscribers.size);
     res.once('close', () => this.remove(subscriber));
     // The first bytes flush the headers through any proxy on the way.
@@ -85,6 +98,7 @@ export class MessageStreams {
       subscriber.res.end();
     }
     this.subscribers.clear();
+    this.perClient.clear();
     this.options.onCount?.(0);
   }
 
@@ -105,6 +119,9 @@ export class MessageStreams {
 
   private remove(subscriber: Subscriber): void {
     if (this.subscribers.delete(subscriber)) {
+      const left = (this.perClient.get(subscriber.client) ?? 1) - 1;
+      if (left === 0) this.perClient.delete(subscriber.client);
+      else this.perClient.set(subscriber.client, left);
       this.options.onCount?.(this.subscribers.size);
     }
   }

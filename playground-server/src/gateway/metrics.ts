@@ -1,4 +1,5 @@
 import {Counter, Gauge, Histogram, type Registry} from 'prom-client';
+import {boundedLabel, HTTP_METHODS} from '../metrics/labels.js';
 
 /** The facade's figures, named after c-gateway's own (`gateway_*`), in the server's registry. */
 export interface GatewayMetrics {
@@ -53,7 +54,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
   });
   return {
     requestEnded(method, route, status, durationMs) {
-      requests.labels(method, route, String(status)).inc();
+      requests.labels(boundedLabel(method, HTTP_METHODS), route, String(status)).inc();
       duration.labels(route).observe(durationMs / 1000);
     },
     rateLimit: (allowed) => (allowed ? rateLimitAllowed : rateLimitHits).inc(),

@@ -1,7 +1,7 @@
 import type {Code} from '@connectrpc/connect';
-import {codeToString} from '@connectrpc/connect/protocol-connect';
 import {collectDefaultMetrics, Counter, Gauge, Histogram, Registry} from 'prom-client';
 import type {RpcCall, RpcCompletion} from '../rpc/adapter.js';
+import {boundedLabel, codeLabel, FAULT_KINDS} from './labels.js';
 import {RecentKeys} from './recent-keys.js';
 
 /** A session counts as active while it has called within this window. */
@@ -117,15 +117,15 @@ export function createMetrics(options: {processMetrics?: boolean; now?: () => nu
       running.inc();
       return (completion) => {
         running.dec();
-        const code = completion.code === undefined ? 'ok' : codeToString(completion.code);
+        const code = codeLabel(completion.code);
         requests.labels(completion.service, completion.method, code, completion.protocol).inc();
         duration
           .labels(completion.service, completion.method, completion.protocol)
           .observe(completion.durationMs / 1000);
       };
     },
-    faultInjected: (kind) => faults.labels(kind).inc(),
-    upstreamFailed: (method, code) => upstreamErrors.labels(method, codeToString(code)).inc(),
+    faultInjected: (kind) => faults.labels(boundedLabel(kind, FAULT_KINDS)).inc(),
+    upstreamFailed: (method, code) => upstreamErrors.labels(method, codeLabel(code)).inc(),
     upstreamReachable: (up) => upstreamUp.set(up ? 1 : 0),
     rateLimited: () => rateLimited.inc(),
     sessionSeen: (session) => sessions.touch(session, now()),

@@ -1,8 +1,10 @@
+import {boundedKey} from '../limits/bounded-key.js';
 /**
  * Counts the distinct keys seen within the last `windowMs`: "how many
  * playground sessions are running now", where a session is alive while it
  * keeps calling. Memory is bounded by `maxKeys`: past it the least recently
- * seen key is forgotten, so a flood of made-up session ids cannot grow it.
+ * seen key is forgotten, and a long key is kept as its digest, so a flood
+ * of made-up session ids cannot grow it.
  */
 export class RecentKeys {
   /** key -> last seen, in least-recently-seen order (Map keeps insertion order). */
@@ -13,7 +15,8 @@ export class RecentKeys {
     private readonly maxKeys = 10_000,
   ) {}
 
-  touch(key: string, nowMs: number): void {
+  touch(anyKey: string, nowMs: number): void {
+    const key = boundedKey(anyKey);
     this.seen.delete(key);
     this.seen.set(key, nowMs);
     if (this.seen.size > this.maxKeys) {

@@ -8,7 +8,7 @@ describe('upstreamError', () => {
   it('turns CANCELED into UNAVAILABLE when the caller did not cancel: the connection died', () => {
     const error = upstreamError(new ConnectError('stream closed', Code.Canceled), live);
     expect(error.code).toBe(Code.Unavailable);
-    expect(error.rawMessage).toBe('upstream Router connection lost: stream closed');
+    expect(error.rawMessage).toBe('upstream Router connection lost');
   });
 
   it.each([Code.Aborted, Code.Internal, Code.Unknown])(
@@ -17,6 +17,14 @@ describe('upstreamError', () => {
       expect(upstreamError(new ConnectError('read ECONNRESET', code), live).code).toBe(Code.Unavailable);
     },
   );
+
+  it("never tells the caller the upstream's address a local failure names", () => {
+    const refused = new ConnectError('connect ECONNREFUSED 10.1.2.3:9000', Code.Unavailable);
+    const error = upstreamError(refused, live);
+    expect([error.code, error.rawMessage]).toEqual([Code.Unavailable, 'upstream Router unreachable']);
+    const reset = upstreamError(new ConnectError('read ECONNRESET 10.1.2.3:9000', Code.Aborted), live);
+    expect(reset.rawMessage).not.toContain('10.1.2.3');
+  });
 
   it('passes an INTERNAL the Router sent (it has a grpc-status) unchanged', () => {
     const error = upstreamError(new ConnectError('router bug', Code.Internal, {'grpc-status': '13'}), live);

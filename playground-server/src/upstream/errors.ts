@@ -28,6 +28,8 @@ export interface UpstreamCall {
  * UNAVAILABLE, the code clients retry on: a broken connection, and the
  * proxy's own timeout running out while the caller still had time
  * (DEADLINE_EXCEEDED would tell the caller its deadline passed; it did not).
+ * A local failure is described without its own text, which names the
+ * upstream's address.
  */
 export function upstreamError(reason: unknown, call: UpstreamCall): ConnectError {
   const error = ConnectError.from(reason);
@@ -35,11 +37,15 @@ export function upstreamError(reason: unknown, call: UpstreamCall): ConnectError
   const local = !error.metadata.has('grpc-status') && !call.callerSignal.aborted;
   const lostConnection = local && BROKEN_CONNECTION.has(error.code);
   const timedOut = local && error.code === Code.DeadlineExceeded && call.cappedAtMs !== undefined;
+  // A local failure's own text names the upstream's address (`connect
+  // ECONNREFUSED 10.0.0.5:9000`): it goes to the server's log, never to the caller.
   const message = lostConnection
-    ? `upstream Router connection lost: ${error.rawMessage}`
+    ? 'upstream Router connection lost'
     : timedOut
       ? `upstream Router did not answer within ${call.cappedAtMs} ms`
-      : error.rawMessage;
+      : local
+        ? 'upstream Router unreachable'
+        : error.rawMessage;
   const passed = new ConnectError(
     message,
     lostConnection || timedOut ? Code.Unavailable : error.code,

@@ -1,4 +1,11 @@
-import {Code, createClient, type CallOptions, type HandlerContext, type Transport} from '@connectrpc/connect';
+import {
+  Code,
+  ConnectError,
+  createClient,
+  type CallOptions,
+  type HandlerContext,
+  type Transport,
+} from '@connectrpc/connect';
 import {createGrpcTransport} from '@connectrpc/connect-node';
 import {Router, RouterAdmin} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 import type {Logger} from '../logger.js';
@@ -75,7 +82,8 @@ export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
         options.logger.warn('upstream call failed', {
           method,
           code: Code[error.code],
-          message: error.rawMessage,
+          // The caller's message leaves out what the log may say: the upstream's address.
+          message: ConnectError.from(reason).rawMessage,
           correlation_id: context.requestHeader.get('x-correlation-id') ?? undefined,
         });
       }

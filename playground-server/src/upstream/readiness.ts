@@ -1,10 +1,13 @@
 import {Code, ConnectError, createClient, type Transport} from '@connectrpc/connect';
+import {codeToString} from '@connectrpc/connect/protocol-connect';
 import {Router} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 
 export interface Readiness {
   readonly ready: boolean;
-  /** Why not, or what answered. */
+  /** Why not, or what answered: public (/readyz), so it never names the upstream's address. */
   readonly detail: string;
+  /** The failure's own text, which may name the address: for the server's log only. */
+  readonly cause?: string;
   /** When it was last checked (ms since the epoch); undefined before the first check. */
   readonly checkedAt?: number;
 }
@@ -26,7 +29,12 @@ export async function probeUpstream(transport: Transport, timeoutMs: number): Pr
   } catch (reason) {
     const error = ConnectError.from(reason);
     return NOT_ANSWERING.has(error.code)
-      ? {ready: false, detail: `upstream Router not answering: ${error.message}`, checkedAt}
+      ? {
+          ready: false,
+          detail: `upstream Router not answering (${codeToString(error.code)})`,
+          cause: error.message,
+          checkedAt,
+        }
       : {ready: true, detail: 'upstream Router answered', checkedAt};
   }
 }

@@ -283,20 +283,87 @@ export function malformedCase(random: Random, index: number): FuzzCase {
           body: badEnvelope(random, path),
         },
       };
-    default: {
-      const body = pick(random, FACADE_BODIES);
-      return {
-        kind: 'HTTP facade: bad request',
-        transport: 'http1',
-        request: {
-          path: FACADE_PATH,
-          headers: {
-            'content-type': pick(random, ['application/json', 'text/plain', '']),
-            ...(random() < 0.7 ? {'x-tenant-id': 'acme'} : {}),
-          },
-          body: new TextEncoder().encode(random() < 0.3 ? body.slice(0, int(random, 0, body.length)) : body),
-        },
-      };
-    }
+    default:
+      return hostileShape(random, path);
   }
+}
+
+/**
+ * Issue 13's shapes on the facade and the RPC door: bad facade bodies,
+ * JSON nested past what JSON.stringify can write back, HTTP/2 methods no
+ * route knows (metric labels), absolute-form targets, and keys of 15 KB
+ * (tenant, session) that capped maps must not keep.
+ */
+function hostileShape(random: Random, rpcPath: string): FuzzCase {
+  const roll = random();
+  if (roll < 0.15) {
+    const depth = int(random, 600, 30_000);
+    const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    return {
+      kind: 'HTTP facade: deeply nested JSON',
+      transport: 'http1',
+      request: {
+        path: FACADE_PATH,
+        headers: {'content-type': 'application/json', 'x-tenant-id': 'acme'},
+        body: new TextEncoder().encode(
+          `{"version":"1","tenant_id":"acme","request_id":"r","task":{"type":"t","payload":{"a":${nested}}}}`,
+        ),
+      },
+    };
+  }
+  if (roll < 0.3) {
+    return {
+      kind: 'HTTP/2: a method no route knows',
+      transport: 'http2',
+      request: {
+        method: `X${Math.floor(random() * 1e9).toString(36)}`,
+        path: pick(random, [FACADE_PATH, rpcPath, '/healthz', '/api/v1/messages/stream?tenant_id=t']),
+        headers: {'content-type': 'application/json'},
+        body: new TextEncoder().encode('{}'),
+      },
+    };
+  }
+  if (roll < 0.45) {
+    return {
+      kind: 'HTTP/1.1: absolute-form target',
+      transport: 'http1',
+      request: {
+        path: pick(random, [`http://x${FACADE_PATH}`, 'http://x/x/../api/v1/routes/decide', `http://x${rpcPath}`]),
+        headers: {'content-type': 'application/json', 'x-tenant-id': 'acme'},
+        body: new TextEncoder().encode(pick(random, FACADE_BODIES)),
+      },
+    };
+  }
+  if (roll < 0.6) {
+    const long = `${Math.floor(random() * 1e9)}-${'k'.repeat(15_000)}`;
+    const facade = random() < 0.5;
+    return {
+      kind: 'long tenant or session key',
+      transport: 'http1',
+      request: facade
+        ? {
+            path: FACADE_PATH,
+            headers: {'content-type': 'application/json', 'x-tenant-id': long},
+            body: new TextEncoder().encode(pick(random, FACADE_BODIES)),
+          }
+        : {
+            path: rpcPath,
+            headers: {'content-type': 'application/proto', 'x-beamline-session': long},
+            body: validDecide,
+          },
+    };
+  }
+  const body = pick(random, FACADE_BODIES);
+  return {
+    kind: 'HTTP facade: bad request',
+    transport: 'http1',
+    request: {
+      path: FACADE_PATH,
+      headers: {
+        'content-type': pick(random, ['application/json', 'text/plain', '']),
+        ...(random() < 0.7 ? {'x-tenant-id': 'acme'} : {}),
+      },
+      body: new TextEncoder().encode(random() < 0.3 ? body.slice(0, int(random, 0, body.length)) : body),
+    },
+  };
 }

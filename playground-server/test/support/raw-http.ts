@@ -20,9 +20,17 @@ export interface RawRequest {
 /** One HTTP/1.1 request on a fresh connection (no pooling: a broken request cannot poison the next). */
 export function http1Request(base: string, request: RawRequest, agent?: http.Agent): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
+    const {hostname, port} = new URL(base);
+    // The path goes on the request line as given: `http://x/api/…` is an absolute-form target.
     const req = http.request(
-      new URL(request.path, base),
-      {method: request.method ?? 'POST', headers: request.headers ?? {}, agent: agent ?? false},
+      {
+        host: hostname,
+        port,
+        path: request.path,
+        method: request.method ?? 'POST',
+        headers: request.headers ?? {},
+        agent: agent ?? false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
