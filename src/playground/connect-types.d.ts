@@ -1,7 +1,8 @@
 /*
  * Enough of @connectrpc/connect's types for the editor to check the pattern
  * library's files when a snippet opens them in tabs. Only the editor reads
- * this; the worker runs the real package.
+ * this; the worker runs the real package. connect-types.test.ts checks every
+ * declaration here against the real package's own.
  */
 declare module '@connectrpc/connect' {
   export enum Code {
@@ -44,6 +45,4 @@ declare module '@connectrpc/connect' {
   export type HandlerContext = {signal: AbortSignal; requestHeader: Headers; values: ContextValues};
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   export type Interceptor = (next: any) => (request: any) => Promise<any>;
-  export function createClient(service: unknown, transport: unknown): any;
-  export function createRouterTransport(routes: unknown): unknown;
 }
