@@ -6,7 +6,6 @@ describe('configFromEnv', () => {
     expect(configFromEnv({})).toEqual({
       port: 3000,
       host: '0.0.0.0',
-      adminApiKey: 'playground-admin-key',
       corsOrigins: [],
       limits: DEFAULT_LIMITS,
       shutdownGraceMs: 5000,

@@ -4,7 +4,13 @@ import {LOG_LEVELS, type LogFormat, type LogLevel} from './logger.js';
 const DEFAULT_PORT = 3000;
 /** All interfaces, so a workshop laptop or a container can be reached; HOST=127.0.0.1 keeps it private. */
 const DEFAULT_HOST = '0.0.0.0';
-/** Known to every reader on purpose: the policies live in memory and only demo the admin API. */
+/**
+ * The admin key of a server that listens on loopback only, known to every
+ * reader on purpose: the request builder fills it in, the policies live in
+ * memory, and each reader's admin calls change only their own session's.
+ * A server reachable from a LAN makes a random key at start instead (see
+ * startServer), unless ADMIN_API_KEY names one.
+ */
 export const DEFAULT_ADMIN_API_KEY = 'playground-admin-key';
 
 /** Largest request header list, HTTP/1.1 or HTTP/2 (decoded), answered 431 beyond. */
@@ -81,7 +87,8 @@ export interface Config {
   readonly host: string;
   /** A built site to serve next to the API, e.g. Docusaurus's build/. */
   readonly staticDir?: string;
-  readonly adminApiKey: string;
+  /** ADMIN_API_KEY; when unset, startServer picks by the address it listens on. */
+  readonly adminApiKey?: string;
   /** Origins allowed to call cross-origin; "*" for any. */
   readonly corsOrigins: readonly string[];
   /** Forward Router calls here instead of answering with the embedded Router. */
@@ -125,6 +132,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   };
 
   const staticDir = value('STATIC_DIR');
+  const adminApiKey = value('ADMIN_API_KEY');
   const facilitatorKey = value('FACILITATOR_KEY');
   if (facilitatorKey !== undefined && !/^[A-Za-z0-9_-]{8,128}$/.test(facilitatorKey)) {
     throw new Error('FACILITATOR_KEY must be 8-128 letters, digits, "-" or "_" (it goes into a URL)');
@@ -169,7 +177,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     port: integer('PORT', DEFAULT_PORT, 0, 65_535),
     host: value('HOST') ?? DEFAULT_HOST,
     ...(staticDir === undefined ? {} : {staticDir}),
-    adminApiKey: value('ADMIN_API_KEY') ?? DEFAULT_ADMIN_API_KEY,
+    ...(adminApiKey === undefined ? {} : {adminApiKey}),
     corsOrigins: (value('CORS_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim())

@@ -33,6 +33,12 @@ logger.info(`Beamline playground-server listening on ${server.url}`, {
 });
 // Only whoever started the server sees this: the key switches every room's scenario.
 logger.info(`Workshop facilitator page (keep this key to yourself): ${server.facilitatorUrl}`);
+if (server.generatedAdminApiKey !== undefined) {
+  // Reachable from the LAN: RouterAdmin's key is not the public playground one.
+  logger.info(
+    `RouterAdmin key for this server (x-api-key; set ADMIN_API_KEY to choose one): ${server.generatedAdminApiKey}`,
+  );
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -36,6 +36,10 @@ export interface ServerOptions {
   readonly host?: string;
   /** A built site to serve next to the API. */
   readonly staticDir?: string;
+  /**
+   * What RouterAdmin calls must present. Default: DEFAULT_ADMIN_API_KEY when
+   * the server listens on loopback only, else a random key made at start.
+   */
   readonly adminApiKey?: string;
   readonly corsOrigins?: readonly string[];
   /** Random source, clock and sleep of the fault injection, for tests. */
@@ -69,6 +73,8 @@ export interface RunningServer {
   readonly facilitatorKey: string;
   /** The facilitator page with the key, for start-up output (`npm run workshop` prints it). */
   readonly facilitatorUrl: string;
+  /** The embedded Router's admin key, when this server made it at start (main.ts prints it); else undefined. */
+  readonly generatedAdminApiKey?: string;
   /** Stops accepting, lets in-flight calls finish (up to the grace period), closes. */
   close(): Promise<void>;
 }
@@ -91,8 +97,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           onError: (method, code) => metrics.upstreamFailed(method, code),
         })
       : undefined;
+  // The public key is fine where only this machine can call; on a LAN, one
+  // nobody can read in the guide's source.
+  const generatedAdminApiKey =
+    options.adminApiKey === undefined && !isLoopback(host) ? randomBytes(18).toString('base64url') : undefined;
   const backend =
-    options.backend ?? upstream ?? createEmbeddedRouter({adminApiKey: options.adminApiKey ?? DEFAULT_ADMIN_API_KEY});
+    options.backend ??
+    upstream ??
+    createEmbeddedRouter({adminApiKey: options.adminApiKey ?? generatedAdminApiKey ?? DEFAULT_ADMIN_API_KEY});
   const upstreamReadiness =
     upstream && options.upstream ? monitorUpstream(upstream, options.upstream, logger, metrics) : undefined;
   /** What only upstream mode holds open: the probe timer and the HTTP/2 connection. */
@@ -181,6 +193,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // A client that trickles its headers or body cannot hold a socket forever.
       headersTimeout: Math.min(20_000, limits.requestTimeoutMs),
       requestTimeout: limits.requestTimeoutMs,
+      // Node looks for connections past those deadlines only this often
+      // (30 s by default, so a slowloris got up to 30 s more).
+      connectionsCheckingInterval: 1_000,
     },
     app,
   );
@@ -273,6 +288,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port,
     facilitatorKey,
     facilitatorUrl: `${url}/facilitator?key=${facilitatorKey}`,
+    ...(generatedAdminApiKey === undefined || options.backend || upstream ? {} : {generatedAdminApiKey}),
     close: () => (closed ??= close()),
   };
 }
@@ -319,6 +335,11 @@ async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolea
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Whether only this machine can reach an address: 127.0.0.0/8, ::1, localhost. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::ffff:127.0.0.1';
 }
 
 function displayUrl(host: string, port: number): string {

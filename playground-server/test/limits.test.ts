@@ -1,6 +1,7 @@
 /** The transport limits of a running server: body size, header size, HTTP/2 streams and idle sessions. */
 import {once} from 'node:events';
 import http2 from 'node:http2';
+import net from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {silentLogger} from '../src/logger.js';
 import {startServer, type RunningServer, type ServerOptions} from '../src/server.js';
@@ -39,6 +40,28 @@ describe('limits', () => {
       body: new TextEncoder().encode('{}'),
     });
     expect(response.status).toBe(431);
+  });
+
+  it('cuts a client that trickles its headers at the request timeout, not up to 30 s later', async () => {
+    const {port} = await start({limits: {requestTimeoutMs: 1_000}});
+    const socket = net.connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    const started = performance.now();
+    socket.write('POST /beamline.flow.v1.Router/Decide HTTP/1.1\r\nHost: x\r\n');
+    // A header line every 300 ms: never idle, never done.
+    const trickle = setInterval(() => socket.write('x-slow: 1\r\n'), 300);
+    socket.on('error', () => {});
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk));
+    const closed = await Promise.race([
+      once(socket, 'close').then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 6_000)),
+    ]);
+    clearInterval(trickle);
+    socket.destroy();
+    expect(closed).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(performance.now() - started).toBeLessThan(6_000);
   });
 
   it('advertises its HTTP/2 stream limit, and closes an idle HTTP/2 session', async () => {

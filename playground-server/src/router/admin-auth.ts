@@ -14,7 +14,11 @@ export function requireAdminKey(header: Headers, adminApiKey: string): void {
     );
   }
   if (!sameSecret(presented, adminApiKey)) {
-    throw new ConnectError('the admin key is not valid', Code.Unauthenticated);
+    throw new ConnectError(
+      'the admin key is not valid (a server reachable from the LAN makes its own key at start and prints it: ' +
+        'ask whoever runs it; playground-admin-key works only on a server listening on localhost)',
+      Code.Unauthenticated,
+    );
   }
 }
 

@@ -89,7 +89,7 @@ describe('RouterAdmin', () => {
   ])('refuses calls with %s as UNAUTHENTICATED', async (_name, headers, message) => {
     const error = await failure(clients().admin.listPolicies({tenantId: 'acme'}, {headers}));
     expect(error.code).toBe(Code.Unauthenticated);
-    expect(error.rawMessage).toBe(message);
+    expect(error.rawMessage).toContain(message);
   });
 
   it.each([{'x-api-key': ADMIN_KEY}, {authorization: `Bearer ${ADMIN_KEY}`}, {authorization: ADMIN_KEY}])(

@@ -66,7 +66,7 @@ export default function Builder({method: initialMethod}: {method?: string}) {
         {admin && (
           <span>
             {' '}
-            · admin calls need <code>x-api-key</code>
+            · admin calls need <code>x-api-key</code> (on a workshop server, the key it printed at start)
           </span>
         )}
       </p>
