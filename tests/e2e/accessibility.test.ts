@@ -28,13 +28,39 @@ async function sitemapPaths(siteUrl: string): Promise<string[]> {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
 }
 
-/** Waits for what renders after load (Mermaid diagrams) so axe sees the finished page. */
+/**
+ * Waits for what renders after load (Mermaid diagrams, each a tab stop once it
+ * is wider than the page) so axe sees the finished page.
+ */
 async function settle(page: Page): Promise<void> {
   const diagrams = page.locator('.docusaurus-mermaid-container');
   for (let index = 0; index < (await diagrams.count()); index++) {
     await diagrams.nth(index).scrollIntoViewIfNeeded();
     await diagrams.nth(index).locator('svg').first().waitFor({timeout: 15_000});
   }
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="mermaid-box"]')].every(
+      (box) => box.scrollWidth <= box.clientWidth + 1 || box.tabIndex === 0,
+    ),
+  );
+}
+
+/**
+ * Switches the page's system colour scheme and waits until the theme follows
+ * and its colour transitions have ended: axe reads colours as they are drawn,
+ * and halfway through a transition they are neither scheme's.
+ */
+async function switchScheme(page: Page, scheme: Scheme): Promise<void> {
+  await page.emulateMedia({colorScheme: scheme});
+  await page.locator(`html[data-theme="${scheme}"]`).waitFor();
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation instanceof CSSTransition)
+        .map((transition) => transition.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 /**
@@ -144,8 +170,7 @@ describe('accessibility: axe-core WCAG 2.1 A/AA over every page of the sitemap (
       for (const kind of await exerciseWidgets(page, widget)) used.add(kind);
       const counts: string[] = [];
       for (const scheme of schemes) {
-        await page.emulateMedia({colorScheme: scheme});
-        await page.locator(`html[data-theme="${scheme}"]`).waitFor();
+        await switchScheme(page, scheme);
         const found = await axeViolations(page, `${path} (${scheme}, after use)`);
         violations.push(...found);
         for (const line of found) console.log(line);
