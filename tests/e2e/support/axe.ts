@@ -17,19 +17,29 @@ interface AxeViolation {
   nodes: AxeNode[];
 }
 
+/** What every page shares: the navbar, the sidebar and the footer. */
+const chrome = [['.navbar'], ['.theme-doc-sidebar-container'], ['.footer']];
+
 /**
  * Runs axe-core in the page (injected from node_modules, nothing fetched) and
  * returns one line per failing element — rule, element, why — prefixed with
- * `where`, so a failure says what to fix and on which page.
+ * `where`, so a failure says what to fix and on which page. With
+ * `skipChrome`, the parts every page shares are left out (cheaper, for a
+ * sweep that checks them in full on a few pages).
  */
-export async function axeViolations(page: Page, where: string): Promise<string[]> {
+export async function axeViolations(page: Page, where: string, {skipChrome = false} = {}): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({path: axeScript});
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as {axe: {run(context: unknown, options: unknown): Promise<{violations: unknown}>}})
-      .axe;
-    const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-    return result.violations;
-  }, wcagTags);
+  const violations = await page.evaluate(
+    async ({tags, exclude}) => {
+      const axe = (
+        window as unknown as {axe: {run(context: unknown, options: unknown): Promise<{violations: unknown}>}}
+      ).axe;
+      const context = exclude.length ? {exclude} : document;
+      const result = await axe.run(context, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+      return result.violations;
+    },
+    {tags: wcagTags, exclude: skipChrome ? chrome : []},
+  );
   return (violations as AxeViolation[]).flatMap((violation) =>
     violation.nodes.map(
       (node) =>
