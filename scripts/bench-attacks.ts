@@ -10,6 +10,8 @@
  */
 import {type ChildProcess, spawn} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
+import http from 'node:http';
+import http2 from 'node:http2';
 import {createServer} from 'node:net';
 import path from 'node:path';
 import {h2HeldStreams} from '../playground-server/test/support/attacks';
@@ -128,3 +130,162 @@ await run('h2 held streams (5 sessions × 100 streams that never end their reque
   });
   return `${result.held} streams still open on the client after 3 s`;
 });
+
+/** Sends `count` requests, `concurrency` at a time, and tallies the answers' statuses (or the failure). */
+async function flood(count: number, concurrency: number, send: (i: number) => Promise<number | string>) {
+  const tally = new Map<string, number>();
+  let next = 0;
+  await Promise.all(
+    Array.from({length: concurrency}, async () => {
+      while (next < count) {
+        const i = next++;
+        const outcome = String(await send(i).catch((error: Error) => error.message.slice(0, 40)));
+        tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
+      }
+    }),
+  );
+  return [...tally].map(([outcome, n]) => `${outcome}: ${n}`).join(', ');
+}
+
+const decideDto = '{"version":"1","tenant_id":"t","request_id":"r","task":{"type":"t","payload":{}}}';
+
+await run('HTTP/2 random :method values (2 000 to the facade)', async (url, measure) => {
+  const session = http2.connect(url);
+  session.on('error', () => {});
+  const statuses = await flood(2_000, 100, (i) => {
+    return new Promise<number>((resolve, reject) => {
+      const stream = session.request({':method': `M${i.toString(36)}X`, ':path': '/api/v1/routes/decide'});
+      stream.on('response', (headers) => resolve(Number(headers[':status'])));
+      stream.on('error', reject);
+      stream.resume();
+      stream.end();
+    });
+  });
+  session.close();
+  await measure();
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const series = text.split('\n').filter((line) => line.startsWith('gateway_http_requests_total{')).length;
+  return `${statuses}; gateway_http_requests_total series: ${series}, /metrics ${(text.length / 1024).toFixed(0)} KiB`;
+});
+
+await run('15 KB session and tenant ids (3 000 requests, each id new)', async (url, measure) => {
+  const long = (i: number) => `${i}-${'k'.repeat(15_000)}`;
+  const statuses = await flood(3_000, 32, async (i) => {
+    const facade = i % 2 === 1;
+    const answer = await fetch(`${url}${facade ? '/api/v1/routes/decide' : '/beamline.flow.v1.Router/Decide'}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(facade ? {'x-tenant-id': long(i)} : {'x-beamline-session': long(i)}),
+      },
+      body: facade ? decideDto : '{"message":{"tenantId":"t","messageId":"m"}}',
+    });
+    await answer.arrayBuffer();
+    return answer.status;
+  });
+  await measure();
+  return statuses;
+});
+
+await run(
+  'calls held by injected latency (1 500 at once over 1 500 connections, latency=5s, one address; MAX_HELD_CALLS=500)',
+  async (url, measure) => {
+    const agent = new http.Agent({keepAlive: true, maxSockets: 1_500});
+    const {hostname, port} = new URL(url);
+    const flooded = flood(1_500, 1_500, (i) => {
+      return new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: hostname,
+            port,
+            method: 'POST',
+            path: '/beamline.flow.v1.Router/Decide',
+            headers: {
+              'content-type': 'application/json',
+              'x-beamline-fault': 'latency=5s',
+              'x-beamline-session': `s${i % 300}`,
+            },
+            agent,
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end('{"message":{"tenantId":"t","messageId":"m"}}');
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await measure();
+    const statuses = await flooded;
+    agent.destroy();
+    return statuses;
+  },
+  {MAX_HELD_CALLS: '500'},
+);
+
+await run('facade event streams from one address (400 at once)', async (url, measure) => {
+  const open: http.ClientRequest[] = [];
+  const statuses = await flood(400, 400, (i) => {
+    return new Promise<string>((resolve, reject) => {
+      const req = http.get(`${url}/api/v1/messages/stream?tenant_id=t${i}`, {agent: false}, (res) => {
+        res.once('data', (chunk: Buffer) =>
+          resolve(res.statusCode === 200 ? chunk.toString().trim() || 'empty' : String(res.statusCode)),
+        );
+      });
+      req.on('error', reject);
+      open.push(req);
+    });
+  });
+  await measure();
+  for (const req of open) req.destroy();
+  return statuses;
+});
+
+await run('deeply nested JSON to the facade (200 bodies, 30 000 levels)', async (url, measure) => {
+  const nested = `{"a":${'['.repeat(30_000)}${']'.repeat(30_000)}}`;
+  const statuses = await flood(200, 16, async () => {
+    const answer = await fetch(`${url}/api/v1/routes/decide`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json', 'x-tenant-id': `deep-${Math.random()}`},
+      body: decideDto.replace('"payload":{}', `"payload":${nested}`),
+    });
+    await answer.arrayBuffer();
+    return answer.status;
+  });
+  await measure();
+  return statuses;
+});
+
+await run(
+  'absolute-form targets past the per-client burst (500 × POST http://x/api/…; RATE_LIMIT_BURST=100, 10/s)',
+  async (url, measure) => {
+    const {hostname, port} = new URL(url);
+    const agent = new http.Agent({keepAlive: true, maxSockets: 32});
+    const statuses = await flood(500, 32, (i) => {
+      return new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: hostname,
+            port,
+            method: 'POST',
+            path: 'http://x/api/v1/routes/decide',
+            headers: {'content-type': 'application/json', 'x-tenant-id': `abs-${i}`},
+            agent,
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end(decideDto);
+      });
+    });
+    agent.destroy();
+    await measure();
+    return statuses;
+  },
+  {RATE_LIMIT_BURST: '100', RATE_LIMIT_PER_SECOND: '10'},
+);
