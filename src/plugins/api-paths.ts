@@ -9,6 +9,8 @@ export const apiPathPrefixes = [
   '/readyz',
   '/metrics',
   '/health',
+  // c-gateway's other health path, which the facade answers too.
+  '/_health',
   '/api/',
   ROOM_API_PREFIX,
 ] as const;

@@ -10,7 +10,7 @@ import {
 } from '../../../src/contract/index.js';
 import {sleep as realSleep} from './sleep.js';
 import {type FaultRequest, readFaultHeader} from './spec.js';
-import {TokenBuckets} from './token-buckets.js';
+import {TokenBuckets} from '../limits/token-buckets.js';
 
 export interface FaultOptions {
   /** Uniform in [0, 1); pass a seeded one to replay a run. */

@@ -1,6 +1,6 @@
 import {Code, ConnectError, type Interceptor} from '@connectrpc/connect';
 import {MAX_SESSION_LENGTH, SESSION_HEADER} from '../../../src/contract/index.js';
-import {TokenBuckets} from '../faults/token-buckets.js';
+import {TokenBuckets} from './token-buckets.js';
 import {clientAddressKey} from './client-address.js';
 
 export interface ClientRateLimitOptions {

@@ -1,5 +1,5 @@
 import type {RateLimit} from '../../../src/contract/index.js';
-import {boundedKey} from '../limits/bounded-key.js';
+import {boundedKey} from './bounded-key.js';
 
 export interface TakeResult {
   readonly allowed: boolean;
