@@ -20,27 +20,6 @@ function withConstant(code: string, name: string, value: string): string {
   return code.replace(line, `const ${name} = ${value};`);
 }
 
-/**
- * The driver's setCode, for a whole file: after a long paste Monaco scrolls
- * to its end, so the paste has landed when the last line is on screen.
- */
-async function pasteWholeFile(driver: PlaygroundDriver, code: string): Promise<void> {
-  const lastLine = code.trimEnd().split('\n').at(-1)?.trim() ?? '';
-  const marker = lastLine.slice(0, 40);
-  await driver.root.locator('.monaco-editor .view-lines').click();
-  const page = driver.root.page();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement?.dispatchEvent(
-      new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}),
-    );
-  }, code);
-  await expect.poll(() => driver.editorText(), {timeout: 10_000}).toContain(marker);
-}
-
 const number = (text: string, pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? Number.NaN);
 
 describe('Things to try on the hedging, idempotency and fallback pages (real Chromium, real server)', {
@@ -64,7 +43,7 @@ describe('Things to try on the hedging, idempotency and fallback pages (real Chr
     await page.goto(`${site.url}${path}`);
     const driver = new PlaygroundDriver(page);
     await driver.waitForEditor();
-    await pasteWholeFile(driver, code);
+    await driver.pasteFile(code);
     await driver.run.click();
     await driver.waitForStatus('done', 40_000);
     return (await driver.logLines()).join('\n');

@@ -25,6 +25,11 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       `--host-resolver-rules=MAP ${lanHost} 127.0.0.1`,
+      // Tests open several pages at once, each its own window: none may be
+      // throttled as a background page (no animation frames, slow timers).
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
     ],
   });
 }

@@ -26,9 +26,9 @@ export class PlaygroundDriver {
     return this.root.getByTestId('playground-chart');
   }
 
-  async waitForEditor(): Promise<void> {
+  async waitForEditor(timeout = 30_000): Promise<void> {
     await this.root.scrollIntoViewIfNeeded();
-    await this.root.locator('[data-editor-ready="true"] .monaco-editor .view-lines').waitFor({timeout: 30_000});
+    await this.root.locator('[data-editor-ready="true"] .monaco-editor .view-lines').waitFor({timeout});
   }
 
   /**
@@ -51,6 +51,39 @@ export class PlaygroundDriver {
     const deadline = Date.now() + 10_000;
     while (!(await this.editorText()).includes(firstLine.trim())) {
       if (Date.now() > deadline) throw new Error(`the editor never showed the pasted code (${firstLine})`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  /**
+   * setCode for a whole file. After a long paste Monaco scrolls to its end and
+   * does not draw the first line, so the paste has landed when the last line
+   * is on screen; the editor is seen empty first, so a last line the old text
+   * shared cannot pass for it.
+   */
+  async pasteFile(code: string): Promise<void> {
+    const marker = (code.trimEnd().split('\n').at(-1) ?? '').trim().slice(0, 40);
+    await this.root.locator('.monaco-editor .view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.waitForEditorText((text) => text.trim() === '', 'the editor never emptied before the paste');
+    await this.page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement?.dispatchEvent(
+        new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}),
+      );
+    }, code);
+    await this.waitForEditorText(
+      (text) => text.includes(marker),
+      `the editor never showed the pasted file (${marker})`,
+    );
+  }
+
+  private async waitForEditorText(done: (text: string) => boolean, failure: string): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (!done(await this.editorText())) {
+      if (Date.now() > deadline) throw new Error(failure);
       await this.page.waitForTimeout(50);
     }
   }
