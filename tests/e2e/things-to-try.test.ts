@@ -211,11 +211,12 @@ const trials: Trial[] = [
     edits: [
       main(breakerDriver, [
         ['const scriptedOutage = true;', 'const scriptedOutage = false;'],
-        runFor('12_000', '6_000'),
+        // Up to 100 calls (about 10 s), until it opens: five failures in a row come once in ~17 calls at 70 %.
+        ['while (now() < 12_000) {', "for (let call = 0; call < 100 && breaker.state === 'closed'; call++) {"],
       ]),
     ],
     dial: {error: 70},
-    // Six seconds of calls: on the page's dial (no errors) the circuit never opens.
+    // On the page's dial (no errors) the circuit never opens.
     check: ({logs}) => expect(logs.filter((line) => /closed → open/.test(line)).length).toBeGreaterThan(0),
   },
   // Retry budgets
@@ -514,10 +515,13 @@ const trials: Trial[] = [
     path: '/guide/resilience/timeouts-deadlines',
     edits: [main(timeoutsDriver, [runFor('8_000', '4_000')])],
     dial: {jitter: 100},
-    check: ({logs, legend}) => {
-      expect(legend).toContain('ok');
-      expect(legend).not.toContain('deadline_exceeded');
+    check: ({logs}) => {
       expect(logs.some((line) => /deadline reached|failed/.test(line))).toBe(false);
+      // At the page's 400 ms jitter almost half the requests outlive their first attempt's 300 ms; at 100 ms
+      // none should (a busy machine may stall one).
+      const times = numbers(logs, /: ok in (\d+) ms/);
+      expect(times.length).toBeGreaterThan(5);
+      expect(times.filter((ms) => ms > 300).length).toBeLessThanOrEqual(Math.floor(times.length / 10));
     },
   },
 ];
