@@ -664,7 +664,7 @@ describe('Things to try (production build, real Chromium, real server)', () => {
   let outcomes: Map<Trial, Outcome | Error>;
   beforeAll(async () => {
     outcomes = await tryAll(3);
-  }, 400_000);
+  }, 600_000);
 
   for (const trial of trials) {
     it(trial.suggestion, () => {

@@ -18,6 +18,10 @@ describe('the console’s request draft', () => {
     expect([edit(0), edit(Number.NaN), edit(2.6), edit(1000)]).toEqual([1, 1, 3, 100]);
   });
 
+  it('sends the tab’s workshop room, so the room counts console calls', () => {
+    expect(outgoing(draftFrom(decide), 'abc').headers).toContainEqual(['x-beamline-room', 'abc']);
+  });
+
   it('adds the dial’s fault header to what is sent', () => {
     const draft = draftFrom(decide, {...noFaults, error: 1});
     expect(outgoing(draft).headers).toContainEqual(['x-beamline-fault', 'error=1;code=unavailable']);

@@ -1,5 +1,6 @@
 import {parseHeaderLines} from '../requests/header-lines';
 import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '../../contract';
+import {withRoomHeader} from '../requests/room-header';
 import {pathProblem} from './http-text';
 import type {HttpPreset} from './presets';
 
@@ -44,12 +45,12 @@ export function draftReducer(state: ConsoleDraft, action: DraftAction): ConsoleD
   }
 }
 
-/** What Send would send, and every reason it cannot be sent yet. */
-export function outgoing(draft: ConsoleDraft) {
+/** What Send would send (in `room`, the tab's workshop room), and every reason it cannot be sent yet. */
+export function outgoing(draft: ConsoleDraft, room?: string) {
   const parsed = parseHeaderLines(draft.headersText);
   const problem = pathProblem(draft.path);
   return {
-    headers: withFaultHeader(parsed.headers, faultSpec(draft.fault)),
+    headers: withRoomHeader(withFaultHeader(parsed.headers, faultSpec(draft.fault)), room),
     problems: [...(problem ? [problem] : []), ...parsed.problems],
   };
 }

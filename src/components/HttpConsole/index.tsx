@@ -2,6 +2,7 @@ import {useEffect, useId, useMemo, useReducer, useState} from 'react';
 import {copyText} from '@site/src/components/copy-text';
 import SendCancelButton from '@site/src/components/ui/SendCancelButton';
 import {useSendShortcut, useShortcutLabel} from '@site/src/components/ui/useShortcuts';
+import {currentRoom} from '@site/src/components/RoomBanner/room';
 import {readerTenant} from '@site/src/playground/session';
 import {draftFrom, draftReducer, outgoing} from './console-state';
 import {allowsBody, toCurl} from './http-text';
@@ -40,6 +41,7 @@ export default function HttpConsole({
   // The reader's own tenant lives in the tab's sessionStorage, so the server
   // renders a placeholder and the browser swaps it in after hydration.
   const [tenant, setTenant] = useState(serverTenant);
+  const [room, setRoom] = useState<string>();
   const presets = useMemo(() => httpPresets(tenant), [tenant]);
   const byId = (wanted: string) => presets.find((candidate) => candidate.id === wanted) ?? presets[0];
   const [draft, dispatch] = useReducer(draftReducer, byId(preset), (first) => draftFrom(first));
@@ -52,11 +54,12 @@ export default function HttpConsole({
   useEffect(() => {
     const own = readerTenant();
     setTenant(own);
+    setRoom(currentRoom());
     const fresh = httpPresets(own).find((candidate) => candidate.id === draft.presetId)!;
     dispatch({type: 'edit', patch: {path: fresh.path, headersText: fresh.headers, body: fresh.body}});
   }, []);
 
-  const {headers, problems} = useMemo(() => outgoing(draft), [draft]);
+  const {headers, problems} = useMemo(() => outgoing(draft, room), [draft, room]);
   const send = () => {
     if (problems.length || exchange.busy) return;
     void exchange.send({method: draft.method, path: draft.path, headers, body: draft.body, repeat: draft.repeat});

@@ -1,6 +1,7 @@
 import {useMemo, useReducer} from 'react';
 import SendCancelButton from '@site/src/components/ui/SendCancelButton';
 import {useSendShortcut, useShortcutLabel} from '@site/src/components/ui/useShortcuts';
+import {currentRoom} from '@site/src/components/RoomBanner/room';
 import {readerTenant} from '@site/src/playground/session';
 import {builderReducer, initialBuilder, outgoingCall} from './builder-state';
 import {callAsCode} from './call-code';
@@ -19,7 +20,9 @@ export default function Builder({method: initialMethod}: {method?: string}) {
   );
   const rpc = useRpcCall();
   const shortcut = useShortcutLabel();
-  const call = useMemo(() => outgoingCall(state), [state]);
+  // The builder renders in the browser only, so the tab's room is known at once.
+  const room = useMemo(currentRoom, []);
+  const call = useMemo(() => outgoingCall(state, room), [state, room]);
   const {method} = call;
   const admin = method.parent.name === 'RouterAdmin';
 

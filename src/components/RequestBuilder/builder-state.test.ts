@@ -17,6 +17,10 @@ const start = () => initialBuilder(decide, 'reader-t', 'builder-c');
 const apply = (...actions: BuilderAction[]) => actions.reduce<BuilderState>(builderReducer, start());
 
 describe('the builder’s request state', () => {
+  it('sends the tab’s workshop room, so the room counts builder calls', () => {
+    expect(outgoingCall(start(), 'abc').headers).toContainEqual(['x-beamline-room', 'abc']);
+  });
+
   it('starts from the method’s sample, with the admin key only for RouterAdmin', () => {
     expect(start().request).toEqual(sampleRequest(decide, 'reader-t'));
     expect(start().headersText).toBe('x-correlation-id: builder-c');

@@ -1,4 +1,5 @@
 import {parseHeaderLines} from '../requests/header-lines';
+import {withRoomHeader} from '../requests/room-header';
 import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '../../contract';
 import {sampleRequest} from './samples';
 import {findMethod, toRequestMessage, type JsonObject} from './schema';
@@ -152,8 +153,11 @@ export function parseDeadline(text: string): {timeoutMs?: number; problem?: stri
   return {timeoutMs};
 }
 
-/** The call Send would make, and every reason it cannot be made yet, in the order the fields appear. */
-export function outgoingCall(state: BuilderState) {
+/**
+ * The call Send would make (in `room`, the tab's workshop room), and every
+ * reason it cannot be made yet, in the order the fields appear.
+ */
+export function outgoingCall(state: BuilderState, room?: string) {
   const headers = parseHeaderLines(state.headersText);
   const deadline = parseDeadline(state.deadlineText);
   const requestProblems =
@@ -164,7 +168,7 @@ export function outgoingCall(state: BuilderState) {
       : Object.entries(state.fieldProblems).map(([path, problem]) => `${path}: ${problem}`);
   return {
     method: findMethod(state.methodId)!,
-    headers: withFaultHeader(headers.headers, faultSpec(state.fault)),
+    headers: withRoomHeader(withFaultHeader(headers.headers, faultSpec(state.fault)), room),
     timeoutMs: deadline.timeoutMs,
     problems: [...(deadline.problem ? [deadline.problem] : []), ...requestProblems, ...headers.problems],
   };
