@@ -1,8 +1,11 @@
+import {fileURLToPath} from 'node:url';
 import {defineConfig} from 'vitest/config';
 
 // Unit and protocol tests live beside the code they pin down; browser tests
 // (tests/e2e) need a production build and run through their own config.
 export default defineConfig({
+  // Docusaurus's alias for the site root, so modules that import through it can be tested.
+  resolve: {alias: {'@site': fileURLToPath(new URL('.', import.meta.url))}},
   test: {
     include: [
       'src/**/*.test.ts',

@@ -1,9 +1,9 @@
-import {useCallback, useEffect, useRef, useState} from 'react';
-import {SnippetRunner, type RunStatus} from '@site/src/playground/runner';
+import {useEffect, useMemo, useRef, useState} from 'react';
+import type {RunStatus} from '@site/src/playground/runner';
 import {currentRoom} from '@site/src/components/RoomBanner/room';
 import {readerSession} from '@site/src/playground/session';
-import {RunFeed} from './run-feed';
 import {emptyOutput, type RunOutput} from './run-output';
+import {RunSession} from './run-session';
 
 export type {ErrorLocation, LogLine} from './run-output';
 
@@ -22,59 +22,30 @@ export interface SnippetRun {
   clearOutput(): void;
 }
 
-/**
- * Owns a SnippetRunner for one playground and turns its event stream into
- * React state through a RunFeed (bounded output, at most one render a frame).
- */
+/** A RunSession (run-session.ts, where the logic and its tests live) whose view is React state. */
 export function useSnippetRun(timeLimitMs: number): SnippetRun {
   const [status, setStatus] = useState<RunStatus>('idle');
   const [output, setOutput] = useState<RunOutput>(emptyOutput);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [faultInForce, setFaultInForce] = useState<string | null>();
-  const feed = useRef<RunFeed | null>(null);
-  feed.current ??= new RunFeed(setOutput);
-  const runner = useRef<SnippetRunner | null>(null);
+  const session = useRef<RunSession | null>(null);
+  session.current ??= new RunSession({
+    timeLimitMs,
+    view: {status: setStatus, output: setOutput, startedAt: setStartedAt, faultInForce: setFaultInForce},
+    context: () => ({apiBaseUrl: window.location.origin, session: readerSession(), room: currentRoom()}),
+  });
+  useEffect(() => () => session.current?.dispose(), []);
 
-  const getRunner = useCallback(() => {
-    runner.current ??= new SnippetRunner({
-      timeLimitMs,
-      onEvent: (event) => {
-        if (event.type === 'fault') setFaultInForce(event.spec);
-        else feed.current?.push(event);
-      },
-      onStatus: (next) => {
-        if (next !== 'running') setFaultInForce(undefined);
-        setStatus(next);
-      },
-    });
-    return runner.current;
-  }, [timeLimitMs]);
-
-  useEffect(() => () => runner.current?.dispose(), []);
-
-  const run = useCallback(
-    (files: Record<string, string>, entry: string, fault: string | null) => {
-      const active = getRunner();
-      active.stop();
-      feed.current?.reset();
-      setFaultInForce(undefined);
-      setStartedAt(performance.now());
-      active.run({
-        files,
-        entry,
-        fault: fault ?? undefined,
-        apiBaseUrl: window.location.origin,
-        session: readerSession(),
-        room: currentRoom(),
-      });
-    },
-    [getRunner],
-  );
-
-  const prepare = useCallback(() => getRunner().prepare(), [getRunner]);
-  const stop = useCallback(() => runner.current?.stop(), []);
-  const setFault = useCallback((spec: string | null) => runner.current?.setFault(spec), []);
-  const clearOutput = useCallback(() => feed.current?.reset(), []);
-
-  return {status, output, startedAt, faultInForce, run, prepare, stop, setFault, clearOutput};
+  // Stable functions, as callers list them in effect dependencies.
+  const actions = useMemo(() => {
+    const current = session.current!;
+    return {
+      run: (files: Record<string, string>, entry: string, fault: string | null) => current.run(files, entry, fault),
+      prepare: () => current.prepare(),
+      setFault: (spec: string | null) => current.setFault(spec),
+      stop: () => current.stop(),
+      clearOutput: () => current.clearOutput(),
+    };
+  }, []);
+  return {status, output, startedAt, faultInForce, ...actions};
 }

@@ -1,0 +1,162 @@
+import {describe, expect, it} from 'vitest';
+import type {PageMessage, WorkerEvent, WorkerMessage} from '@site/src/playground/protocol';
+import type {RunStatus, WorkerLike} from '@site/src/playground/runner';
+import type {RunOutput} from './run-output';
+import {RunSession} from './run-session';
+
+/** A stand-in worker: records what the page posts, and lets the test answer as the snippet would. */
+class FakeWorker implements WorkerLike {
+  posted: PageMessage[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  postMessage(message: PageMessage): void {
+    this.posted.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  emit(...events: WorkerEvent[]): void {
+    this.onmessage?.({data: events} as MessageEvent<WorkerMessage>);
+  }
+}
+
+// useSnippetRun's logic, with a stand-in worker and frames run by hand.
+function harness() {
+  const workers: FakeWorker[] = [];
+  const statuses: RunStatus[] = [];
+  const faults: (string | null | undefined)[] = [];
+  const starts: number[] = [];
+  let output: RunOutput | undefined;
+  let frame: (() => void) | null = null;
+  let time = 0;
+  let room = 'main';
+  const session = new RunSession({
+    timeLimitMs: 60_000,
+    view: {
+      status: (status) => statuses.push(status),
+      output: (next) => (output = next),
+      startedAt: (at) => starts.push(at),
+      faultInForce: (spec) => faults.push(spec),
+    },
+    context: () => ({apiBaseUrl: 'http://workshop.lan:3000', session: 'reader-1', room}),
+    now: () => time,
+    createWorker: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+    frames: {
+      request: (callback) => {
+        frame = callback;
+        return 1;
+      },
+      cancel: () => {
+        frame = null;
+      },
+      now: () => time,
+    },
+  });
+  const runningWorker = () => workers.find((worker) => worker.posted.some((message) => message.type === 'run'))!;
+  return {
+    session,
+    workers,
+    statuses,
+    faults,
+    starts,
+    lines: () => output?.lines.map((line) => line.text) ?? [],
+    runningWorker,
+    tick: (ms: number) => {
+      time += ms;
+      const callback = frame;
+      frame = null;
+      callback?.();
+    },
+    moveTo: (next: string) => {
+      room = next;
+    },
+  };
+}
+
+const log = (text: string): WorkerEvent => ({type: 'log', level: 'log', text, t: 0});
+
+describe('RunSession (useSnippetRun)', () => {
+  it('runs with the reader, the room and the dial read at the Run, and says when it started', () => {
+    const h = harness();
+    h.tick(5);
+    h.session.run({'main.ts': 'log(1)'}, 'main.ts', 'error=0.5');
+    const request = h.runningWorker().posted[0];
+    expect(request).toEqual({
+      type: 'run',
+      files: {'main.ts': 'log(1)'},
+      entry: 'main.ts',
+      fault: 'error=0.5',
+      apiBaseUrl: 'http://workshop.lan:3000',
+      session: 'reader-1',
+      room: 'main',
+    });
+    expect(h.starts).toEqual([5]);
+    expect(h.statuses).toEqual(['running']);
+    // A room joined between runs is the next run's room.
+    h.moveTo('abc');
+    h.session.run({'main.ts': ''}, 'main.ts', null);
+    const second = h.workers.filter((worker) => worker.posted.some((message) => message.type === 'run'))[1]!;
+    expect(second.posted[0]).toMatchObject({room: 'abc', fault: undefined});
+  });
+
+  it('shows the fault in force while the run lasts and forgets it when the run ends', () => {
+    const h = harness();
+    h.session.run({'main.ts': ''}, 'main.ts', null);
+    h.runningWorker().emit({type: 'fault', spec: 'latency=200ms', t: 1} as WorkerEvent);
+    expect(h.faults.at(-1)).toBe('latency=200ms');
+    // A fault event is state for the panel, not a line of output.
+    expect(h.lines()).toEqual([]);
+    h.runningWorker().emit({type: 'done', t: 2} as WorkerEvent);
+    expect(h.statuses.at(-1)).toBe('done');
+    expect(h.faults.at(-1)).toBeUndefined();
+  });
+
+  it('a new Run stops the old one, and its output starts empty', () => {
+    const h = harness();
+    h.session.run({'main.ts': ''}, 'main.ts', null);
+    const first = h.runningWorker();
+    first.emit(log('from the first run'));
+    expect(h.lines()).toEqual(['from the first run']);
+    h.session.run({'main.ts': ''}, 'main.ts', null);
+    expect(first.terminated).toBe(true);
+    expect(h.lines()).toEqual([]);
+    // The old worker's late events are not the new run's.
+    first.emit(log('late'));
+    expect(h.lines()).toEqual([]);
+  });
+
+  it('Stop ends the run as stopped; the dial reaches only a running snippet', () => {
+    const h = harness();
+    h.session.setFault('error=1');
+    expect(h.workers.flatMap((worker) => worker.posted)).toEqual([]);
+    h.session.run({'main.ts': ''}, 'main.ts', null);
+    h.session.setFault('error=1');
+    expect(h.runningWorker().posted.at(-1)).toEqual({type: 'fault', spec: 'error=1'});
+    h.session.stop();
+    expect(h.statuses.at(-1)).toBe('stopped');
+    expect(h.runningWorker().terminated).toBe(true);
+  });
+
+  it('prepare starts a worker before the Run, which the Run then uses', () => {
+    const h = harness();
+    h.session.prepare();
+    expect(h.workers).toHaveLength(1);
+    h.session.run({'main.ts': ''}, 'main.ts', null);
+    expect(h.runningWorker()).toBe(h.workers[0]);
+  });
+
+  it('Clear empties the output; dispose ends the run and the spare worker', () => {
+    const h = harness();
+    h.session.run({'main.ts': ''}, 'main.ts', null);
+    h.runningWorker().emit(log('a'));
+    h.session.clearOutput();
+    expect(h.lines()).toEqual([]);
+    h.session.dispose();
+    expect(h.workers.every((worker) => worker.terminated)).toBe(true);
+  });
+});
