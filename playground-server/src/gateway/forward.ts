@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import {pipeline} from 'node:stream';
 import type {NodeRequest, NodeResponse} from '../http-types.js';
 
 /** Headers that describe one connection, not the request: never passed on (RFC 9110 §7.6.1). */
@@ -79,14 +80,10 @@ export function createForwarder(
       if ('flushHeaders' in res && typeof res.flushHeaders === 'function') {
         res.flushHeaders();
       }
-      answer.on('data', (chunk: Buffer) => {
-        if (!res.write(chunk)) {
-          answer.pause();
-          res.once('drain', () => answer.resume());
-        }
+      // Backpressure both ways; a failure on either side tears the other down.
+      pipeline(answer, res as NodeJS.WritableStream, (error) => {
+        if (error) res.destroy();
       });
-      answer.on('end', () => res.end());
-      answer.on('error', () => res.destroy());
     });
     upstream.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(headersTimer);
@@ -104,13 +101,7 @@ export function createForwarder(
       clearTimeout(headersTimer);
       upstream.destroy();
     });
-    req.on('data', (chunk: Buffer) => {
-      if (!upstream.write(chunk)) {
-        req.pause();
-        upstream.once('drain', () => req.resume());
-      }
-    });
-    req.on('end', () => upstream.end());
-    req.on('error', () => upstream.destroy());
+    // The gateway's own failure is answered above ('error'); here only its end of the pipe matters.
+    pipeline(req, upstream, () => {});
   };
 }
