@@ -111,6 +111,8 @@ describe('over plain http on a LAN name (insecure context, production build, rea
     const id = await readerId();
     await page.goto(`${site.lanUrl}/guide/grpc/`);
     const builder = page.getByTestId('request-builder');
+    // Its code loads when it nears the viewport.
+    await page.getByTestId('request-builder-box').scrollIntoViewIfNeeded();
     await builder.waitFor({timeout: 15_000});
     await builder.scrollIntoViewIfNeeded();
     expect(await builder.getByTestId('request-builder-field-message.tenantId').inputValue()).toBe(`reader-${id}`);

@@ -46,13 +46,25 @@ describe('request builder (gRPC page, production build, real Chromium, real serv
   let foreign: string[];
   let builder: BuilderDriver;
   let firstProvider: unknown;
+  /** Scripts holding the builder's own code, fetched before and after it was scrolled near. */
+  const builderScripts: string[] = [];
+  let builderScriptsBeforeScroll: string[] = [];
+  let placeholderHeight = 0;
 
   beforeAll(async () => {
     [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
     page = await browser.newPage({viewport: {width: 1280, height: 900}});
     foreign = watchForeignRequests(page);
-    await page.goto(`${site.url}/guide/grpc/`);
+    page.on('response', async (response) => {
+      if (!/\.js$/.test(new URL(response.url()).pathname)) return;
+      const body = await response.text().catch(() => '');
+      if (body.includes('"request-builder"')) builderScripts.push(response.url());
+    });
+    await page.goto(`${site.url}/guide/grpc/`, {waitUntil: 'networkidle'});
+    builderScriptsBeforeScroll = [...builderScripts];
+    placeholderHeight = (await page.getByTestId('request-builder-loading').boundingBox())?.height ?? 0;
     builder = new BuilderDriver(page);
+    await page.getByTestId('request-builder-box').scrollIntoViewIfNeeded();
     await builder.root.waitFor({timeout: 15_000});
     await builder.root.scrollIntoViewIfNeeded();
   });
@@ -60,6 +72,13 @@ describe('request builder (gRPC page, production build, real Chromium, real serv
   afterAll(async () => {
     await browser?.close();
     await site?.stop();
+  });
+
+  it('fetches its code (protobuf, Connect, the form) only when it nears the viewport, in a box of its size', async () => {
+    expect(builderScriptsBeforeScroll).toEqual([]);
+    expect(builderScripts.length).toBeGreaterThan(0);
+    const height = (await builder.root.boundingBox())?.height ?? 0;
+    expect(Math.abs(height - placeholderHeight)).toBeLessThan(40);
   });
 
   it('builds a form from the RouteRequest descriptor and calls Router.Decide over Connect (JSON)', async () => {

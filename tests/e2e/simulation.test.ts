@@ -25,10 +25,34 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
 
   it('sweeps 10…200 clients for every strategy in a worker and draws both charts', async () => {
     await expect.poll(sweepPoints, {timeout: 20_000}).toBe(20 * 5);
+    await page.getByTestId('simulation-charts').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.getByTestId('simulation-charts').locator('.recharts-line').count()).toBe(10);
     expect(await page.getByTestId('simulation-charts').locator('.recharts-line').count()).toBe(10);
     await expect
       .poll(() => page.getByTestId('simulation-status').innerText())
       .toMatch(/20 client counts × 5 strategies in \d+ ms/);
+  });
+
+  it('on a phone, fetches recharts only when the charts near the viewport, in boxes of their size', async () => {
+    const phone = await browser.newPage({viewport: {width: 390, height: 700}});
+    const rechartsScripts: string[] = [];
+    phone.on('response', async (response) => {
+      if (!/\.js$/.test(new URL(response.url()).pathname)) return;
+      if ((await response.text().catch(() => '')).includes('recharts-wrapper')) rechartsScripts.push(response.url());
+    });
+    await phone.goto(`${site.url}/guide/resilience/many-clients`, {waitUntil: 'networkidle'});
+    const charts = phone.getByTestId('simulation-charts');
+    // The sweep itself is computed (in its worker) without recharts.
+    await expect.poll(() => charts.getAttribute('data-points').then(Number), {timeout: 20_000}).toBe(20 * 5);
+    expect(rechartsScripts).toEqual([]);
+    const figures = charts.locator('figure');
+    const before = await figures.evaluateAll((all) => all.map((figure) => figure.getBoundingClientRect().height));
+    await charts.scrollIntoViewIfNeeded();
+    await expect.poll(() => charts.locator('.recharts-line').count(), {timeout: 20_000}).toBe(10);
+    expect(rechartsScripts.length).toBeGreaterThan(0);
+    const after = await figures.evaluateAll((all) => all.map((figure) => figure.getBoundingClientRect().height));
+    expect(after).toEqual(before);
+    await phone.close();
   });
 
   it('re-runs when the reader moves a slider', async () => {

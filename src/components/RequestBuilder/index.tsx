@@ -1,5 +1,6 @@
+import {Suspense, lazy, useRef} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
-import Builder from './Builder';
+import {useNearViewport} from '@site/src/components/useNearViewport';
 import styles from './styles.module.css';
 
 interface Props {
@@ -7,9 +8,13 @@ interface Props {
   method?: string;
 }
 
+// Protobuf descriptors, Connect and the form: fetched when the builder nears the viewport.
+const Builder = lazy(() => import('./Builder'));
+
+/** Holds the builder's place (its usual height) until its code has loaded. */
 function Loading() {
   return (
-    <div className={styles.builder} data-testid="request-builder-loading">
+    <div className={`${styles.builder} ${styles.pending}`} data-testid="request-builder-loading">
       <div className={styles.bar}>
         <span className={styles.title}>Request builder</span>
       </div>
@@ -24,5 +29,21 @@ function Loading() {
  * over Connect or gRPC-Web, read the response, headers and trailers.
  */
 export default function RequestBuilder(props: Props) {
-  return <BrowserOnly fallback={<Loading />}>{() => <Builder {...props} />}</BrowserOnly>;
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
+  return (
+    <div ref={box} data-testid="request-builder-box">
+      <BrowserOnly fallback={<Loading />}>
+        {() =>
+          near ? (
+            <Suspense fallback={<Loading />}>
+              <Builder {...props} />
+            </Suspense>
+          ) : (
+            <Loading />
+          )
+        }
+      </BrowserOnly>
+    </div>
+  );
 }

@@ -1,64 +1,25 @@
-import {useEffect, useId, useMemo, useState} from 'react';
+import {Suspense, lazy, useEffect, useId, useMemo, useRef, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
-import {CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis} from 'recharts';
-import {strategyNames, type StrategyName} from '@site/src/resilience';
+import {useNearViewport} from '@site/src/components/useNearViewport';
+// The one module, not the library's index: that would bring Connect and protobuf to the page.
+import {strategyNames} from '@site/src/resilience/backoff';
 import type {AmplificationResult, OccSweepPoint} from '@site/src/simulation';
-import {strategyColors, strategyLabels} from './strategy-colors';
 import type {SimulationResponse} from './protocol';
+import {rowsOf, type Row} from './rows';
 import {useSimulationWorker} from './useSimulationWorker';
 import styles from './styles.module.css';
 
-type Row = {clients: number} & Partial<Record<StrategyName, number>>;
+const chartHeight = 260;
+const SweepChart = lazy(() => import('./SweepChart'));
 
-/** One row per client count, one column per strategy: the shape recharts' LineChart wants. */
-function rowsOf(points: OccSweepPoint[], value: (point: OccSweepPoint) => number): Row[] {
-  const rows = new Map<number, Row>();
-  for (const point of points) {
-    const row = rows.get(point.clients) ?? {clients: point.clients};
-    row[point.strategy] = value(point);
-    rows.set(point.clients, row);
-  }
-  return [...rows.values()].sort((a, b) => a.clients - b.clients);
-}
-
-function SweepChart({rows, label, log}: {rows: Row[]; label: string; log?: boolean}) {
+/** A sweep chart once the charts near the viewport; until then (and while recharts loads) a box of its size. */
+function LazySweepChart({near, ...props}: {near: boolean; rows: Row[]; label: string; log?: boolean}) {
+  const box = <div className={styles.chartBox} style={{height: chartHeight}} />;
+  if (!near) return box;
   return (
-    <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={rows} margin={{top: 8, right: 16, bottom: 24, left: 8}}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--ifm-color-emphasis-300)" />
-        <XAxis
-          dataKey="clients"
-          type="number"
-          domain={[10, 200]}
-          stroke="currentColor"
-          label={{value: 'clients', position: 'insideBottom', offset: -14}}
-        />
-        <YAxis
-          scale={log ? 'log' : 'auto'}
-          domain={log ? ['auto', 'auto'] : [0, 'auto']}
-          width={64}
-          stroke="currentColor"
-          tickFormatter={(value: number) => (value >= 10_000 ? `${Math.round(value / 1000)}k` : `${Math.round(value)}`)}
-          label={{value: label, angle: -90, position: 'insideLeft', offset: 2, style: {textAnchor: 'middle'}}}
-        />
-        <Tooltip
-          formatter={(value) => Math.round(Number(value)).toLocaleString()}
-          labelFormatter={(clients) => `${clients} clients`}
-        />
-        <Legend verticalAlign="top" height={44} />
-        {strategyNames.map((strategy) => (
-          <Line
-            key={strategy}
-            dataKey={strategy}
-            name={strategyLabels[strategy]}
-            stroke={strategyColors[strategy]}
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
+    <Suspense fallback={box}>
+      <SweepChart {...props} height={chartHeight} />
+    </Suspense>
   );
 }
 
@@ -114,6 +75,8 @@ function Simulation() {
 
   const callRows = useMemo(() => rowsOf(sweep?.points ?? [], (point) => point.meanCalls), [sweep]);
   const timeRows = useMemo(() => rowsOf(sweep?.points ?? [], (point) => point.meanCompletionMs), [sweep]);
+  const charts = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(charts);
 
   return (
     <div className={styles.simulation} data-testid="simulation">
@@ -146,15 +109,20 @@ function Simulation() {
         </span>
       </div>
       {error && <div className={styles.error}>{error}</div>}
-      <div className={styles.charts} data-testid="simulation-charts" data-points={sweep?.points.length ?? 0}>
+      <div
+        ref={charts}
+        className={styles.charts}
+        data-testid="simulation-charts"
+        data-points={sweep?.points.length ?? 0}
+      >
         <figure>
-          <SweepChart rows={callRows} label="total calls" />
+          <LazySweepChart near={near} rows={callRows} label="total calls" />
           <figcaption>
             Calls to the contended row until every client has written (reads + conditional writes).
           </figcaption>
         </figure>
         <figure>
-          <SweepChart rows={timeRows} label="completion (ms, log)" log />
+          <LazySweepChart near={near} rows={timeRows} label="completion (ms, log)" log />
           <figcaption>
             Time until the last client succeeds. Log scale: plain exponential backoff is off the charts.
           </figcaption>
