@@ -12,6 +12,7 @@ import {createEmbeddedRouter} from '../src/router/service.js';
 import {startServer} from '../src/server.js';
 import {envelope, http2Request} from './support/raw-http.js';
 import {failure} from './support/failure.js';
+import {rpcInFlight} from './support/in-flight.js';
 
 const request = {message: {tenantId: 'acme', messageId: 'm-1'}};
 
@@ -75,11 +76,12 @@ describe('startServer', () => {
 
   it('lets in-flight calls finish on close, over HTTP/1.1 and h2c', async () => {
     const server = await startServer({logger: silentLogger});
-    const slow = {headers: {'x-beamline-fault': 'latency=200ms'}};
+    const slow = {headers: {'x-beamline-fault': 'latency=500ms'}};
     const connect = createClient(Router, createConnectTransport({baseUrl: server.url, httpVersion: '1.1'}));
     const grpc = createClient(Router, createGrpcTransport({baseUrl: server.url}));
     const calls = Promise.all([connect.decide(request, slow), grpc.decide(request, slow)]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Both calls must be in the server before it closes (a loaded machine can take longer than a fixed wait).
+    await expect.poll(() => rpcInFlight(server.url), {interval: 10, timeout: 10_000}).toBe(2);
     const started = performance.now();
     await server.close();
     const decisions = await calls;

@@ -23,6 +23,7 @@ import {startServer, type RunningServer} from '../src/server.js';
 import {http1Request} from './support/raw-http.js';
 import {MAIN_SCRIPT, SLOW_UPSTREAM_SCRIPT, startServerProcess, type ServerProcess} from './support/processes.js';
 import {failure} from './support/failure.js';
+import {rpcInFlight} from './support/in-flight.js';
 
 const request = {message: {tenantId: 'acme', messageId: 'm-1', messageType: 'batch'}};
 const adminKey = {'x-api-key': 'playground-admin-key'};
@@ -100,7 +101,7 @@ describe('forwarding to a Router in another process', () => {
 });
 
 describe('what reaches the Router', () => {
-  const seen: {timeoutMs: number | undefined; header: Headers}[] = [];
+  const seen: {timeoutMs: number | undefined; header: Headers; messageId: string | undefined}[] = [];
   let recorder: RunningServer;
   let proxy: RunningServer;
   beforeAll(async () => {
@@ -111,7 +112,11 @@ describe('what reaches the Router', () => {
         ...embedded,
         router: {
           decide(req, context) {
-            seen.push({timeoutMs: context.timeoutMs(), header: new Headers(context.requestHeader)});
+            seen.push({
+              timeoutMs: context.timeoutMs(),
+              header: new Headers(context.requestHeader),
+              messageId: req.message?.messageId,
+            });
             if (req.message?.messageId === 'router-bug') {
               throw new ConnectError('the Router failed', Code.Internal, {'x-router-node': 'r1'});
             }
@@ -158,10 +163,11 @@ describe('what reaches the Router', () => {
         'x-forwarded-host': '127.0.0.1:2',
         forwarded: 'host=127.0.0.1:3',
       },
-      body: new TextEncoder().encode(JSON.stringify(request)),
+      body: new TextEncoder().encode(JSON.stringify({message: {tenantId: 'acme', messageId: 'named-elsewhere'}})),
     });
     expect(response.status).toBe(200);
-    expect(seen.length).toBe(before + 1);
+    // Matched by its id: other calls (the readiness probe's) may reach the Router meanwhile.
+    expect(seen.slice(before).map((call) => call.messageId)).toContain('named-elsewhere');
   });
 
   it('passes an INTERNAL the Router raised on as it is, metadata included', async () => {
@@ -183,7 +189,8 @@ describe('what reaches the Router', () => {
   });
 });
 
-describe('losing the upstream Router', () => {
+// Server processes under tsx: slow to start on a loaded machine.
+describe('losing the upstream Router', {timeout: 60_000}, () => {
   let upstream: ServerProcess;
   let proxy: RunningServer;
   afterAll(async () => {
@@ -191,7 +198,11 @@ describe('losing the upstream Router', () => {
     upstream?.kill('SIGKILL');
   });
 
-  it('fails calls in flight and new calls with UNAVAILABLE within 1 s, and recovers when it is back', async () => {
+  // Well inside the upstream's 5 s timeout: it is the lost connection that
+  // ends these calls, not their deadline (a loaded machine took 1.08 s).
+  const FAILS_FAST_MS = 2_500;
+
+  it('fails calls in flight and new calls with UNAVAILABLE at once (not at the timeout), and recovers when it is back', async () => {
     upstream = await startServerProcess(SLOW_UPSTREAM_SCRIPT, {DELAY_MS: '300'});
     proxy = await startServer({logger: silentLogger, upstream: upstreamConfig(upstream.url)});
     const clients = Object.values(transports).map((transport) => createClient(Router, transport(proxy.url)));
@@ -210,14 +221,14 @@ describe('losing the upstream Router', () => {
     await upstream.exited;
     for (const result of await Promise.all(inFlight)) {
       expect(Code[result.code!]).toBe('Unavailable');
-      expect(result.at - killedAt).toBeLessThan(1_000);
+      expect(result.at - killedAt).toBeLessThan(FAILS_FAST_MS);
     }
 
     for (const client of clients) {
       const started = performance.now();
       const error = await failure(client.decide(request));
       expect(Code[error.code]).toBe('Unavailable');
-      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(performance.now() - started).toBeLessThan(FAILS_FAST_MS);
     }
     await expect.poll(async () => (await fetch(`${proxy.url}/readyz`)).status).toBe(503);
 
@@ -254,7 +265,8 @@ describe('losing the upstream Router', () => {
   });
 });
 
-describe('a frozen upstream Router (SIGSTOP: connections open, nothing answers)', () => {
+// Server processes under tsx: slow to start on a loaded machine.
+describe('a frozen upstream Router (SIGSTOP: connections open, nothing answers)', {timeout: 60_000}, () => {
   it('ends calls without a deadline at UPSTREAM_TIMEOUT_MS with UNAVAILABLE, turns /readyz to 503, and recovers on SIGCONT', async () => {
     const frozen = await startServerProcess(SLOW_UPSTREAM_SCRIPT, {DELAY_MS: '0'});
     const server = await startServer({
@@ -310,20 +322,22 @@ describe('closing a proxying server', () => {
   });
 });
 
-describe('SIGTERM on a proxying playground-server process', () => {
+// Two server processes start under tsx first: slow on a loaded machine, hence the longer timeout.
+describe('SIGTERM on a proxying playground-server process', {timeout: 60_000}, () => {
   it('lets in-flight calls finish, then exits 0 and stops accepting', async () => {
-    const upstream = await startServerProcess(SLOW_UPSTREAM_SCRIPT, {DELAY_MS: '400'});
+    const upstream = await startServerProcess(SLOW_UPSTREAM_SCRIPT, {DELAY_MS: '1500'});
     const proxy = await startServerProcess(MAIN_SCRIPT, {ROUTER_URL: upstream.url});
     try {
       const client = createClient(Router, transports.gRPC!(proxy.url));
       const calls = Array.from({length: 10}, () => client.decide(request));
-      await sleep(150);
+      await expect.poll(() => rpcInFlight(proxy.url), {interval: 10, timeout: 10_000}).toBe(10);
       const started = performance.now();
       proxy.kill('SIGTERM');
       const decisions = await Promise.all(calls);
       expect(decisions.every((d) => d.providerId === 'bulk')).toBe(true);
       expect(await proxy.exited).toBe(0);
-      expect(performance.now() - started).toBeLessThan(2_000);
+      // As soon as the calls are done (≤ 1.5 s), not at the 5 s grace period's end.
+      expect(performance.now() - started).toBeLessThan(4_000);
       await expect(fetch(`${proxy.url}/healthz`)).rejects.toThrow();
     } finally {
       proxy.kill('SIGKILL');
