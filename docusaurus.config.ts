@@ -2,6 +2,8 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import devProxyPlugin from './src/plugins/dev-proxy';
 import lazyLibrariesPlugin from './src/plugins/lazy-libraries';
+import lazyMarkPlugin from './src/plugins/lazy-mark';
+import bundleStatsPlugin from './src/plugins/bundle-stats';
 import monacoCssPlugin from './src/plugins/monaco-css';
 import {siteOrigin} from './src/plugins/site-url';
 import {darkCodeTheme, lightCodeTheme} from './src/css/prism-themes';
@@ -31,7 +33,7 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [devProxyPlugin, monacoCssPlugin, lazyLibrariesPlugin],
+  plugins: [devProxyPlugin, monacoCssPlugin, lazyLibrariesPlugin, lazyMarkPlugin, bundleStatsPlugin],
   themes: [
     // Diagrams render in the browser from the npm package: nothing fetched.
     '@docusaurus/theme-mermaid',

@@ -13,3 +13,12 @@ interface ImportMeta {
     options: {recursive?: boolean; regExp?: RegExp},
   ): {keys(): string[]; (key: string): unknown};
 }
+
+// mark.js (the search plugin's highlighter) ships no types; the part the guide's lazy stand-in uses.
+declare module 'mark.js/dist/mark.min.js' {
+  export default class Mark {
+    constructor(root: Element);
+    mark(keywords: string | string[], options?: object): void;
+    unmark(options?: object): void;
+  }
+}

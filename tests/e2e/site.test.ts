@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {Browser, Page} from 'playwright-core';
+import type {Browser, Page, Response} from 'playwright-core';
 import {launchChromium, watchForeignRequests} from './support/browser';
 import {serveProductionBuild, type RunningSite} from './support/serve';
 
@@ -112,8 +112,16 @@ describe('the built guide (production build, real server)', () => {
     expect(foreign).toEqual([]);
   });
 
-  it('finds words in the body of the pages with the offline search, and opens the hit', async () => {
-    await page.goto(`${site.url}/guide/architecture`);
+  it('finds words in the body of the pages with the offline search, opens the hit and marks the words there', async () => {
+    // mark.js (the highlighter) is fetched only once there is something to mark.
+    const markScripts: string[] = [];
+    const recordMarkJs = async (response: Response) => {
+      if (!/\.js$/.test(new URL(response.url()).pathname)) return;
+      if ((await response.text().catch(() => '')).includes('ignoreJoiners')) markScripts.push(response.url());
+    };
+    page.on('response', recordMarkJs);
+    await page.goto(`${site.url}/guide/architecture`, {waitUntil: 'networkidle'});
+    expect(markScripts).toEqual([]);
     const box = page.locator('input.navbar__search-input');
     const cases: Array<[string, RegExp, string]> = [
       ['service_overloaded', /Errors and rate limits/, '/guide/http-gateway/errors-and-rate-limits'],
@@ -126,7 +134,10 @@ describe('the built guide (production build, real server)', () => {
       await hit.waitFor({timeout: 10_000});
       await hit.click();
       await page.waitForURL((url) => url.pathname === path, {timeout: 10_000});
+      await expect.poll(() => page.locator('article mark[data-markjs]').count()).toBeGreaterThan(0);
     }
+    page.off('response', recordMarkJs);
+    expect(markScripts.length).toBeGreaterThan(0);
     expect(foreign).toEqual([]);
   });
 });
