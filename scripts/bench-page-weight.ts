@@ -18,6 +18,15 @@
  *   script a worker fetched;
  * - prefetch: Docusaurus fetching linked pages' chunks ahead (`Sec-Purpose: prefetch`).
  * Sizes are gzip at level 6 (as a reverse proxy would send them) of the bodies as served.
+ *
+ *   npm run bench:page-weight -- /guide/grpc/ --chunks
+ *
+ * weighs only the pages named (every guide page when none is), and with
+ * `--chunks` lists each page's scripts before interaction, largest first.
+ *
+ * Then, for the pages whose lazy parts arrive as a reader scrolls (diagrams,
+ * widgets), the layout shift (CLS) while scrolling to the bottom, at 1280 and
+ * 390 px, next to its budget (≤ 0.1): a placeholder of the wrong size shows here.
  */
 import {existsSync, readdirSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
@@ -36,6 +45,8 @@ interface Weight {
   before: number;
   lazy: number;
   prefetch: number;
+  /** The scripts counted in `before`, by path, with their gzip sizes. */
+  beforeScripts: Map<string, number>;
 }
 
 async function serve(dir: string): Promise<{url: string; server: Server}> {
@@ -105,18 +116,78 @@ async function weigh(browser: Browser, url: string): Promise<Weight> {
     return {lazyAt, started};
   }, lazyMark);
   await context.close();
-  const weight: Weight = {before: 0, lazy: 0, prefetch: 0};
+  const weight: Weight = {before: 0, lazy: 0, prefetch: 0, beforeScripts: new Map()};
   for (const script of await Promise.all(scripts)) {
     if (!script) continue;
     const startedAt = timing.started[script.url];
     if (script.prefetch) weight.prefetch += script.gzip;
     else if (startedAt === undefined || startedAt >= timing.lazyAt) weight.lazy += script.gzip;
-    else weight.before += script.gzip;
+    else {
+      weight.before += script.gzip;
+      weight.beforeScripts.set(new URL(script.url).pathname, script.gzip);
+    }
   }
   return weight;
 }
 
+/** Pages whose lazy parts (diagrams, widgets) arrive while a reader scrolls: their layout shift is printed. */
+const shiftPages = [
+  '/guide/architecture/',
+  '/guide/production/',
+  '/guide/grpc/',
+  '/guide/http-gateway/',
+  '/guide/resilience/many-clients/',
+];
+const CLS_BUDGET = 0.1;
+
+/**
+ * Cumulative layout shift while a reader scrolls the page from top to bottom
+ * (300 px every 200 ms): the largest session window of shifts (gaps < 1 s,
+ * at most 5 s), as Chromium's web-vitals count it. Scrolling is not input, so
+ * a lazy part that arrives and pushes the text counts.
+ */
+async function layoutShift(browser: Browser, url: string, width: number): Promise<number> {
+  const context = await browser.newContext({viewport: {width, height: 900}});
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const shifts: {value: number; time: number}[] = [];
+    (window as unknown as {shifts: typeof shifts}).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as {value: number; startTime: number; hadRecentInput: boolean}[])
+        if (!entry.hadRecentInput) shifts.push({value: entry.value, time: entry.startTime});
+    }).observe({type: 'layout-shift', buffered: true});
+  });
+  await page.goto(url, {waitUntil: 'networkidle'});
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 300) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(1_500);
+  const shifts = await page.evaluate(() => (window as unknown as {shifts: {value: number; time: number}[]}).shifts);
+  await context.close();
+  let worst = 0;
+  let window_ = {sum: 0, first: 0, last: 0};
+  for (const {value, time} of shifts) {
+    if (window_.sum > 0 && (time - window_.last > 1_000 || time - window_.first > 5_000))
+      window_ = {sum: 0, first: time, last: time};
+    if (window_.sum === 0) window_.first = time;
+    window_.sum += value;
+    window_.last = time;
+    worst = Math.max(worst, window_.sum);
+  }
+  return worst;
+}
+
+function printChunks(weight: Weight): void {
+  for (const [path, gzip] of [...weight.beforeScripts].sort((a, b) => b[1] - a[1]))
+    console.log(`    ${kb(gzip).padStart(10)}  ${path}`);
+}
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const chunks = args.includes('--chunks');
+  const only = args.filter((arg) => arg.startsWith('/'));
   const guideBuild = resolve(process.env.STATIC_DIR ?? 'build');
   const bareBuild = bareDocusaurusBuild();
   const [guide, bare, browser] = await Promise.all([serve(guideBuild), serve(bareBuild), launchChromium()]);
@@ -133,17 +204,28 @@ async function main(): Promise<void> {
       'prefetch'.padStart(10),
     );
     let worst = 0;
-    for (const path of guidePages(guideBuild)) {
+    if (chunks) printChunks(reference);
+    for (const path of only.length ? only : guidePages(guideBuild)) {
       const weight = await weigh(browser, guide.url + path);
       const ratio = weight.before / reference.before;
       worst = Math.max(worst, ratio);
       console.log(
         `${path.padEnd(48)} ${kb(weight.before).padStart(10)} ${ratio.toFixed(2).padStart(6)}${ratio > BUDGET ? '!' : ' '} ${kb(weight.lazy).padStart(10)} ${kb(weight.prefetch).padStart(10)}`,
       );
+      if (chunks) printChunks(weight);
     }
     console.log(
       `worst page: ${worst.toFixed(2)} × bare (budget ≤ ${BUDGET}) — ${worst <= BUDGET ? 'within' : 'OVER'} budget`,
     );
+    console.log(`layout shift while scrolling to the bottom (CLS, budget ≤ ${CLS_BUDGET}):`);
+    for (const path of shiftPages.filter((page) => !only.length || only.includes(page))) {
+      const figures: string[] = [];
+      for (const width of [1280, 390]) {
+        const cls = await layoutShift(browser, guide.url + path, width);
+        figures.push(`${width} px ${cls.toFixed(3)}${cls > CLS_BUDGET ? '!' : ''}`);
+      }
+      console.log(`${path.padEnd(48)} ${figures.join('   ')}`);
+    }
   } finally {
     await browser.close();
     guide.server.close();
