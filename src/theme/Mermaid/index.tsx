@@ -5,6 +5,7 @@ import OriginalMermaid from '@theme-original/Mermaid';
 import type MermaidType from '@theme/Mermaid';
 import {useNearViewport} from '@site/src/components/useNearViewport';
 import {useOverflows} from '@site/src/components/useOverflows';
+import {diagramSize} from './diagram-size';
 import styles from './styles.module.css';
 
 type Props = React.ComponentProps<typeof MermaidType>;
@@ -40,15 +41,28 @@ export default function Mermaid(props: Props) {
     setFloor();
     return () => observer.disconnect();
   }, [checkOverflow]);
+  // The diagram's measured size (scripts/measure-diagrams.ts) holds its place
+  // until Mermaid has drawn it; CSS hides the box in the frame the drawing appears.
+  const size = diagramSize(props.value);
   return (
     <figure
       ref={box}
-      className={clsx(styles.scroll, !near && styles.placeholder)}
+      className={clsx(styles.scroll, !near && !size && styles.placeholder)}
       data-testid="mermaid-box"
       aria-label={overflows ? 'Diagram, scrolls sideways' : 'Diagram'}
       tabIndex={overflows ? 0 : undefined}
     >
       {near && <OriginalMermaid {...props} />}
+      {size && (
+        <div
+          className={styles.reserve}
+          style={{
+            aspectRatio: `${size.width} / ${size.height}`,
+            maxWidth: size.width,
+            minWidth: Math.round(size.width * minimumScale),
+          }}
+        />
+      )}
     </figure>
   );
 }
