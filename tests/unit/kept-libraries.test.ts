@@ -227,8 +227,10 @@ describe('retry-backoff: gRPC service config tab (retry.service-config.json), ru
       expect(router.arrivals).toHaveLength(5);
       gaps(router.arrivals).forEach((gap, i) => {
         const nominal = 100 * 2 ** i;
+        // The floor is what tells ±20 % from full jitter; a busy machine's late timers only lengthen gaps,
+        // so the ceiling keeps a wide margin (1.27 s was seen for the 800 ms wait at load 15).
         expect(gap).toBeGreaterThanOrEqual(0.8 * nominal - 2);
-        expect(gap).toBeLessThanOrEqual(1.2 * nominal + 80);
+        expect(gap).toBeLessThanOrEqual(1.2 * nominal + 500);
       });
     } finally {
       router.close();
