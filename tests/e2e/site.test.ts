@@ -1,3 +1,7 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import {get} from 'node:http';
+import path from 'node:path';
+import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Browser, Page, Response} from 'playwright-core';
 import {launchChromium, watchForeignRequests} from './support/browser';
@@ -30,6 +34,22 @@ function internalLinks(html: string, from: URL): string[] {
   return links;
 }
 
+const buildDir = path.resolve(__dirname, '../../build');
+
+/** GET with one Accept-Encoding, the body as sent (not decoded, unlike fetch). */
+function rawGet(url: string, encoding: string): Promise<{encoding: string | undefined; body: Buffer}> {
+  return new Promise((resolve, reject) => {
+    get(url, {headers: {'accept-encoding': encoding}}, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({encoding: response.headers['content-encoding'], body: Buffer.concat(chunks)}));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+const decoders: Record<string, (body: Buffer) => Buffer> = {br: brotliDecompressSync, gzip: gunzipSync};
+
 describe('the built guide (production build, real server)', () => {
   let site: RunningSite;
   let browser: Browser;
@@ -46,6 +66,24 @@ describe('the built guide (production build, real server)', () => {
   afterAll(async () => {
     await browser?.close();
     await site?.stop();
+  });
+
+  it('sends every built JS, CSS and HTML file brotli- or gzip-compressed as accepted, the same bytes once decoded', async () => {
+    const files = readdirSync(buildDir, {recursive: true, encoding: 'utf8'}).filter((file) =>
+      /\.(js|css|html)$/.test(file),
+    );
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) {
+      const original = readFileSync(path.join(buildDir, file));
+      const url = `${site.url}/${file.split(path.sep).map(encodeURIComponent).join('/')}`;
+      for (const encoding of ['br', 'gzip']) {
+        const response = await rawGet(url, encoding);
+        // Only a file too small to gain from compression may come as it is.
+        if (original.length > 1024) expect([file, response.encoding]).toEqual([file, encoding]);
+        const decoded = response.encoding ? decoders[response.encoding]!(response.body) : response.body;
+        expect(decoded.equals(original), `${file} (${encoding}) differs once decoded`).toBe(true);
+      }
+    }
   });
 
   it('every internal link, followed from the home page, answers 200', async () => {
