@@ -2,6 +2,7 @@ import * as monaco from './monaco-slim';
 import {loader} from '@monaco-editor/react';
 import snippetApiTypes from '!!raw-loader!./snippet-api.d.ts';
 import connectTypes from '!!raw-loader!./connect-types.d.ts';
+import {DARK_THEME, darkTheme} from './editor-themes';
 import {librarySources} from './library-sources';
 
 /*
@@ -23,6 +24,8 @@ self.MonacoEnvironment = {
     });
   },
 };
+
+monaco.editor.defineTheme(DARK_THEME, darkTheme);
 
 const {typescript} = monaco;
 typescript.typescriptDefaults.setCompilerOptions({

@@ -1,6 +1,7 @@
 import {useEffect, useRef, useState} from 'react';
 import Editor, {type OnMount} from '@monaco-editor/react';
 import {monaco, provideLibrary} from '@site/src/playground/monaco-setup';
+import {DARK_THEME, LIGHT_THEME} from '@site/src/playground/editor-themes';
 import type {EditorProps} from './editor-props';
 import {isMac, runShortcut, tabShortcut} from './keyboard';
 
@@ -85,7 +86,7 @@ export default function MonacoEditor({
         language="typescript"
         path={`file:///snippets/${id}/${file}`}
         value={value}
-        theme={dark ? 'vs-dark' : 'light'}
+        theme={dark ? DARK_THEME : LIGHT_THEME}
         onChange={(next) => onChange(next ?? '')}
         beforeMount={() => syncRef.current()}
         onMount={onMount}
