@@ -6,6 +6,7 @@
 import {mkdir} from 'node:fs/promises';
 import {launchChromium} from '../tests/e2e/support/browser';
 import {serveProductionBuild} from '../tests/e2e/support/serve';
+import {requestAnswered} from '../tests/e2e/support/widgets';
 
 const defaultPaths = [
   '/',
@@ -51,12 +52,7 @@ try {
           .getByTestId('request-builder-loading')
           .waitFor({state: 'detached', timeout: 15_000})
           .catch(() => {});
-        const finished: Record<string, string> = {
-          'http-console':
-            '[data-testid="http-console-response"]:is([data-phase="done"], [data-phase="failed"], [data-phase="streaming"])',
-          'request-builder': '[data-testid="request-builder-result"]:is([data-outcome="ok"], [data-outcome="error"])',
-        };
-        for (const [widget, done] of Object.entries(finished)) {
+        for (const [widget, done] of Object.entries(requestAnswered)) {
           const widgets = page.getByTestId(widget);
           for (let index = 0; index < (await widgets.count()); index++) {
             await widgets.nth(index).getByTestId(`${widget}-send`).scrollIntoViewIfNeeded();

@@ -22,13 +22,15 @@ function editorModule(): string {
     .replace(/export enum Code \{[^}]*\}/, `export {Code} from '@connectrpc/connect';`);
 }
 
-function exportedNames(kind: (statement: ts.Statement) => boolean): string[] {
+// The statements inside `declare module '@connectrpc/connect' { … }`, parsed once.
+const declarations = (() => {
   const source = ts.createSourceFile('connect-types.d.ts', editorTypes, ts.ScriptTarget.ES2022, true);
   const module = source.statements.find(ts.isModuleDeclaration)!;
-  return (module.body as ts.ModuleBlock).statements.filter(kind).map((statement) => {
-    const name = (statement as ts.DeclarationStatement).name;
-    return name!.getText();
-  });
+  return (module.body as ts.ModuleBlock).statements;
+})();
+
+function exportedNames(kind: (statement: ts.Statement) => boolean): string[] {
+  return declarations.filter(kind).map((statement) => (statement as ts.DeclarationStatement).name!.getText());
 }
 
 const isValue = (statement: ts.Statement) =>

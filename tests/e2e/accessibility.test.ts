@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Browser, Page} from 'playwright-core';
 import {axeViolations} from './support/axe';
+import {requestAnswered} from './support/widgets';
 import {launchChromium} from './support/browser';
 import {PlaygroundDriver} from './support/playground';
 import {serveProductionBuild, type RunningSite} from './support/serve';
@@ -98,12 +99,7 @@ async function exerciseWidgets(page: Page, expected: Widget): Promise<string[]> 
       .waitFor({timeout: 45_000});
     used.push('playground');
   }
-  const finished: Record<string, string> = {
-    'http-console':
-      '[data-testid="http-console-response"]:is([data-phase="done"], [data-phase="failed"], [data-phase="streaming"])',
-    'request-builder': '[data-testid="request-builder-result"]:is([data-outcome="ok"], [data-outcome="error"])',
-  };
-  for (const [widget, done] of Object.entries(finished)) {
+  for (const [widget, done] of Object.entries(requestAnswered)) {
     const widgets = page.getByTestId(widget);
     for (let index = 0; index < (await widgets.count()); index++) {
       const send = widgets.nth(index).getByTestId(`${widget}-send`);

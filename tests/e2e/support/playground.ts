@@ -36,23 +36,14 @@ export class PlaygroundDriver {
    * re-indented and get its brackets auto-closed by Monaco.
    */
   async setCode(code: string): Promise<void> {
-    await this.root.locator('.monaco-editor .view-lines').click();
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.press('Delete');
-    await this.page.evaluate((text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      document.activeElement?.dispatchEvent(
-        new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}),
-      );
-    }, code);
+    await this.clear();
+    await this.paste(code);
     // Monaco applies a paste asynchronously; a key pressed before it lands would act on the old text.
     const firstLine = code.split('\n').find((line) => line.trim()) ?? '';
-    const deadline = Date.now() + 10_000;
-    while (!(await this.editorText()).includes(firstLine.trim())) {
-      if (Date.now() > deadline) throw new Error(`the editor never showed the pasted code (${firstLine})`);
-      await this.page.waitForTimeout(50);
-    }
+    await this.waitForEditorText(
+      (text) => text.includes(firstLine.trim()),
+      `the editor never showed the pasted code (${firstLine})`,
+    );
   }
 
   /**
@@ -63,10 +54,23 @@ export class PlaygroundDriver {
    */
   async pasteFile(code: string): Promise<void> {
     const marker = (code.trimEnd().split('\n').at(-1) ?? '').trim().slice(0, 40);
+    await this.clear();
+    await this.waitForEditorText((text) => text.trim() === '', 'the editor never emptied before the paste');
+    await this.paste(code);
+    await this.waitForEditorText(
+      (text) => text.includes(marker),
+      `the editor never showed the pasted file (${marker})`,
+    );
+  }
+
+  private async clear(): Promise<void> {
     await this.root.locator('.monaco-editor .view-lines').click();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
-    await this.waitForEditorText((text) => text.trim() === '', 'the editor never emptied before the paste');
+  }
+
+  /** A real paste event into the focused editor. */
+  private async paste(code: string): Promise<void> {
     await this.page.evaluate((text) => {
       const data = new DataTransfer();
       data.setData('text/plain', text);
@@ -74,10 +78,6 @@ export class PlaygroundDriver {
         new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}),
       );
     }, code);
-    await this.waitForEditorText(
-      (text) => text.includes(marker),
-      `the editor never showed the pasted file (${marker})`,
-    );
   }
 
   private async waitForEditorText(done: (text: string) => boolean, failure: string): Promise<void> {
