@@ -44,6 +44,17 @@ describe('/metrics', () => {
     expect(await sample(url, `playground_rpc_in_flight{${labels}}`)).toBe(0);
   });
 
+  it('counts the RPCs whose caller passed a deadline on, in either protocol', async () => {
+    const {url} = await start();
+    const connect = createClient(Router, createConnectTransport({baseUrl: url, httpVersion: '1.1'}));
+    const grpc = createClient(Router, createGrpcTransport({baseUrl: url}));
+    await connect.decide(request);
+    await connect.decide(request, {timeoutMs: 5_000});
+    await grpc.decide(request, {timeoutMs: 5_000});
+    const labels = 'service="beamline.flow.v1.Router",method="Decide"';
+    expect(await sample(url, `playground_rpc_with_deadline_total{${labels}}`)).toBe(2);
+  });
+
   it('counts injected faults by kind and the sessions that call', async () => {
     const {url} = await start();
     const client = createClient(Router, createConnectTransport({baseUrl: url, httpVersion: '1.1'}));

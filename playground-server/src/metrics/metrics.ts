@@ -51,6 +51,15 @@ export function createMetrics(options: {processMetrics?: boolean; now?: () => nu
     buckets: LATENCY_BUCKETS_S,
     registers,
   });
+  // Whether a caller passes its deadline on can only be told from here: a
+  // call it cuts client-side at that deadline ends as CANCELED or as
+  // DEADLINE_EXCEEDED, whichever reaches the server first.
+  const withDeadline = new Counter({
+    name: 'playground_rpc_with_deadline_total',
+    help: 'RPCs whose caller set a deadline (connect-timeout-ms or grpc-timeout), by service and method.',
+    labelNames: ['service', 'method'] as const,
+    registers,
+  });
   const inFlight = new Gauge({
     name: 'playground_rpc_in_flight',
     help: 'RPCs being answered right now.',
@@ -115,6 +124,9 @@ export function createMetrics(options: {processMetrics?: boolean; now?: () => nu
     rpcStarted(call) {
       const running = inFlight.labels(call.service, call.method);
       running.inc();
+      if (call.deadline) {
+        withDeadline.labels(call.service, call.method).inc();
+      }
       return (completion) => {
         running.dec();
         const code = codeLabel(completion.code);

@@ -28,6 +28,8 @@ export interface RpcCall {
   readonly service: string;
   readonly method: string;
   readonly protocol: RpcProtocol;
+  /** The caller set a deadline (`connect-timeout-ms`, `grpc-timeout`). */
+  readonly deadline: boolean;
 }
 
 /** One finished RPC, for metrics and the access log. */
@@ -87,7 +89,12 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
     const started = performance.now();
     const contextValues = options.contextValues?.(req) ?? createContextValues();
     const correlationId = headerText(req.headers['x-correlation-id']);
-    const call: RpcCall = {service: handler.service.typeName, method: handler.method.name, protocol};
+    const call: RpcCall = {
+      service: handler.service.typeName,
+      method: handler.method.name,
+      protocol,
+      deadline: req.headers['connect-timeout-ms'] !== undefined || req.headers['grpc-timeout'] !== undefined,
+    };
     const ended = options.observe?.(call);
     const onEnd = (outcome: RpcOutcome) =>
       ended?.({
