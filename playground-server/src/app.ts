@@ -3,7 +3,6 @@ import {codeToString} from '@connectrpc/connect/protocol-connect';
 import {SESSION_HEADER} from '../../src/contract/index.js';
 import {Router, RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
 import {Ledger} from '../../src/gen/beamline/playground/v1/ledger_pb.js';
-import {ROOM_API_PREFIX} from '../../src/contract/room.js';
 import {createCors} from './cors.js';
 import {sendJson, sendText, type NodeRequest, type NodeResponse} from './http-types.js';
 import {clientAddress, clientAddressKey} from './limits/client-address.js';
@@ -18,6 +17,7 @@ import type {RouterBackend} from './router/service.js';
 import type {StaticHandler} from './static-files.js';
 import type {Readiness} from './upstream/readiness.js';
 import {originForm} from './request-target.js';
+import {type Route, routeFor} from './routes.js';
 import {setSecurityHeaders} from './security-headers.js';
 
 export interface AppOptions {
@@ -38,23 +38,25 @@ export interface AppOptions {
   readonly rateLimit?: ClientRateLimit;
   /** Key clients by X-Forwarded-For (behind a reverse proxy). */
   readonly trustProxy: boolean;
-  /** The c-gateway-shaped HTTP facade: answers /api/v1/… and /health. */
-  readonly gateway?: Gateway;
+  /** The c-gateway-shaped HTTP facade: answers the routes whose door is `gateway`. */
+  readonly gateway: Gateway;
   /** The workshop room's scenario around every Router call, before the caller's own faults. */
-  readonly roomInterceptor?: Interceptor;
+  readonly roomInterceptor: Interceptor;
   /** Answers /rooms/… (banner and dashboard streams, the facilitator's switch). */
-  readonly roomApi?: (req: NodeRequest, res: NodeResponse) => void;
+  readonly roomApi: (req: NodeRequest, res: NodeResponse) => void;
   /** The playground-only Ledger of the idempotency lesson (never proxied upstream). */
-  readonly ledger?: ServiceImpl<typeof Ledger>;
+  readonly ledger: ServiceImpl<typeof Ledger>;
 }
 
 /**
  * Every request on the port, whether it arrived over HTTP/1.1 or HTTP/2:
- * CORS preflights, /healthz, /readyz, /metrics, the RPCs (Connect, gRPC-Web
- * and gRPC), then the static site or a plain 404.
+ * the request target parsed once, CORS preflights, then the route table
+ * (routes.ts) picks who answers — /healthz, /readyz, /metrics, the rooms,
+ * the facade, the RPCs (Connect, gRPC-Web and gRPC), and last the static
+ * site or a plain 404.
  */
 export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResponse) => void {
-  const {logger, metrics} = options;
+  const {logger, metrics, gateway} = options;
   const answerCors = createCors(options.corsOrigins);
 
   const fail = (res: NodeResponse, error: unknown) => {
@@ -66,9 +68,6 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
     }
   };
   const staticFiles = options.staticFiles;
-  const fallback = staticFiles
-    ? (req: NodeRequest, res: NodeResponse) => void staticFiles(req, res).catch((error) => fail(res, error))
-    : (_req: NodeRequest, res: NodeResponse) => sendText(res, 404, 'Not Found');
 
   const countSessions: Interceptor = (next) => (req) => {
     const session = req.header.get(SESSION_HEADER);
@@ -77,20 +76,21 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
     }
     return next(req);
   };
-  const refuseGatewayCall =
-    options.gateway && options.rateLimit ? createGatewayRateLimit(options.rateLimit, options.trustProxy) : undefined;
+  const refuseGatewayCall = options.rateLimit
+    ? createGatewayRateLimit(options.rateLimit, options.trustProxy)
+    : undefined;
   const rpc = createRpcAdapter({
     routes: (router) => {
       router.service(Router, options.backend.router);
       router.service(RouterAdmin, options.backend.admin);
-      if (options.ledger) router.service(Ledger, options.ledger);
+      router.service(Ledger, options.ledger);
     },
     // The first interceptor is the outermost: it also sees the others' errors.
     interceptors: [
       createErrorLogInterceptor(logger),
       ...(options.rateLimit ? [createClientRateLimitInterceptor(options.rateLimit)] : []),
       countSessions,
-      ...(options.roomInterceptor ? [options.roomInterceptor] : []),
+      options.roomInterceptor,
       options.faultInterceptor,
     ],
     contextValues: (req) => createContextValues().set(clientAddressKey, clientAddress(req, options.trustProxy)),
@@ -104,8 +104,54 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
       };
     },
     logger,
-    fallback,
   });
+
+  /** The door of `route` answers. */
+  function answer(route: Route, path: string, req: NodeRequest, res: NodeResponse): void {
+    switch (route.door) {
+      case 'healthz':
+        // Alive: the process answers. Says nothing about the upstream on purpose,
+        // so an orchestrator never restarts this server for the Router's outage.
+        sendJson(res, 200, {status: 'ok'});
+        return;
+      case 'readyz': {
+        const readiness = options.readiness();
+        sendJson(res, readiness.ready ? 200 : 503, {
+          status: readiness.ready ? 'ready' : 'not ready',
+          detail: readiness.detail,
+        });
+        return;
+      }
+      case 'metrics':
+        void metrics.registry
+          .metrics()
+          .then((text) => {
+            res.setHeader('Content-Type', metrics.registry.contentType);
+            res.writeHead(200);
+            res.end(text);
+          })
+          .catch((error) => fail(res, error));
+        return;
+      case 'rooms':
+        options.roomApi(req, res);
+        return;
+      case 'gateway':
+        if (!refuseGatewayCall?.(route, req, res)) {
+          gateway.handle(req, res, route, path);
+        }
+        return;
+      case 'rpc':
+        rpc(req, res);
+        return;
+      case 'static':
+        if (staticFiles) {
+          void staticFiles(req, res).catch((error) => fail(res, error));
+        } else {
+          sendText(res, 404, 'Not Found');
+        }
+        return;
+    }
+  }
 
   return (req, res) => {
     try {
@@ -120,39 +166,8 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
       if (answerCors(req, res)) {
         return;
       }
-      switch ((req.url ?? '').split('?', 1)[0]) {
-        case '/healthz':
-          // Alive: the process answers. Says nothing about the upstream on purpose,
-          // so an orchestrator never restarts this server for the Router's outage.
-          sendJson(res, 200, {status: 'ok'});
-          return;
-        case '/readyz': {
-          const readiness = options.readiness();
-          sendJson(res, readiness.ready ? 200 : 503, {
-            status: readiness.ready ? 'ready' : 'not ready',
-            detail: readiness.detail,
-          });
-          return;
-        }
-        case '/metrics':
-          void metrics.registry
-            .metrics()
-            .then((text) => {
-              res.setHeader('Content-Type', metrics.registry.contentType);
-              res.writeHead(200);
-              res.end(text);
-            })
-            .catch((error) => fail(res, error));
-          return;
-      }
-      if (options.roomApi && (req.url ?? '').startsWith(ROOM_API_PREFIX)) {
-        options.roomApi(req, res);
-        return;
-      }
-      if (refuseGatewayCall?.(req, res) || options.gateway?.handle(req, res)) {
-        return;
-      }
-      rpc(req, res);
+      const path = target.split('?', 1)[0]!;
+      answer(routeFor(path), path, req, res);
     } catch (error) {
       fail(res, error);
     }

@@ -1,11 +1,12 @@
 import type {Plugin} from '@docusaurus/types';
-import {apiPathPrefixes} from './api-paths';
+import {isServerPath} from '../../playground-server/src/routes';
 
 /**
- * Forwards the playground-server's paths from the Docusaurus dev server to
- * the server started beside it by `npm start` (scripts/dev.ts sets
+ * Forwards the playground-server's paths — every route of its route table
+ * but the static site — from the Docusaurus dev server to the server
+ * started beside it by `npm start` (scripts/dev.ts sets
  * PLAYGROUND_API_URL). Only dev uses this; production serves both from one
- * process.
+ * process, so the browser never needs CORS either way.
  */
 export default function devProxyPlugin(): Plugin {
   return {
@@ -17,7 +18,7 @@ export default function devProxyPlugin(): Plugin {
         devServer: {
           proxy: [
             {
-              context: (path: string) => apiPathPrefixes.some((prefix) => path.startsWith(prefix)),
+              context: (path: string) => isServerPath(path),
               target,
               ws: false,
               // SSE and streaming RPCs must not be buffered by the proxy.

@@ -13,6 +13,7 @@ import {readFaultHeader} from '../faults/spec.js';
 import type {NodeRequest, NodeResponse} from '../http-types.js';
 import type {Logger} from '../logger.js';
 import type {RouterBackend} from '../router/service.js';
+import {GATEWAY_PATHS, type GatewayRoute, routeLabel} from '../routes.js';
 import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './config.js';
 import {parseBoundedJson} from './bounded-json.js';
 import {decisionBody, parseDecideDto, toRouteRequest} from './decide-dto.js';
@@ -44,15 +45,14 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
-  /** Answers the request when its path is the gateway's (`/api/v1/…`, `/health`); false otherwise. */
-  handle(req: NodeRequest, res: NodeResponse): boolean;
+  /** Answers a request to one of the facade's routes; `path` is the request's, without the query. */
+  handle(req: NodeRequest, res: NodeResponse, route: GatewayRoute, path: string): void;
   /** Ends open event streams, so the server can close without waiting for them. */
   close(): void;
 }
 
-const DECIDE_PATH = '/api/v1/routes/decide';
-const MESSAGES_PATH = '/api/v1/messages';
-const STREAM_PATH = '/api/v1/messages/stream';
+const DECIDE_PATH = GATEWAY_PATHS.decide;
+const MESSAGES_PATH = GATEWAY_PATHS.messages;
 
 /** Request headers the Router sees: the playground's fault controls and the correlation id. */
 const ROUTER_HEADERS = [FAULT_HEADER, SESSION_HEADER, CORRELATION_HEADER, ROOM_HEADER, PREVIOUS_ATTEMPTS_HEADER];
@@ -310,25 +310,24 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   // ---- routing -------------------------------------------------------------
 
-  function route(req: NodeRequest, res: NodeResponse, path: string, query: URLSearchParams): Promise<void> | void {
-    const method = req.method ?? 'GET';
+  function route(req: NodeRequest, res: NodeResponse, route: GatewayRoute, path: string): Promise<void> | void {
     if (forward) {
       return handleForward(req, res, path);
     }
-    if ((path === '/health' || path === '/_health') && method === 'GET') {
-      return handleHealth(res);
-    }
-    if (path === DECIDE_PATH && method === 'POST') {
-      return handleDecide(req, res, decideEndpoint);
-    }
-    if (path === MESSAGES_PATH && method === 'POST') {
-      return handleDecide(req, res, messagesEndpoint);
-    }
-    if (path === STREAM_PATH && method === 'GET') {
-      return handleStream(req, res, query);
-    }
-    if (path.startsWith(`${MESSAGES_PATH}/`) && (method === 'PUT' || method === 'DELETE')) {
-      return handleMessageChange(req, res, decodeSegment(path.slice(MESSAGES_PATH.length + 1)));
+    const methods: readonly string[] = route.methods;
+    if (methods.includes(req.method ?? 'GET')) {
+      switch (route.name) {
+        case 'health':
+          return handleHealth(res);
+        case 'decide':
+          return handleDecide(req, res, decideEndpoint);
+        case 'messages':
+          return handleDecide(req, res, messagesEndpoint);
+        case 'stream':
+          return handleStream(req, res, new URL(req.url ?? '/', 'http://gateway.invalid').searchParams);
+        case 'message':
+          return handleMessageChange(req, res, decodeSegment(path.slice(route.prefix.length)));
+      }
     }
     // c-gateway's answer to an unknown route: status 404, code invalid_request.
     sendError(res, new GatewayError('invalid_request', 'route not found', {}, {}, 404), requestContext(req));
@@ -336,23 +335,17 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   return {
-    handle(req, res) {
-      const url = new URL(req.url ?? '/', 'http://gateway.invalid');
-      const path = url.pathname;
-      if (!(path.startsWith('/api/v1/') || path === '/health' || path === '/_health')) {
-        return false;
-      }
+    handle(req, res, gatewayRoute, path) {
       const started = performance.now();
-      const routeLabel = routeName(path);
+      const label = routeLabel(gatewayRoute, path);
       res.once('finish', () =>
-        metrics.requestEnded(req.method ?? 'GET', routeLabel, res.statusCode, performance.now() - started),
+        metrics.requestEnded(req.method ?? 'GET', label, res.statusCode, performance.now() - started),
       );
       try {
-        void Promise.resolve(route(req, res, path, url.searchParams)).catch((error) => fail(req, res, error));
+        void Promise.resolve(route(req, res, gatewayRoute, path)).catch((error) => fail(req, res, error));
       } catch (error) {
         fail(req, res, error);
       }
-      return true;
     },
     close() {
       streams.close();
@@ -426,18 +419,4 @@ function decodeSegment(segment: string): string {
   } catch {
     return segment;
   }
-}
-
-/** A bounded label for metrics: the endpoint, never a message id. */
-function routeName(path: string): string {
-  if (
-    path === '/health' ||
-    path === '/_health' ||
-    path === DECIDE_PATH ||
-    path === MESSAGES_PATH ||
-    path === STREAM_PATH
-  ) {
-    return path;
-  }
-  return path.startsWith(`${MESSAGES_PATH}/`) ? `${MESSAGES_PATH}/:message_id` : 'other';
 }

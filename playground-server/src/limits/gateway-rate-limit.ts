@@ -1,11 +1,9 @@
 import {errorBody, GatewayError} from '../gateway/errors.js';
 import {sendJson, type NodeRequest, type NodeResponse} from '../http-types.js';
+import type {GatewayRoute} from '../routes.js';
 import {clientAddress} from './client-address.js';
 import {SESSION_HEADER} from '../../../src/contract/index.js';
 import {type ClientRateLimit, retryAfterSeconds} from './client-rate-limit.js';
-
-/** The facade's API paths; its /health is not limited, like the RPC door's /healthz. */
-const API_PREFIX = '/api/';
 
 /**
  * The server's per-client limit (the same buckets as the RPCs') in front of
@@ -15,14 +13,15 @@ const API_PREFIX = '/api/';
  * gateway handle it as they handle the gateway's per-tenant limit; it has
  * no `X-RateLimit-*` headers, which describe that per-tenant window.
  *
+ * The facade's health route is not limited, like the RPC door's /healthz.
  * Returns true when it has answered the request (refused it).
  */
 export function createGatewayRateLimit(
   check: ClientRateLimit,
   trustProxy: boolean,
-): (req: NodeRequest, res: NodeResponse) => boolean {
-  return (req, res) => {
-    if (!(req.url ?? '').startsWith(API_PREFIX)) {
+): (route: GatewayRoute, req: NodeRequest, res: NodeResponse) => boolean {
+  return (route, req, res) => {
+    if (route.name === 'health') {
       return false;
     }
     const address = clientAddress(req, trustProxy);

@@ -34,10 +34,6 @@ beforeAll(async () => {
     interceptors: [],
     readMaxBytes: 1024,
     shutdownSignal: new AbortController().signal,
-    fallback: (_req, res) => {
-      res.writeHead(404);
-      res.end();
-    },
     observe: () => (completion) => completions.push(completion),
     logger: silentLogger,
   });

@@ -44,8 +44,6 @@ export interface RpcAdapterOptions {
   readonly interceptors: readonly Interceptor[];
   readonly readMaxBytes: number;
   readonly shutdownSignal: AbortSignal;
-  /** Requests for any other path. */
-  readonly fallback: (req: NodeRequest, res: NodeResponse) => void;
   /** Values every handler and interceptor can read, e.g. the client's address. */
   readonly contextValues?: (req: NodeRequest) => ContextValues;
   /** Told when each RPC starts; the function it returns is told when it ends. */
@@ -82,8 +80,9 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
     const handler = handlers.get((req.url ?? '').split('?', 1)[0]!);
     const protocol = protocolOf(req.headers['content-type']);
     if (!handler || !protocol) {
-      // No RPC here, or no protocol connect-es speaks: not an RPC either.
-      (handler ? answerUnsupportedMediaType : options.fallback)(req, res);
+      // No such method here, or no protocol connect-es speaks.
+      res.writeHead(handler ? 415 : 404);
+      res.end();
       return;
     }
     const started = performance.now();
@@ -120,11 +119,6 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
         }
       });
   };
-}
-
-function answerUnsupportedMediaType(_req: NodeRequest, res: NodeResponse): void {
-  res.writeHead(415);
-  res.end();
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
