@@ -7,7 +7,7 @@ import {createCors} from './cors.js';
 import {sendJson, sendText, type NodeRequest, type NodeResponse} from './http-types.js';
 import {clientAddress, clientAddressKey} from './limits/client-address.js';
 import {type ClientRateLimit, createClientRateLimitInterceptor} from './limits/client-rate-limit.js';
-import {createGatewayRateLimit} from './limits/gateway-rate-limit.js';
+import {createGatewayClientLimit} from './gateway/client-limit.js';
 import type {Gateway} from './gateway/gateway.js';
 import {createErrorLogInterceptor} from './log-errors.js';
 import type {Logger} from './logger.js';
@@ -77,7 +77,7 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
     return next(req);
   };
   const refuseGatewayCall = options.rateLimit
-    ? createGatewayRateLimit(options.rateLimit, options.trustProxy)
+    ? createGatewayClientLimit(options.rateLimit, options.trustProxy)
     : undefined;
   const rpc = createRpcAdapter({
     routes: (router) => {
@@ -137,7 +137,7 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
         return;
       case 'gateway':
         if (!refuseGatewayCall?.(route, req, res)) {
-          gateway.handle(req, res, route, path);
+          gateway(req, res, route, path);
         }
         return;
       case 'rpc':

@@ -12,14 +12,49 @@ export function sendText(res: NodeResponse, status: number, text: string): void 
   send(res, status, 'text/plain; charset=utf-8', text);
 }
 
-export function sendJson(res: NodeResponse, status: number, value: unknown): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+/** A JSON answer; `headers` are set last, so they may also replace the content type. */
+export function sendJson(
+  res: NodeResponse,
+  status: number,
+  value: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
 }
 
-function send(res: NodeResponse, status: number, contentType: string, body: string): void {
+function send(
+  res: NodeResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  // Nobody to answer, or the answer has begun: a late error has nowhere to go.
+  if (res.headersSent || res.destroyed) {
+    return;
+  }
   res.setHeader('Content-Type', contentType);
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.setHeader('Cache-Control', 'no-store');
+  for (const [name, value] of Object.entries(headers)) {
+    res.setHeader(name, value);
+  }
   res.writeHead(status);
   res.end(body);
+}
+
+/**
+ * Runs `work` with a signal that aborts when the caller goes away (the
+ * response closes before it is sent), so injected waits and the Router's
+ * work stop with it.
+ */
+export async function untilCallerLeaves<T>(res: NodeResponse, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const left = new AbortController();
+  const onClose = () => left.abort();
+  res.once('close', onClose);
+  try {
+    return await work(left.signal);
+  } finally {
+    res.off('close', onClose);
+  }
 }

@@ -12,7 +12,11 @@ import {createFaultInterceptor} from './faults/interceptor.js';
 import {createLedgerService} from './ledger/ledger-service.js';
 import {LedgerStore} from './ledger/ledger-store.js';
 import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './gateway/config.js';
+import {FixedWindowLimiter} from './gateway/fixed-window.js';
+import {createForwarder} from './gateway/forward.js';
 import {createGateway} from './gateway/gateway.js';
+import {MessageStreams} from './gateway/message-streams.js';
+import {createRouterDoor} from './gateway/router-door.js';
 import {guardHttp2} from './http2-guard.js';
 import {createDualProtocolServer} from './listener.js';
 import {clientAddress} from './limits/client-address.js';
@@ -146,15 +150,31 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     onInjected: (kind) => metrics.faultInjected(kind),
   });
   const faultInterceptor = createFaultInterceptor(applyFaults, heldCalls.sleep);
-  // The HTTP door to the same backend: c-gateway's JSON API.
+  // The HTTP door to the same backend, c-gateway's JSON API, with its own
+  // state: the tenants' windows, their event streams, the pass-through's connections.
+  const gatewayConfig = options.gateway ?? DEFAULT_GATEWAY_CONFIG;
+  const gatewayStreams = new MessageStreams({
+    keepAliveMs: gatewayConfig.sseKeepAliveMs,
+    maxStreams: gatewayConfig.maxStreams,
+    maxStreamsPerClient: gatewayConfig.maxStreamsPerClient,
+    onCount: (open) => metrics.gateway.streamsOpen(open),
+  });
   const gateway = createGateway({
-    interceptors: [roomInterceptor],
-    backend,
-    config: options.gateway ?? DEFAULT_GATEWAY_CONFIG,
-    faultInterceptor,
+    config: gatewayConfig,
+    decide: createRouterDoor(backend, [roomInterceptor, faultInterceptor]),
     applyFaults,
+    limiter: new FixedWindowLimiter(gatewayConfig.rateLimit.windowSeconds * 1000),
+    streams: gatewayStreams,
+    ...(gatewayConfig.upstreamUrl
+      ? {
+          forward: createForwarder({
+            baseUrl: gatewayConfig.upstreamUrl,
+            headersTimeoutMs: gatewayConfig.routerTimeoutMs + 5_000,
+          }),
+        }
+      : {}),
+    metrics: metrics.gateway,
     logger,
-    registry: metrics.registry,
     clientOf: (req) => clientAddress(req, limits.trustProxy),
   });
   // The idempotency lesson's ledger: playground-only, per reader, bounded.
@@ -263,7 +283,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   /** Stops accepting, lets in-flight calls finish within the grace period, then cuts the rest. */
   async function drain(): Promise<void> {
     // Open event streams never end by themselves.
-    gateway.close();
+    gatewayStreams.close();
     roomStreams.close();
     const drained = new Promise<void>((resolve) => tcp.close(() => resolve()));
     http1.close();

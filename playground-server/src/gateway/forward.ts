@@ -28,15 +28,16 @@ export interface ForwardOptions {
 /** Why the gateway could not be reached, for the 503 the caller gets. */
 export type ForwardFailure = (res: NodeResponse, problem: string) => void;
 
+/** Passes one request on; `onFailure` answers when the gateway cannot be reached. */
+export type Forward = (req: NodeRequest, res: NodeResponse, onFailure: ForwardFailure) => void;
+
 /**
  * Passes one request to the real c-gateway and its answer back, both
  * bodies streamed as they come (an SSE stream stays a stream). The target
  * is `baseUrl` plus the request's own path and query; nothing in the
  * request can point it elsewhere.
  */
-export function createForwarder(
-  options: ForwardOptions,
-): (req: NodeRequest, res: NodeResponse, onFailure: ForwardFailure) => void {
+export function createForwarder(options: ForwardOptions): Forward {
   const base = new URL(options.baseUrl);
   const client = base.protocol === 'https:' ? https : http;
   // Keep-alive to the gateway, so a burst of decisions does not pay a handshake each.

@@ -1,6 +1,22 @@
 import {createClient, createRouterTransport, type Interceptor} from '@connectrpc/connect';
+import {
+  CORRELATION_HEADER,
+  FAULT_HEADER,
+  FAULT_INJECTED_HEADER,
+  FAULT_LATENCY_HEADER,
+  SESSION_HEADER,
+} from '../../../src/contract/index.js';
+import {PREVIOUS_ATTEMPTS_HEADER, ROOM_FAULT_HEADER, ROOM_HEADER} from '../../../src/contract/room.js';
 import {Router, type RouteDecision, type RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {readFaultHeader} from '../faults/spec.js';
+import type {NodeRequest} from '../http-types.js';
 import type {RouterBackend} from '../router/service.js';
+import {header} from './tenant-request.js';
+
+/** Request headers the Router sees: the playground's fault controls, the room and the correlation id. */
+const ROUTER_HEADERS = [FAULT_HEADER, SESSION_HEADER, CORRELATION_HEADER, ROOM_HEADER, PREVIOUS_ATTEMPTS_HEADER];
+/** Response headers the Router sets that the HTTP caller gets too. */
+const ECHOED_HEADERS = [CORRELATION_HEADER, FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER, ROOM_FAULT_HEADER];
 
 export interface DecideCall {
   /** Passed to the Router as request metadata: the fault header, the session, x-correlation-id. */
@@ -44,4 +60,37 @@ export function createRouterDoor(backend: RouterBackend, interceptors: readonly 
     });
     return {decision, headers};
   };
+}
+
+/** The HTTP request's headers the Router is to see, as call metadata. */
+export function routerHeaders(req: NodeRequest): Headers {
+  const headers = new Headers();
+  for (const name of ROUTER_HEADERS) {
+    const value = header(req, name);
+    if (value !== '') {
+      headers.set(name, value);
+    }
+  }
+  return headers;
+}
+
+/** The Router's response metadata the HTTP caller gets as headers. */
+export function echoed(from: Headers): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of ECHOED_HEADERS) {
+    const value = from.get(name);
+    if (value !== null) {
+      headers[name] = value;
+    }
+  }
+  return headers;
+}
+
+/** The `ratelimit` fault's N from the request's own header, for X-RateLimit-Limit. */
+export function faultRateLimit(req: NodeRequest): number {
+  try {
+    return readFaultHeader(header(req, FAULT_HEADER)).rateLimit?.limit ?? 0;
+  } catch {
+    return 0;
+  }
 }

@@ -1,6 +1,7 @@
 import type {Code} from '@connectrpc/connect';
 import {collectDefaultMetrics, Counter, Gauge, Histogram, Registry} from 'prom-client';
 import type {RpcCall, RpcCompletion} from '../rpc/adapter.js';
+import {createGatewayMetrics, type GatewayMetrics} from './gateway.js';
 import {boundedLabel, codeLabel, FAULT_KINDS} from './labels.js';
 import {RecentKeys} from './recent-keys.js';
 
@@ -17,6 +18,8 @@ const LATENCY_BUCKETS_S = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0
  */
 export interface Metrics {
   readonly registry: Registry;
+  /** The c-gateway facade's figures (`gateway_*`), in the same registry. */
+  readonly gateway: GatewayMetrics;
   /** An RPC has begun; call the returned function when it has ended. */
   rpcStarted(call: RpcCall): (completion: RpcCompletion) => void;
   /** `kind`: latency, ratelimit, or the injected code (unavailable, …). */
@@ -118,6 +121,7 @@ export function createMetrics(options: {processMetrics?: boolean; now?: () => nu
 
   return {
     registry,
+    gateway: createGatewayMetrics(registry),
     watchHttp2: (open) => {
       http2Open = open;
     },

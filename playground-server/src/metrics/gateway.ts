@@ -1,5 +1,5 @@
 import {Counter, Gauge, Histogram, type Registry} from 'prom-client';
-import {boundedLabel, HTTP_METHODS} from '../metrics/labels.js';
+import {boundedLabel, HTTP_METHODS} from './labels.js';
 
 /** The facade's figures, named after c-gateway's own (`gateway_*`), in the server's registry. */
 export interface GatewayMetrics {
@@ -9,13 +9,6 @@ export interface GatewayMetrics {
   streamsOpen(count: number): void;
   upstreamFailed(): void;
 }
-
-export const noGatewayMetrics: GatewayMetrics = {
-  requestEnded: () => {},
-  rateLimit: () => {},
-  streamsOpen: () => {},
-  upstreamFailed: () => {},
-};
 
 export function createGatewayMetrics(registry: Registry): GatewayMetrics {
   const registers = [registry];

@@ -1,9 +1,11 @@
-import {errorBody, GatewayError} from '../gateway/errors.js';
-import {sendJson, type NodeRequest, type NodeResponse} from '../http-types.js';
-import type {GatewayRoute} from '../routes.js';
-import {clientAddress} from './client-address.js';
 import {SESSION_HEADER} from '../../../src/contract/index.js';
-import {type ClientRateLimit, retryAfterSeconds} from './client-rate-limit.js';
+import type {NodeRequest, NodeResponse} from '../http-types.js';
+import {clientAddress} from '../limits/client-address.js';
+import {type ClientRateLimit, retryAfterSeconds} from '../limits/client-rate-limit.js';
+import type {GatewayRoute} from '../routes.js';
+import {GatewayError} from './errors.js';
+import {replyError} from './reply.js';
+import {header, requestContext} from './tenant-request.js';
 
 /**
  * The server's per-client limit (the same buckets as the RPCs') in front of
@@ -16,7 +18,7 @@ import {type ClientRateLimit, retryAfterSeconds} from './client-rate-limit.js';
  * The facade's health route is not limited, like the RPC door's /healthz.
  * Returns true when it has answered the request (refused it).
  */
-export function createGatewayRateLimit(
+export function createGatewayClientLimit(
   check: ClientRateLimit,
   trustProxy: boolean,
 ): (route: GatewayRoute, req: NodeRequest, res: NodeResponse) => boolean {
@@ -25,8 +27,10 @@ export function createGatewayRateLimit(
       return false;
     }
     const address = clientAddress(req, trustProxy);
-    const session = headerText(req.headers[SESSION_HEADER]) || null;
-    const verdict = address === undefined ? {allowed: true, retryAfterMs: 0} : check({address, session});
+    if (address === undefined) {
+      return false;
+    }
+    const verdict = check({address, session: header(req, SESSION_HEADER) || null});
     if (verdict.allowed) {
       return false;
     }
@@ -34,21 +38,9 @@ export function createGatewayRateLimit(
     const error = new GatewayError(
       'rate_limit_exceeded',
       `too many requests from your session or address; retry in ${seconds} s`,
+      {'Retry-After': String(seconds)},
     );
-    res.setHeader('Retry-After', String(seconds));
-    sendJson(
-      res,
-      error.status,
-      errorBody(error, {
-        request_id: '',
-        trace_id: headerText(req.headers['x-trace-id']),
-        tenant_id: headerText(req.headers['x-tenant-id']),
-      }),
-    );
+    replyError(res, error, requestContext(req));
     return true;
   };
-}
-
-function headerText(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? '';
 }
