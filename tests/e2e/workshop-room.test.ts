@@ -5,14 +5,18 @@
  * and a facilitator, all opening the site as a LAN host name would
  * (workshop.lan, an insecure context). The facilitator switches on an outage
  * that ends by itself; every alpha participant lives through it and its
- * recovery, beta never notices, and the dashboard counts every call.
+ * recovery, beta never notices, and the dashboard counts every call. A
+ * participant in room "gamma" calls from a playground, the HTTP console and
+ * the request builder in one tab: one participant, three calls.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {shareHash} from '../../src/components/Playground/share-link';
-import {FACILITATOR_KEY_HEADER, ROOM_FAULT_HEADER, type RoomState} from '../../src/contract/room';
+import {SESSION_HEADER} from '../../src/contract';
+import {FACILITATOR_KEY_HEADER, ROOM_FAULT_HEADER, ROOM_HEADER, type RoomState} from '../../src/contract/room';
 import {lanHost, launchChromium} from './support/browser';
 import {PlaygroundDriver} from './support/playground';
+import {requestAnswered} from './support/widgets';
 import {serveProductionBuild, type RunningSite} from './support/serve';
 
 const key = 'e2e-facilitator-key';
@@ -244,7 +248,8 @@ describe('workshop room: one facilitator, participants in two rooms', () => {
       .poll(() => facilitator.getByTestId('minute-calls').textContent(), {timeout: 10_000})
       .toBe(String(alphaCalls.length + 1));
     expect(await facilitator.getByTestId('minute-retries').textContent()).toBe(String(retries));
-    expect(await facilitator.getByTestId('participants').textContent()).toBe('3');
+    // The console's reader is a participant too: its call names the tab's session.
+    expect(await facilitator.getByTestId('participants').textContent()).toBe('4');
     // Nothing failed before the switch, so every failure counts since it; the console's 503 too.
     expect(await facilitator.getByTestId('total-failed').textContent()).toBe(String(failed + 1));
     // The herd: the recovery chart shows the calls around the outage's end.
@@ -252,4 +257,55 @@ describe('workshop room: one facilitator, participants in two rooms', () => {
     await recovery.locator('.recharts-bar-rectangle').first().waitFor({timeout: 10_000});
     expect(await recovery.locator('figcaption').textContent()).not.toMatch(/none yet/);
   }, 300_000);
+
+  it("counts a participant's playground, HTTP console and request builder calls as one participant's", async () => {
+    const facilitator = await open(`/facilitator?key=${key}&room=gamma`, 1280);
+    await facilitator.getByTestId('dashboard').waitFor({timeout: 60_000});
+    const once = `fault(null);
+await router.decide({message: {messageId: 'm-once', tenantId: tenant, messageType: 'chat'}});
+log('decided');
+`;
+    const page = await open(
+      `/guide/resilience/retry-backoff?room=gamma${shareHash({id: 'retry-full-jitter', files: {'main.ts': once}})}`,
+    );
+    const sent: Array<{path: string; session?: string; room?: string}> = [];
+    page.on('request', (request) => {
+      const {pathname} = new URL(request.url());
+      if (pathname === '/beamline.flow.v1.Router/Decide' || pathname === '/api/v1/routes/decide')
+        sent.push({path: pathname, session: request.headers()[SESSION_HEADER], room: request.headers()[ROOM_HEADER]});
+    });
+    const playground = new PlaygroundDriver(page);
+    await expect
+      .poll(() => playground.root.locator('textarea').first().inputValue(), {timeout: 30_000})
+      .toContain('m-once');
+    await playground.run.dispatchEvent('click');
+    await playground.waitForLog(/decided/, 60_000);
+
+    // The same tab, so the same reader, on the gateway page: the full console shows the reader's headers it adds.
+    await page.goto(`${origin}/guide/http-gateway/`, {waitUntil: 'domcontentloaded'});
+    const httpConsole = page.getByTestId('http-console').first();
+    await expect
+      .poll(() => httpConsole.getByTestId('http-console-added-headers').textContent(), {timeout: 30_000})
+      .toMatch(/x-beamline-session: [0-9a-f]{16}.*x-beamline-room: gamma/);
+    await httpConsole.getByTestId('room-banner').getByText('Room gamma').waitFor();
+    await httpConsole.getByTestId('http-console-send').click();
+    await httpConsole.locator(requestAnswered['http-console']).waitFor();
+
+    await page.goto(`${origin}/guide/grpc/`, {waitUntil: 'domcontentloaded'});
+    await page.getByTestId('request-builder-box').scrollIntoViewIfNeeded();
+    const builder = page.getByTestId('request-builder');
+    await builder.waitFor({timeout: 30_000});
+    expect(await builder.getByTestId('request-builder-added-headers').textContent()).toMatch(/x-beamline-room: gamma/);
+    await builder.getByTestId('request-builder-send').click();
+    await builder.locator(requestAnswered['request-builder']).waitFor();
+
+    const reader = await page.evaluate(() => sessionStorage.getItem('beamline-reader-id'));
+    expect(sent).toEqual([
+      {path: '/beamline.flow.v1.Router/Decide', session: reader, room: 'gamma'},
+      {path: '/api/v1/routes/decide', session: reader, room: 'gamma'},
+      {path: '/beamline.flow.v1.Router/Decide', session: reader, room: 'gamma'},
+    ]);
+    await expect.poll(() => facilitator.getByTestId('minute-calls').textContent(), {timeout: 10_000}).toBe('3');
+    expect(await facilitator.getByTestId('participants').textContent()).toBe('1');
+  }, 180_000);
 });

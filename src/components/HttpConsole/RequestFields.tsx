@@ -1,5 +1,6 @@
 import {useId} from 'react';
 import FaultDial from '@site/src/components/FaultDial';
+import AddedHeaders from '../requests/AddedHeaders';
 import type {ConsoleDraft, DraftAction} from './console-state';
 import {maxRepeat} from './console-state';
 import {allowsBody} from './http-text';
@@ -9,10 +10,12 @@ interface Props {
   draft: ConsoleDraft;
   dispatch(action: DraftAction): void;
   showFault: boolean;
+  /** Headers sent beyond the typed lines. */
+  added: Array<[string, string]>;
 }
 
 /** Headers, body, repeat count and fault dial: the parts of a request below its first line. */
-export default function RequestFields({draft, dispatch, showFault}: Props) {
+export default function RequestFields({draft, dispatch, showFault, added}: Props) {
   const id = useId();
   const edit = (patch: Extract<DraftAction, {type: 'edit'}>['patch']) => dispatch({type: 'edit', patch});
   const withBody = allowsBody(draft.method);
@@ -30,6 +33,7 @@ export default function RequestFields({draft, dispatch, showFault}: Props) {
           spellCheck={false}
           data-testid="http-console-headers"
         />
+        <AddedHeaders headers={added} testId="http-console-added-headers" />
       </div>
       <div className={styles.field}>
         <label htmlFor={`${id}-body`}>Body{withBody ? '' : ` (not sent with ${draft.method})`}</label>

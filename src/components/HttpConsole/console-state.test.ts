@@ -18,8 +18,29 @@ describe('the console’s request draft', () => {
     expect([edit(0), edit(Number.NaN), edit(2.6), edit(1000)]).toEqual([1, 1, 3, 100]);
   });
 
-  it('sends the tab’s workshop room, so the room counts console calls', () => {
-    expect(outgoing(draftFrom(decide), 'abc').headers).toContainEqual(['x-beamline-room', 'abc']);
+  it('sends the tab’s session and workshop room, so the room counts console calls as the reader’s', () => {
+    const {headers, added} = outgoing(draftFrom(decide), {session: 's1', room: 'abc'});
+    expect(headers).toContainEqual(['x-beamline-session', 's1']);
+    expect(headers).toContainEqual(['x-beamline-room', 'abc']);
+    expect(added).toEqual([
+      ['x-beamline-session', 's1'],
+      ['x-beamline-room', 'abc'],
+    ]);
+  });
+
+  it('sends the dial’s fault in place of a typed one, and lists the reader’s headers beyond it', () => {
+    const draft = {
+      ...draftFrom(decide, {...noFaults, error: 1}),
+      headersText: 'X-Tenant-ID: t\nx-beamline-fault: latency=5ms',
+    };
+    const {headers, added} = outgoing(draft, {session: 's1'});
+    expect(headers).toEqual([
+      ['X-Tenant-ID', 't'],
+      ['x-beamline-fault', 'error=1;code=unavailable'],
+      ['x-beamline-session', 's1'],
+    ]);
+    expect(added).toEqual([['x-beamline-session', 's1']]);
+    expect(outgoing(draftFrom(decide)).added).toEqual([]);
   });
 
   it('adds the dial’s fault header to what is sent', () => {

@@ -1,6 +1,6 @@
 import {parseHeaderLines} from '../requests/header-lines';
-import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '../../contract';
-import {withRoomHeader} from '../requests/room-header';
+import {faultSpec, noFaults, type FaultSettings} from '../../contract';
+import {type Reader, sentHeaders} from '../requests/reader-headers';
 import {pathProblem} from './http-text';
 import type {HttpPreset} from './presets';
 
@@ -45,12 +45,12 @@ export function draftReducer(state: ConsoleDraft, action: DraftAction): ConsoleD
   }
 }
 
-/** What Send would send (in `room`, the tab's workshop room), and every reason it cannot be sent yet. */
-export function outgoing(draft: ConsoleDraft, room?: string) {
+/** What Send would send as `reader` (the tab's session and room), and every reason it cannot be sent yet. */
+export function outgoing(draft: ConsoleDraft, reader: Reader = {}) {
   const parsed = parseHeaderLines(draft.headersText);
   const problem = pathProblem(draft.path);
   return {
-    headers: withRoomHeader(withFaultHeader(parsed.headers, faultSpec(draft.fault)), room),
+    ...sentHeaders(parsed.headers, faultSpec(draft.fault), reader),
     problems: [...(problem ? [problem] : []), ...parsed.problems],
   };
 }

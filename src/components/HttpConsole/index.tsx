@@ -2,8 +2,10 @@ import {useEffect, useId, useMemo, useReducer, useState} from 'react';
 import {copyText} from '@site/src/components/copy-text';
 import SendCancelButton from '@site/src/components/ui/SendCancelButton';
 import {useSendShortcut, useShortcutLabel} from '@site/src/components/ui/useShortcuts';
+import RoomBanner from '@site/src/components/RoomBanner';
 import {currentRoom} from '@site/src/components/RoomBanner/room';
-import {readerTenant} from '@site/src/playground/session';
+import {readerSession, tenantFor} from '@site/src/playground/session';
+import type {Reader} from '../requests/reader-headers';
 import {draftFrom, draftReducer, outgoing} from './console-state';
 import {allowsBody, toCurl} from './http-text';
 import {httpPresets} from './presets';
@@ -41,7 +43,7 @@ export default function HttpConsole({
   // The reader's own tenant lives in the tab's sessionStorage, so the server
   // renders a placeholder and the browser swaps it in after hydration.
   const [tenant, setTenant] = useState(serverTenant);
-  const [room, setRoom] = useState<string>();
+  const [reader, setReader] = useState<Reader>({});
   const presets = useMemo(() => httpPresets(tenant), [tenant]);
   const byId = (wanted: string) => presets.find((candidate) => candidate.id === wanted) ?? presets[0];
   const [draft, dispatch] = useReducer(draftReducer, byId(preset), (first) => draftFrom(first));
@@ -52,14 +54,15 @@ export default function HttpConsole({
   const shortcut = useShortcutLabel();
 
   useEffect(() => {
-    const own = readerTenant();
+    const session = readerSession();
+    const own = tenantFor(session);
     setTenant(own);
-    setRoom(currentRoom());
+    setReader({session, room: currentRoom()});
     const fresh = httpPresets(own).find((candidate) => candidate.id === draft.presetId)!;
     dispatch({type: 'edit', patch: {path: fresh.path, headersText: fresh.headers, body: fresh.body}});
   }, []);
 
-  const {headers, problems} = useMemo(() => outgoing(draft, room), [draft, room]);
+  const {headers, added, problems} = useMemo(() => outgoing(draft, reader), [draft, reader]);
   const send = () => {
     if (problems.length || exchange.busy) return;
     void exchange.send({method: draft.method, path: draft.path, headers, body: draft.body, repeat: draft.repeat});
@@ -79,6 +82,7 @@ export default function HttpConsole({
 
   return (
     <section className={styles.console} data-testid="http-console" aria-label={title} onKeyDown={onKeyDown}>
+      <RoomBanner />
       <div className={styles.header}>
         <span className={styles.title}>{title}</span>
         {!compact && (
@@ -138,7 +142,7 @@ export default function HttpConsole({
           ▶ Send{draft.repeat > 1 ? ` × ${draft.repeat}` : ''}
         </SendCancelButton>
       </div>
-      {!compact && <RequestFields draft={draft} dispatch={dispatch} showFault={showFault} />}
+      {!compact && <RequestFields draft={draft} dispatch={dispatch} showFault={showFault} added={added} />}
       {compact && (
         <details className={styles.compactRequest}>
           <summary>Request headers and body</summary>

@@ -1,8 +1,9 @@
 import {useMemo, useReducer} from 'react';
 import SendCancelButton from '@site/src/components/ui/SendCancelButton';
 import {useSendShortcut, useShortcutLabel} from '@site/src/components/ui/useShortcuts';
+import RoomBanner from '@site/src/components/RoomBanner';
 import {currentRoom} from '@site/src/components/RoomBanner/room';
-import {readerTenant} from '@site/src/playground/session';
+import {readerSession, tenantFor} from '@site/src/playground/session';
 import {builderReducer, initialBuilder, outgoingCall} from './builder-state';
 import {callAsCode} from './call-code';
 import RequestPane from './RequestPane';
@@ -15,14 +16,14 @@ import styles from './styles.module.css';
 const randomId = () => Math.random().toString(36).slice(2, 10);
 
 export default function Builder({method: initialMethod}: {method?: string}) {
+  // The builder renders in the browser only, so the tab's reader and room are known at once.
+  const reader = useMemo(() => ({session: readerSession(), room: currentRoom()}), []);
   const [state, dispatch] = useReducer(builderReducer, undefined, () =>
-    initialBuilder(initialMethod ?? '', readerTenant(), `builder-${randomId()}`),
+    initialBuilder(initialMethod ?? '', tenantFor(reader.session), `builder-${randomId()}`),
   );
   const rpc = useRpcCall();
   const shortcut = useShortcutLabel();
-  // The builder renders in the browser only, so the tab's room is known at once.
-  const room = useMemo(currentRoom, []);
-  const call = useMemo(() => outgoingCall(state, room), [state, room]);
+  const call = useMemo(() => outgoingCall(state, reader), [state, reader]);
   const {method} = call;
   const admin = method.parent.name === 'RouterAdmin';
 
@@ -40,6 +41,7 @@ export default function Builder({method: initialMethod}: {method?: string}) {
       aria-label="Request builder"
       onKeyDown={onKeyDown}
     >
+      <RoomBanner />
       <div className={styles.bar}>
         <span className={styles.title}>Request builder</span>
         <label className={styles.methodPicker}>
@@ -79,6 +81,7 @@ export default function Builder({method: initialMethod}: {method?: string}) {
           state={state}
           dispatch={dispatch}
           problems={call.problems}
+          added={call.added}
           actions={
             <div className={styles.actions}>
               <SendCancelButton

@@ -1,6 +1,7 @@
 import type React from 'react';
 import FaultDial from '@site/src/components/FaultDial';
 import {useCallback, useId} from 'react';
+import AddedHeaders from '../requests/AddedHeaders';
 import type {BuilderAction, BuilderState} from './builder-state';
 import MessageEditor, {FieldProblems} from './MessageEditor';
 import {findMethod} from './schema';
@@ -10,12 +11,14 @@ interface Props {
   state: BuilderState;
   dispatch(action: BuilderAction): void;
   problems: string[];
+  /** Headers sent beyond the typed metadata. */
+  added: Array<[string, string]>;
   /** Send and Cancel, under the problems that hold Send. */
   actions: React.ReactNode;
 }
 
 /** The request message (as a form or as JSON), its metadata and the fault dial. */
-export default function RequestPane({state, dispatch, problems, actions}: Props) {
+export default function RequestPane({state, dispatch, problems, added, actions}: Props) {
   const id = useId();
   const method = findMethod(state.methodId)!;
   const reportProblem = useCallback(
@@ -91,6 +94,7 @@ export default function RequestPane({state, dispatch, problems, actions}: Props)
         spellCheck={false}
         data-testid="request-builder-headers"
       />
+      <AddedHeaders headers={added} testId="request-builder-added-headers" />
       <FaultDial
         value={state.fault}
         onChange={(fault) => dispatch({type: 'fault', fault})}

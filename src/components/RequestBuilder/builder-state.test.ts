@@ -17,8 +17,14 @@ const start = () => initialBuilder(decide, 'reader-t', 'builder-c');
 const apply = (...actions: BuilderAction[]) => actions.reduce<BuilderState>(builderReducer, start());
 
 describe('the builder’s request state', () => {
-  it('sends the tab’s workshop room, so the room counts builder calls', () => {
-    expect(outgoingCall(start(), 'abc').headers).toContainEqual(['x-beamline-room', 'abc']);
+  it('sends the tab’s session and workshop room, so the room counts builder calls as the reader’s', () => {
+    const {headers, added} = outgoingCall(start(), {session: 's1', room: 'abc'});
+    expect(headers).toEqual([
+      ['x-correlation-id', 'builder-c'],
+      ['x-beamline-session', 's1'],
+      ['x-beamline-room', 'abc'],
+    ]);
+    expect(added).toEqual(headers.slice(1));
   });
 
   it('starts from the method’s sample, with the admin key only for RouterAdmin', () => {

@@ -1,6 +1,6 @@
 import {parseHeaderLines} from '../requests/header-lines';
-import {withRoomHeader} from '../requests/room-header';
-import {faultSpec, noFaults, withFaultHeader, type FaultSettings} from '../../contract';
+import {type Reader, sentHeaders} from '../requests/reader-headers';
+import {faultSpec, noFaults, type FaultSettings} from '../../contract';
 import {sampleRequest} from './samples';
 import {findMethod, toRequestMessage, type JsonObject} from './schema';
 
@@ -154,10 +154,10 @@ export function parseDeadline(text: string): {timeoutMs?: number; problem?: stri
 }
 
 /**
- * The call Send would make (in `room`, the tab's workshop room), and every
- * reason it cannot be made yet, in the order the fields appear.
+ * The call Send would make as `reader` (the tab's session and room), and
+ * every reason it cannot be made yet, in the order the fields appear.
  */
-export function outgoingCall(state: BuilderState, room?: string) {
+export function outgoingCall(state: BuilderState, reader: Reader = {}) {
   const headers = parseHeaderLines(state.headersText);
   const deadline = parseDeadline(state.deadlineText);
   const requestProblems =
@@ -168,7 +168,7 @@ export function outgoingCall(state: BuilderState, room?: string) {
       : Object.entries(state.fieldProblems).map(([path, problem]) => `${path}: ${problem}`);
   return {
     method: findMethod(state.methodId)!,
-    headers: withRoomHeader(withFaultHeader(headers.headers, faultSpec(state.fault)), room),
+    ...sentHeaders(headers.headers, faultSpec(state.fault), reader),
     timeoutMs: deadline.timeoutMs,
     problems: [...(deadline.problem ? [deadline.problem] : []), ...requestProblems, ...headers.problems],
   };

@@ -19,9 +19,11 @@ function useSecondTick(active: boolean): number {
 }
 
 /**
- * The workshop room's scenario above a playground, updated live: shown in a
- * named room (`?room=…`) always, in the default room only while the
- * facilitator has something other than calm switched on.
+ * The workshop room's scenario above a playground, an HTTP console or the
+ * request builder, updated live: shown in a named room (`?room=…`) always,
+ * in the default room only while the facilitator has something other than
+ * calm switched on. Divs, not paragraphs: the built site's Infima margins on
+ * p outrank a CSS module's.
  */
 export default function RoomBanner() {
   const state = useRoomState();
@@ -37,17 +39,17 @@ export default function RoomBanner() {
       data-testid="room-banner"
       data-scenario={scenario.kind}
     >
-      <p className={styles.headline}>
+      <div className={styles.headline}>
         <span className={styles.room}>Room {state.room}</span>
         <strong>{describeScenario(scenario)}</strong>
         <span>
           {recovered ? 'recovered at' : 'since'} {clockTime(state.startedAt)}
           {left !== undefined && ` · ${left} s left`}
         </span>
-      </p>
-      <p className={styles.precedence}>
+      </div>
+      <div className={styles.precedence}>
         The room's scenario applies to your Router calls first; your own fault dial adds to the calls it lets through.
-      </p>
+      </div>
     </div>
   );
 }
