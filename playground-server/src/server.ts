@@ -12,7 +12,7 @@ import {createFaultInterceptor} from './faults/interceptor.js';
 import {createLedgerService} from './ledger/ledger-service.js';
 import {LedgerStore} from './ledger/ledger-store.js';
 import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './gateway/config.js';
-import {FixedWindowLimiter} from './gateway/fixed-window.js';
+import {FixedWindowLimiter} from './limits/fixed-window.js';
 import {createForwarder} from './gateway/forward.js';
 import {createGateway} from './gateway/gateway.js';
 import {MessageStreams} from './gateway/message-streams.js';

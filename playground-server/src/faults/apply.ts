@@ -10,6 +10,7 @@ import {
 } from '../../../src/contract/index.js';
 import {sleep as realSleep} from './sleep.js';
 import {type FaultRequest, readFaultHeader} from './spec.js';
+import {retryHeaders} from '../limits/retry-headers.js';
 import {TokenBuckets} from '../limits/token-buckets.js';
 
 export interface FaultOptions {
@@ -18,7 +19,6 @@ export interface FaultOptions {
   /** Monotonic milliseconds, for the rate limit. */
   readonly now?: () => number;
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  readonly buckets?: TokenBuckets;
   /** Told about each fault as it is injected: `latency`, `ratelimit` or the injected code's name. */
   readonly onInjected?: (kind: string) => void;
 }
@@ -48,7 +48,7 @@ export function createApplyFaults(options: FaultOptions = {}): ApplyFaults {
   const random = options.random ?? Math.random;
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? realSleep;
-  const buckets = options.buckets ?? new TokenBuckets();
+  const buckets = new TokenBuckets({now});
   const onInjected = options.onInjected ?? (() => {});
   return async (headers, signal) => {
     const header = headers.get(FAULT_HEADER);
@@ -58,7 +58,7 @@ export function createApplyFaults(options: FaultOptions = {}): ApplyFaults {
     const spec = readFaultHeader(header);
     if (spec.rateLimit) {
       try {
-        enforceRateLimit(spec, headers.get(SESSION_HEADER), buckets, now());
+        enforceRateLimit(spec, headers.get(SESSION_HEADER), buckets);
       } catch (error) {
         if (ConnectError.from(error).code === Code.ResourceExhausted) {
           onInjected('ratelimit');
@@ -111,7 +111,7 @@ export async function lateAnswer(
   }
 }
 
-function enforceRateLimit(spec: FaultRequest, session: string | null, buckets: TokenBuckets, nowMs: number): void {
+function enforceRateLimit(spec: FaultRequest, session: string | null, buckets: TokenBuckets): void {
   const rate = spec.rateLimit!;
   if (!session) {
     throw new ConnectError(
@@ -125,17 +125,13 @@ function enforceRateLimit(spec: FaultRequest, session: string | null, buckets: T
       Code.InvalidArgument,
     );
   }
-  const taken = buckets.take(`${session}\u0000${rate.limit}/${rate.periodMs}`, rate, nowMs);
+  const taken = buckets.take(`${session}\u0000${rate.limit}/${rate.periodMs}`, rate);
   if (!taken.allowed) {
     throw new ConnectError(
       `injected fault: rate limit of ${rate.limit} per ${rate.periodMs === 1000 ? 'second' : 'minute'} ` +
         `exceeded for session ${JSON.stringify(session)}; retry in ${taken.retryAfterMs} ms`,
       Code.ResourceExhausted,
-      {
-        [FAULT_INJECTED_HEADER]: 'ratelimit',
-        'retry-after': String(Math.max(1, Math.ceil(taken.retryAfterMs / 1000))),
-        'grpc-retry-pushback-ms': String(taken.retryAfterMs),
-      },
+      {[FAULT_INJECTED_HEADER]: 'ratelimit', ...retryHeaders(taken.retryAfterMs)},
     );
   }
 }

@@ -1,5 +1,5 @@
 import {Code, ConnectError} from '@connectrpc/connect';
-import {retryHeaders} from '../limits/client-rate-limit.js';
+import {retryHeaders} from '../limits/retry-headers.js';
 
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 

@@ -1,7 +1,8 @@
 import {SESSION_HEADER} from '../../../src/contract/index.js';
 import type {NodeRequest, NodeResponse} from '../http-types.js';
 import {clientAddress} from '../limits/client-address.js';
-import {type ClientRateLimit, retryAfterSeconds} from '../limits/client-rate-limit.js';
+import type {ClientRateLimit} from '../limits/client-rate-limit.js';
+import {retryAfterSeconds} from '../limits/retry-headers.js';
 import type {GatewayRoute} from '../routes.js';
 import {GatewayError} from './errors.js';
 import {replyError} from './reply.js';

@@ -5,7 +5,7 @@ import {GATEWAY_PATHS, type GatewayRoute, routeLabel} from '../routes.js';
 import type {GatewayConfig} from './config.js';
 import {createDecideEndpoint} from './decide.js';
 import {GatewayError} from './errors.js';
-import type {FixedWindowLimiter} from './fixed-window.js';
+import type {FixedWindowLimiter} from '../limits/fixed-window.js';
 import type {Forward} from './forward.js';
 import {answerHealth} from './health.js';
 import {createMessageChangeEndpoint} from './message-change.js';

@@ -1,7 +1,7 @@
 import {MAX_BODY_BYTES, readBody} from './read-body.js';
 import type {NodeRequest, NodeResponse} from '../http-types.js';
 import {type ErrorContext, GatewayError, rateLimitHeaders} from './errors.js';
-import type {FixedWindowLimiter} from './fixed-window.js';
+import type {FixedWindowLimiter} from '../limits/fixed-window.js';
 import type {GatewayMetrics} from '../metrics/gateway.js';
 import {replyError} from './reply.js';
 

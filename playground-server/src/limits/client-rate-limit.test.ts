@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {createClientRateLimit, rateLimitError, retryHeaders} from './client-rate-limit.js';
+import {createClientRateLimit, rateLimitError} from './client-rate-limit.js';
+import {retryHeaders} from './retry-headers.js';
 
 function limiter(perSecond = 5, burst = 5) {
   let now = 1_000;

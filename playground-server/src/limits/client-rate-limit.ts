@@ -1,7 +1,8 @@
 import {Code, ConnectError, type Interceptor} from '@connectrpc/connect';
 import {MAX_SESSION_LENGTH, SESSION_HEADER} from '../../../src/contract/index.js';
-import {TokenBuckets} from './token-buckets.js';
 import {clientAddressKey} from './client-address.js';
+import {retryAfterSeconds, retryHeaders} from './retry-headers.js';
+import {TokenBuckets} from './token-buckets.js';
 
 export interface ClientRateLimitOptions {
   /** Sustained requests per second per client: a reader's session, or an address without one. */
@@ -48,7 +49,7 @@ export type ClientRateLimit = (client: Client) => RateLimitVerdict;
  */
 export function createClientRateLimit(options: ClientRateLimitOptions): ClientRateLimit {
   const now = options.now ?? (() => performance.now());
-  const buckets = new TokenBuckets();
+  const buckets = new TokenBuckets({now});
   const factor = options.sessionsPerAddress ?? 10;
   // TokenBuckets refills `limit` tokens per `periodMs`: a bucket of `burst`
   // tokens refilled at `perSecond` is `burst` per burst/perSecond seconds.
@@ -56,13 +57,12 @@ export function createClientRateLimit(options: ClientRateLimitOptions): ClientRa
   const perClient = {limit: options.burst, periodMs};
   const perAddress = {limit: options.burst * factor, periodMs};
   return ({address, session}) => {
-    const at = now();
     const named = session && session.length <= MAX_SESSION_LENGTH ? session : undefined;
     const taken = named
-      ? firstRefusal(buckets.take(`session\u0000${named}`, perClient, at), () =>
-          buckets.take(`sessions-from\u0000${address}`, perAddress, at),
+      ? firstRefusal(buckets.take(`session\u0000${named}`, perClient), () =>
+          buckets.take(`sessions-from\u0000${address}`, perAddress),
         )
-      : buckets.take(`address\u0000${address}`, perClient, at);
+      : buckets.take(`address\u0000${address}`, perClient);
     if (!taken.allowed) {
       options.onLimited?.();
     }
@@ -82,19 +82,6 @@ export function rateLimitError(retryAfterMs: number): ConnectError {
     Code.ResourceExhausted,
     retryHeaders(retryAfterMs),
   );
-}
-
-/** `Retry-After` in whole seconds (HTTP), `grpc-retry-pushback-ms` in milliseconds (gRPC). */
-export function retryHeaders(retryAfterMs: number): Record<string, string> {
-  return {
-    'retry-after': String(retryAfterSeconds(retryAfterMs)),
-    'grpc-retry-pushback-ms': String(retryAfterMs),
-  };
-}
-
-/** HTTP's Retry-After is whole seconds: never 0, and never shorter than the wait in ms. */
-export function retryAfterSeconds(retryAfterMs: number): number {
-  return Math.max(1, Math.ceil(retryAfterMs / 1000));
 }
 
 /** Applies the limit to every RPC, keyed by the session it names or the address the adapter put in the context. */

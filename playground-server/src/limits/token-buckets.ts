@@ -1,5 +1,6 @@
 import type {RateLimit} from '../../../src/contract/index.js';
-import {boundedKey} from './bounded-key.js';
+import {type GcraState, gcra} from '../../../src/resilience/gcra.js';
+import {KeyedStore} from './keyed-store.js';
 
 export interface TakeResult {
   readonly allowed: boolean;
@@ -9,43 +10,37 @@ export interface TakeResult {
   readonly retryAfterMs: number;
 }
 
-interface Bucket {
-  tokens: number;
-  updatedAtMs: number;
-}
-
 /**
  * Token buckets, one per key: `limit` tokens refilled evenly over
  * `periodMs`, so `5/s` allows a burst of 5 and then one request every
- * 200 ms. The least recently used bucket is dropped once there are
- * `maxKeys`, and a long key is kept as its digest (boundedKey), which
- * bounds memory however many sessions come by, whatever their ids.
+ * 200 ms. Each bucket is the pattern library's GCRA state (one number, its
+ * theoretical arrival time), kept in a KeyedStore until the bucket would be
+ * full again — from then on it is the same as a new one — which bounds
+ * memory however many sessions come by, whatever their ids.
+ *
+ * As in resilience/token-bucket.ts, GCRA runs on a clock scaled by the
+ * limit, where one token's worth of time is exactly `periodMs`: the state
+ * only ever moves by whole periods and never drifts with rounding.
  */
 export class TokenBuckets {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: KeyedStore<GcraState>;
 
-  constructor(private readonly maxKeys = 10_000) {}
+  constructor(private readonly options: {readonly now: () => number; readonly maxKeys?: number}) {
+    this.buckets = new KeyedStore(options);
+  }
 
-  take(anyKey: string, rate: RateLimit, nowMs: number): TakeResult {
-    const key = boundedKey(anyKey);
-    const bucket = this.buckets.get(key) ?? {tokens: rate.limit, updatedAtMs: nowMs};
-    const elapsedMs = Math.max(0, nowMs - bucket.updatedAtMs);
-    bucket.tokens = Math.min(rate.limit, bucket.tokens + (elapsedMs * rate.limit) / rate.periodMs);
-    bucket.updatedAtMs = nowMs;
-    // Re-inserting keeps the Map in least-recently-used order.
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxKeys) {
-      const oldest = this.buckets.keys().next().value;
-      if (oldest !== undefined) {
-        this.buckets.delete(oldest);
-      }
+  take(key: string, rate: RateLimit): TakeResult {
+    const scaledNow = this.options.now() * rate.limit;
+    const result = gcra(this.buckets.get(key), scaledNow, {
+      emissionIntervalMs: rate.periodMs,
+      toleranceMs: (rate.limit - 1) * rate.periodMs,
+    });
+    // The tokens taken and not refilled yet, as scaled time; the bucket is full again once it has passed.
+    const usedScaled = Math.max(0, result.state.tat - scaledNow);
+    this.buckets.set(key, result.state, usedScaled / rate.limit);
+    if (!result.conforming) {
+      return {allowed: false, remaining: 0, retryAfterMs: Math.ceil(result.retryAfterMs / rate.limit)};
     }
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return {allowed: true, remaining: Math.floor(bucket.tokens), retryAfterMs: 0};
-    }
-    const retryAfterMs = Math.ceil(((1 - bucket.tokens) * rate.periodMs) / rate.limit);
-    return {allowed: false, remaining: 0, retryAfterMs};
+    return {allowed: true, remaining: Math.floor(rate.limit - usedScaled / rate.periodMs), retryAfterMs: 0};
   }
 }

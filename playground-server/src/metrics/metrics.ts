@@ -91,13 +91,13 @@ export function createMetrics(options: {processMetrics?: boolean; now?: () => nu
     help: "Requests refused by the server's own per-client rate limit (RATE_LIMIT_*).",
     registers,
   });
-  const sessions = new RecentKeys(ACTIVE_SESSION_WINDOW_MS);
+  const sessions = new RecentKeys(ACTIVE_SESSION_WINDOW_MS, now);
   new Gauge({
     name: 'playground_active_sessions',
     help: 'Playground sessions (x-beamline-session) that called within the last minute: the runs going on.',
     registers,
     collect() {
-      this.set(sessions.count(now()));
+      this.set(sessions.count());
     },
   });
 
@@ -144,6 +144,6 @@ export function createMetrics(options: {processMetrics?: boolean; now?: () => nu
     upstreamFailed: (method, code) => upstreamErrors.labels(method, codeLabel(code)).inc(),
     upstreamReachable: (up) => upstreamUp.set(up ? 1 : 0),
     rateLimited: () => rateLimited.inc(),
-    sessionSeen: (session) => sessions.touch(session, now()),
+    sessionSeen: (session) => sessions.touch(session),
   };
 }

@@ -1,36 +1,29 @@
-import {boundedKey} from '../limits/bounded-key.js';
+import {KeyedStore} from '../limits/keyed-store.js';
+
 /**
  * Counts the distinct keys seen within the last `windowMs`: "how many
  * playground sessions are running now", where a session is alive while it
- * keeps calling. Memory is bounded by `maxKeys`: past it the least recently
- * seen key is forgotten, and a long key is kept as its digest, so a flood
- * of made-up session ids cannot grow it.
+ * keeps calling. Kept in a KeyedStore for the window after each sighting,
+ * so a flood of made-up session ids (however long) cannot grow it.
  */
 export class RecentKeys {
-  /** key -> last seen, in least-recently-seen order (Map keeps insertion order). */
-  private readonly seen = new Map<string, number>();
+  /** key -> when last seen. */
+  private readonly seen: KeyedStore<{lastSeenMs: number}>;
 
   constructor(
     private readonly windowMs: number,
-    private readonly maxKeys = 10_000,
-  ) {}
-
-  touch(anyKey: string, nowMs: number): void {
-    const key = boundedKey(anyKey);
-    this.seen.delete(key);
-    this.seen.set(key, nowMs);
-    if (this.seen.size > this.maxKeys) {
-      this.seen.delete(this.seen.keys().next().value!);
-    }
+    private readonly now: () => number,
+    maxKeys?: number,
+  ) {
+    this.seen = new KeyedStore({now, ...(maxKeys === undefined ? {} : {maxKeys})});
   }
 
-  count(nowMs: number): number {
-    for (const [key, lastSeen] of this.seen) {
-      if (nowMs - lastSeen < this.windowMs) {
-        break; // the rest were seen later still
-      }
-      this.seen.delete(key);
-    }
-    return this.seen.size;
+  touch(key: string): void {
+    this.seen.set(key, {lastSeenMs: this.now()}, this.windowMs);
+  }
+
+  count(): number {
+    const nowMs = this.now();
+    return this.seen.values().filter(({lastSeenMs}) => nowMs - lastSeenMs < this.windowMs).length;
   }
 }

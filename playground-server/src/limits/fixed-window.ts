@@ -1,4 +1,6 @@
-import {boundedKey} from '../limits/bounded-key.js';
+import {KeyedStore} from './keyed-store.js';
+import {retryAfterSeconds} from './retry-headers.js';
+
 /** What one request learns from the limiter. */
 export interface WindowVerdict {
   readonly allowed: boolean;
@@ -12,7 +14,7 @@ export interface WindowVerdict {
 }
 
 interface Window {
-  startedAtMs: number;
+  readonly startedAtMs: number;
   count: number;
 }
 
@@ -22,41 +24,31 @@ interface Window {
  * ends; the next request after that starts a fresh window.
  *
  * Keys are per tenant, so a reader's burst in the guide never limits
- * another reader or a test that uses its own tenant. The least recently
- * used key is forgotten past `maxKeys`, and a long key (a made-up
- * X-Tenant-ID) is kept as its digest, which bounds memory.
+ * another reader or a test that uses its own tenant. A window is kept in a
+ * KeyedStore until it ends, which bounds memory whatever tenants come by.
  */
 export class FixedWindowLimiter {
-  private readonly windows = new Map<string, Window>();
+  private readonly windows: KeyedStore<Window>;
 
   constructor(
     private readonly windowMs: number,
     /** Wall-clock milliseconds: X-RateLimit-Reset is a Unix time. */
     private readonly now: () => number = Date.now,
-    private readonly maxKeys = 10_000,
-  ) {}
+    maxKeys?: number,
+  ) {
+    this.windows = new KeyedStore({now, ...(maxKeys === undefined ? {} : {maxKeys})});
+  }
 
-  take(anyKey: string, limit: number): WindowVerdict {
-    const key = boundedKey(anyKey);
+  take(key: string, limit: number): WindowVerdict {
     const nowMs = this.now();
-    let window = this.windows.get(key);
-    if (window === undefined || nowMs - window.startedAtMs >= this.windowMs) {
-      window = {startedAtMs: nowMs, count: 0};
-    }
-    // Re-inserting keeps the Map in least-recently-used order.
-    this.windows.delete(key);
-    this.windows.set(key, window);
-    if (this.windows.size > this.maxKeys) {
-      const oldest = this.windows.keys().next().value;
-      if (oldest !== undefined) {
-        this.windows.delete(oldest);
-      }
-    }
+    const kept = this.windows.get(key);
+    const window = kept && nowMs - kept.startedAtMs < this.windowMs ? kept : {startedAtMs: nowMs, count: 0};
     const endsAtMs = window.startedAtMs + this.windowMs;
+    this.windows.set(key, window, endsAtMs - nowMs);
     const verdict = {
       limit,
       resetAtSeconds: Math.ceil(endsAtMs / 1000),
-      retryAfterSeconds: Math.max(1, Math.ceil((endsAtMs - nowMs) / 1000)),
+      retryAfterSeconds: retryAfterSeconds(endsAtMs - nowMs),
     };
     if (window.count >= limit) {
       return {...verdict, allowed: false, remaining: 0};
