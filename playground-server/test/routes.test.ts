@@ -66,6 +66,12 @@ describe('the route table', () => {
     },
   );
 
+  it('serves every RPC path of the table: a GET without a content type is 415, not the 404 of a missing method', async () => {
+    const rpcPaths = routes.find((route) => route.door === 'rpc')?.paths ?? [];
+    const statuses = await Promise.all(rpcPaths.map(async (rpc) => (await fetch(server.url + rpc)).status));
+    expect(statuses).toEqual(rpcPaths.map(() => 415));
+  });
+
   it('forwards a path with a query string by its path', () => {
     expect(isServerPath('/api/v1/messages/stream?tenant_id=t')).toBe(true);
     expect(isServerPath('/docs/intro?healthz')).toBe(false);
