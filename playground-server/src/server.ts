@@ -6,7 +6,7 @@ import type {AddressInfo, Server, Socket} from 'node:net';
 import {Code, ConnectError} from '@connectrpc/connect';
 import {createApp} from './app.js';
 import {DEFAULT_ADMIN_API_KEY, DEFAULT_LIMITS, MAX_HEADER_BYTES, type Limits, type UpstreamConfig} from './config.js';
-import {createApplyFaults, type FaultOptions} from './faults/apply.js';
+import {createApplyFaults} from './faults/apply.js';
 import {createHeldCalls} from './faults/held-calls.js';
 import {createFaultInterceptor} from './faults/interceptor.js';
 import {createLedgerService} from './ledger/ledger-service.js';
@@ -46,8 +46,6 @@ export interface ServerOptions {
    */
   readonly adminApiKey?: string;
   readonly corsOrigins?: readonly string[];
-  /** Random source, clock and sleep of the fault injection, for tests. */
-  readonly faults?: FaultOptions;
   readonly logger?: Logger;
   /**
    * Who answers Router and RouterAdmin: this backend if given, else the
@@ -57,8 +55,6 @@ export interface ServerOptions {
   readonly upstream?: UpstreamConfig;
   /** Body size, per-client rate, HTTP/2 and idle limits; DEFAULT_LIMITS for the rest. */
   readonly limits?: Partial<Limits>;
-  /** A registry of its own by default. */
-  readonly metrics?: Metrics;
   /** The c-gateway facade's settings (main.ts reads GATEWAY_* and C_GATEWAY_URL); the gateway's defaults when absent. */
   readonly gateway?: GatewayConfig;
   /** How long close() lets in-flight calls finish before cutting them off. */
@@ -91,7 +87,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const logger = options.logger ?? consoleLogger;
   const host = options.host ?? '127.0.0.1';
   const limits: Limits = {...DEFAULT_LIMITS, ...options.limits};
-  const metrics = options.metrics ?? createMetrics();
+  // A registry of its own, so several servers in one process keep their figures apart.
+  const metrics = createMetrics();
   // The one place that decides who answers the Router's RPCs.
   const upstream =
     options.backend === undefined && options.upstream !== undefined
@@ -136,16 +133,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const roomInterceptor = createRoomInterceptor(
     createEnterRoom({
       rooms,
-      sleep: options.faults?.sleep ?? sleep,
-      ...(options.faults?.random ? {random: options.faults.random} : {}),
+      sleep,
       ...(options.rooms?.now ? {now: options.rooms.now} : {}),
     }),
   );
   // One fault injector (and its rate-limit buckets) for every door; the
   // calls its injected latency holds are capped for all clients together.
-  const heldCalls = createHeldCalls(limits.maxHeldCalls, options.faults?.sleep ?? sleep);
+  const heldCalls = createHeldCalls(limits.maxHeldCalls, sleep);
   const applyFaults = createApplyFaults({
-    ...options.faults,
     sleep: heldCalls.sleep,
     onInjected: (kind) => metrics.faultInjected(kind),
   });

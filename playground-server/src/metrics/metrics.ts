@@ -34,12 +34,10 @@ export interface Metrics {
   watchHttp2(open: () => {readonly sessions: number; readonly streams: number}): void;
 }
 
-export function createMetrics(options: {processMetrics?: boolean; now?: () => number} = {}): Metrics {
+export function createMetrics(): Metrics {
   const registry = new Registry();
-  const now = options.now ?? (() => performance.now());
-  if (options.processMetrics ?? true) {
-    collectDefaultMetrics({register: registry});
-  }
+  const now = () => performance.now();
+  collectDefaultMetrics({register: registry});
   const registers = [registry];
   const requests = new Counter({
     name: 'playground_rpc_requests_total',
