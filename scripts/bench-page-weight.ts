@@ -137,6 +137,8 @@ const shiftPages = [
   '/guide/grpc/',
   '/guide/http-gateway/',
   '/guide/resilience/many-clients/',
+  '/guide/resilience/retry-backoff/',
+  '/guide/resilience/circuit-breaker/',
 ];
 const CLS_BUDGET = 0.1;
 

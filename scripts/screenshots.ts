@@ -35,7 +35,9 @@ try {
         await page.goto(`${site.url}${path}`);
         const runs = page.getByTestId('playground-run');
         for (let index = 0; index < (await runs.count()); index++) {
-          await runs.nth(index).scrollIntoViewIfNeeded();
+          // The server-rendered playground is replaced by the live one as it nears the viewport: wait for that.
+          await runs.nth(index).evaluate((element) => element.scrollIntoView({block: 'center'}));
+          await page.getByTestId('playground').nth(index).locator('[data-editor-ready], textarea').waitFor();
           await runs.nth(index).click();
         }
         if (await runs.count()) {

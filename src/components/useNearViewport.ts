@@ -31,3 +31,25 @@ export function useNearViewport(target: React.RefObject<Element | null>, margin 
   }, [near, target, margin]);
   return near;
 }
+
+/**
+ * True once `target` is near the viewport or the reader reaches it by
+ * keyboard or pointer (a tab stop or a tap can come before any scrolling).
+ */
+export function useActivation(target: React.RefObject<HTMLElement | null>): boolean {
+  const near = useNearViewport(target);
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    const element = target.current;
+    if (touched || !element) return;
+    // Listened for here, not as JSX props: the container is no control of its own.
+    const touch = () => setTouched(true);
+    element.addEventListener('focusin', touch);
+    element.addEventListener('pointerenter', touch);
+    return () => {
+      element.removeEventListener('focusin', touch);
+      element.removeEventListener('pointerenter', touch);
+    };
+  }, [touched, target]);
+  return near || touched;
+}

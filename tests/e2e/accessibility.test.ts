@@ -91,7 +91,8 @@ async function exerciseWidgets(page: Page, expected: Widget): Promise<string[]> 
   const playgrounds = page.getByTestId('playground');
   for (let index = 0; index < (await playgrounds.count()); index++) {
     const playground = playgrounds.nth(index);
-    await playground.scrollIntoViewIfNeeded();
+    // Not scrollIntoViewIfNeeded: the server-rendered playground is replaced by the live one as it nears the viewport.
+    await playground.evaluate((element) => element.scrollIntoView({block: 'nearest'}));
     await playground.locator('[data-editor-ready="true"]').waitFor({timeout: 30_000});
     await playground.getByTestId('playground-run').click();
     await playground

@@ -27,6 +27,57 @@ describe('playground polish (production build, real Chromium)', () => {
     await site?.stop();
   });
 
+  // The page ships the playground as server HTML; its code (editor shell, chart, dial) comes as it nears the viewport.
+  it("a Run clicked before the playground's code arrives runs once it has", async () => {
+    const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const lateScripts: string[] = [];
+    let holding = false;
+    let release = () => {};
+    const released = new Promise<void>((done) => (release = done));
+    await fresh.route('**/*.js', async (route) => {
+      if (holding) {
+        lateScripts.push(route.request().url());
+        await released;
+      }
+      await route.continue();
+    });
+    await fresh.goto(`${site.url}${retryPage}`, {waitUntil: 'networkidle'});
+    const root = fresh.getByTestId('playground');
+    const live = fresh.locator('[data-island-live] [data-testid="playground"]');
+    expect(await live.count()).toBe(0);
+
+    holding = true;
+    await root.getByTestId('playground-run').click();
+    await expect.poll(() => lateScripts.length).toBeGreaterThan(0);
+    expect(await live.count()).toBe(0);
+    release();
+    await live.waitFor();
+    const driver = new PlaygroundDriver(fresh);
+    await driver.waitForStatus('done', 30_000);
+    expect(await driver.chartPoints()).toBeGreaterThan(0);
+    await fresh.close();
+  });
+
+  it('takes the place and size of the server HTML, and keeps keyboard focus where it was', async () => {
+    const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await fresh.goto(`${site.url}${retryPage}`, {waitUntil: 'networkidle'});
+    const place = () =>
+      fresh.getByTestId('playground').evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return {top: Math.round(box.top + window.scrollY), height: Math.round(box.height)};
+      });
+    const serverPlace = await place();
+    expect(await fresh.locator('[data-island-live]').count()).toBe(0);
+    await fresh.getByTestId('playground-copy').focus();
+    await fresh.locator('[data-island-live]').waitFor();
+    expect(await place()).toEqual(serverPlace);
+    await expect
+      .poll(() => fresh.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('playground-copy');
+    expect(await fresh.evaluate(() => document.activeElement?.closest('[data-island-live]') !== null)).toBe(true);
+    await fresh.close();
+  });
+
   it('Ctrl+Enter in the editor runs', async () => {
     await page.goto(`${site.url}${retryPage}`);
     const playground = new PlaygroundDriver(page);
@@ -86,8 +137,9 @@ describe('playground polish (production build, real Chromium)', () => {
     const phone = await browser.newPage({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
     await phone.goto(`${site.url}${retryPage}`);
     const playground = new PlaygroundDriver(phone);
+    // The text area is the live playground's, which arrives as the server-rendered one nears the viewport.
+    await playground.root.evaluate((element) => element.scrollIntoView({block: 'nearest'}));
     const editor = playground.root.locator('textarea');
-    await editor.scrollIntoViewIfNeeded();
     await editor.fill("log('from a phone');\n");
     await playground.run.tap();
     await playground.waitForLog(/from a phone/);

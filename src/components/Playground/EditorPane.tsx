@@ -3,7 +3,7 @@ import {Suspense, lazy, useEffect, useRef, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import ErrorBoundary from '@docusaurus/ErrorBoundary';
 import CodeBlock from '@theme/CodeBlock';
-import {useNearViewport} from '@site/src/components/useNearViewport';
+import {useActivation} from '@site/src/components/useNearViewport';
 import type {EditorProps} from './editor-props';
 import PlainEditor from './PlainEditor';
 import styles from './styles.module.css';
@@ -23,31 +23,10 @@ function useMediaQuery(query: string): boolean {
   return matches;
 }
 
-/**
- * True once the playground is near the viewport or the reader reaches it by
- * keyboard or pointer. Monaco costs ~1 MB gz of JS, so it is only fetched then.
- */
-function useActivation(target: React.RefObject<HTMLElement | null>): boolean {
-  const near = useNearViewport(target);
-  const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    const element = target.current;
-    if (touched || !element) return;
-    // Listened for here, not as JSX props: the container is no control of its own.
-    const touch = () => setTouched(true);
-    element.addEventListener('focusin', touch);
-    element.addEventListener('pointerenter', touch);
-    return () => {
-      element.removeEventListener('focusin', touch);
-      element.removeEventListener('pointerenter', touch);
-    };
-  }, [touched, target]);
-  return near || touched;
-}
-
 function Placeholder({value, height, note}: {value: string; height: number; note?: string}) {
   return (
-    <div className={styles.placeholder} style={{minHeight: height}}>
+    // The editor's own height, so nothing moves when it arrives: longer code scrolls.
+    <div className={styles.placeholder} style={{height}}>
       <CodeBlock language="ts">{value}</CodeBlock>
       {note && <div className={styles.placeholderNote}>{note}</div>}
     </div>
@@ -56,6 +35,7 @@ function Placeholder({value, height, note}: {value: string; height: number; note
 
 function ClientEditor(props: EditorProps) {
   const container = useRef<HTMLDivElement>(null);
+  // Monaco is ~1 MB gz of JS: fetched only once the reader is about to use it.
   const active = useActivation(container);
   const phone = useMediaQuery(phoneQuery);
   let editor: React.ReactNode;

@@ -1,7 +1,6 @@
 import type React from 'react';
-import {useEffect, useRef} from 'react';
+import {Suspense, lazy, useEffect, useRef} from 'react';
 import clsx from 'clsx';
-import OriginalMermaid from '@theme-original/Mermaid';
 import type MermaidType from '@theme/Mermaid';
 import {useNearViewport} from '@site/src/components/useNearViewport';
 import {useOverflows} from '@site/src/components/useOverflows';
@@ -16,6 +15,10 @@ type Props = React.ComponentProps<typeof MermaidType>;
  * scrolls sideways instead of shrinking its text to ~4 px.
  */
 const minimumScale = 0.75;
+
+// Every doc page's chunk holds this wrapper (MDX maps ```mermaid to it); the
+// original, with its render hook, comes only with a diagram.
+const OriginalMermaid = lazy(() => import('@theme-original/Mermaid'));
 
 /**
  * Draws a diagram only once it nears the viewport: Mermaid and its parser
@@ -52,7 +55,11 @@ export default function Mermaid(props: Props) {
       aria-label={overflows ? 'Diagram, scrolls sideways' : 'Diagram'}
       tabIndex={overflows ? 0 : undefined}
     >
-      {near && <OriginalMermaid {...props} />}
+      {near && (
+        <Suspense fallback={null}>
+          <OriginalMermaid {...props} />
+        </Suspense>
+      )}
       {size && (
         <div
           className={styles.reserve}

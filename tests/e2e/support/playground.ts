@@ -27,7 +27,8 @@ export class PlaygroundDriver {
   }
 
   async waitForEditor(timeout = 30_000): Promise<void> {
-    await this.root.scrollIntoViewIfNeeded();
+    // Not scrollIntoViewIfNeeded: the server-rendered playground is replaced by the live one as it nears the viewport.
+    await this.root.evaluate((element) => element.scrollIntoView({block: 'nearest'}));
     await this.root.locator('[data-editor-ready="true"] .monaco-editor .view-lines').waitFor({timeout});
   }
 

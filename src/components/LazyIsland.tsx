@@ -1,0 +1,140 @@
+import {type ComponentType, useEffect, useRef, useState} from 'react';
+import {useActivation} from './useNearViewport';
+
+declare global {
+  namespace NodeJS {
+    interface Require {
+      /** Webpack's: a module's id, without bundling the module with the caller. */
+      resolveWeak(path: string): string | number;
+    }
+  }
+}
+declare const __webpack_require__: (id: string | number) => unknown;
+
+const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** A component whose code a page fetches only when it is about to be used (see LazyIsland). */
+export interface Island<P> {
+  load(): Promise<{default: ComponentType<P>}>;
+  /** The same module's `require.resolveWeak`. */
+  moduleId: string | number;
+  /** Set once the code is here: later islands of this kind render at once. */
+  loaded?: ComponentType<P>;
+}
+
+export function island<P>(load: () => Promise<{default: ComponentType<P>}>, moduleId: string | number): Island<P> {
+  return {load, moduleId};
+}
+
+/**
+ * The component, at once: a server render that suspended would be streamed
+ * apart and revealed by a script after the first paint.
+ */
+function onServer<P>(of: Island<P>): ComponentType<P> {
+  if (!of.loaded) {
+    // On Node a chunk is loaded with a synchronous require(): the module is there when load() returns.
+    void of.load();
+    of.loaded = (__webpack_require__(of.moduleId) as {default: ComponentType<P>}).default;
+  }
+  return of.loaded;
+}
+
+interface Props<P> {
+  of: Island<P>;
+  props: P;
+  /** Unique in the page: finds this island's server HTML (`data-island`). */
+  name: string;
+  /** Held while the code loads after a client-side navigation, where there is no server HTML to show. */
+  minHeight: number;
+}
+
+/**
+ * A component rendered in full on the server but fetched in the browser only
+ * when it nears the viewport or the reader reaches it (focus, pointer). Until
+ * then the server's HTML stays as it is — a div whose innerHTML React leaves
+ * alone, as the island is not hydrated — so the page shows the widget at its
+ * final size and its code costs the page nothing. The code then renders the
+ * widget afresh in one commit, in the same place and at the same size. The
+ * server HTML's controls hand over to the live ones: focus moves to the same
+ * control, and a button clicked while the code was on its way is clicked again.
+ */
+export default function LazyIsland<P extends object>({of, props, name, minHeight}: Props<P>) {
+  if (typeof window === 'undefined') {
+    const Component = onServer(of);
+    return (
+      <div data-island={name}>
+        <Component {...props} />
+      </div>
+    );
+  }
+  return <InBrowser of={of} props={props} name={name} minHeight={minHeight} />;
+}
+
+function InBrowser<P extends object>({of, props, name, minHeight}: Props<P>) {
+  const box = useRef<HTMLDivElement>(null);
+  const [Live, setLive] = useState(() => of.loaded);
+  // Server HTML is there when the page was loaded, not when a client-side navigation rendered it.
+  const [fromServer] = useState(
+    () => !of.loaded && !!document.querySelector(`[data-island="${CSS.escape(name)}"]`)?.hasChildNodes(),
+  );
+  const wanted = useActivation(box) || !fromServer;
+  useEffect(() => {
+    if (!wanted || Live) return;
+    let current = true;
+    void of.load().then((module) => {
+      of.loaded = module.default;
+      if (current) setLive(() => module.default);
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted, Live, of]);
+
+  // What the reader did to the server HTML's controls: the live widget's control at the same place gets it.
+  const handOver = useRef<{at: number; click: boolean} | null>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (Live || !element) return;
+    const controlAt = (target: EventTarget | null) =>
+      target instanceof Element ? [...element.querySelectorAll(focusable)].indexOf(target.closest(focusable)!) : -1;
+    const focused = (event: FocusEvent) => {
+      handOver.current = {at: controlAt(event.target), click: false};
+    };
+    const clicked = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest('button'))
+        handOver.current = {at: controlAt(event.target), click: true};
+    };
+    element.addEventListener('focusin', focused);
+    element.addEventListener('click', clicked);
+    return () => {
+      element.removeEventListener('focusin', focused);
+      element.removeEventListener('click', clicked);
+    };
+  }, [Live]);
+  useEffect(() => {
+    const action = handOver.current;
+    if (!Live || !action || action.at < 0) return;
+    handOver.current = null;
+    const control = box.current?.querySelectorAll<HTMLElement>(focusable)[action.at];
+    if (document.activeElement === document.body) control?.focus();
+    if (action.click) control?.click();
+  }, [Live]);
+  if (Live)
+    return (
+      // data-island-live: for tests, which tell the server HTML from the live widget by it.
+      <div ref={box} key="live" data-island={name} data-island-live="">
+        <Live {...props} />
+      </div>
+    );
+  if (!fromServer) return <div ref={box} key="loading" data-island={name} style={{minHeight}} />;
+  return (
+    <div
+      ref={box}
+      key="server"
+      data-island={name}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: empty, so that React keeps the server's markup
+      dangerouslySetInnerHTML={{__html: ''}}
+      suppressHydrationWarning
+    />
+  );
+}
