@@ -37,7 +37,7 @@ try {
         for (let index = 0; index < (await runs.count()); index++) {
           // The server-rendered playground is replaced by the live one as it nears the viewport: wait for that.
           await runs.nth(index).evaluate((element) => element.scrollIntoView({block: 'center'}));
-          await page.getByTestId('playground').nth(index).locator('[data-editor-ready], textarea').waitFor();
+          await page.getByTestId('playground').nth(index).locator('[data-editor-ready], textarea').first().waitFor();
           await runs.nth(index).click();
         }
         if (await runs.count()) {
