@@ -1,3 +1,5 @@
+import type {IncomingHttpHeaders} from 'node:http2';
+
 /**
  * Request headers the proxy hands to the upstream Router: what the Router
  * reads (correlation id, admin credentials) and trace context. Nothing
@@ -58,13 +60,24 @@ export function copyCallMetadata(from: Headers, to: Headers): Headers {
   return to;
 }
 
-/** The forwarded request headers of an incoming call. */
-export function forwardedRequestHeaders(incoming: Headers): Headers {
-  const headers = new Headers();
+/** The call metadata among HTTP/2 header fields of `from` (pseudo-headers and hop fields left out), added to `to`. */
+export function copyNodeCallMetadata(from: IncomingHttpHeaders, to: Headers): void {
+  for (const name in from) {
+    const value = from[name];
+    if (value !== undefined && isCallMetadata(name)) {
+      // A repeated field reads as one, joined, as web Headers read it.
+      to.set(name, Array.isArray(value) ? value.join(', ') : String(value));
+    }
+  }
+}
+
+/** The forwarded request headers of an incoming call, as HTTP/2 header fields. */
+export function forwardedRequestHeaders(incoming: Headers): Record<string, string> {
+  const headers: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = incoming.get(name);
     if (value !== null) {
-      headers.set(name, value);
+      headers[name] = value;
     }
   }
   return headers;

@@ -1,18 +1,13 @@
-import {
-  Code,
-  ConnectError,
-  createClient,
-  type CallOptions,
-  type HandlerContext,
-  type Transport,
-} from '@connectrpc/connect';
+import {fromBinary, toBinary, type DescMessage, type DescMethodUnary, type MessageShape} from '@bufbuild/protobuf';
+import {Code, ConnectError, type HandlerContext, type Transport} from '@connectrpc/connect';
 import {createGrpcTransport} from '@connectrpc/connect-node';
 import {Router, RouterAdmin} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 import type {Logger} from '../logger.js';
 import type {RouterBackend} from '../router/service.js';
 import {upstreamError} from './errors.js';
+import {callUnary} from './grpc-unary.js';
 import {GuardedSessionManager} from './guarded-session-manager.js';
-import {copyCallMetadata, forwardedRequestHeaders} from './metadata.js';
+import {copyNodeCallMetadata, forwardedRequestHeaders} from './metadata.js';
 
 /** Codes that say the upstream is in trouble (logged), unlike a caller's bad request (not logged). */
 const UPSTREAM_TROUBLE = new Set([Code.Unavailable, Code.DeadlineExceeded, Code.Internal, Code.Unknown, Code.DataLoss]);
@@ -52,35 +47,37 @@ export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
     pingIdleConnection: true,
     pingTimeoutMs: Math.min(options.pingIntervalMs, 5_000),
   });
+  // For the readiness probe; calls go through callUnary on the same connection.
   const transport = createGrpcTransport({baseUrl: options.url, sessionManager: session});
-  const router = createClient(Router, transport);
-  const admin = createClient(RouterAdmin, transport);
 
-  /** Calls `call` with the caller's context turned into call options, and reports failures. */
-  async function forward<T>(
-    method: string,
+  /** Forwards one call with the caller's deadline (capped), cancellation and headers, and reports failures. */
+  async function forward<I extends DescMessage, O extends DescMessage>(
+    method: DescMethodUnary<I, O>,
+    request: MessageShape<I>,
     context: HandlerContext,
-    call: (options: CallOptions) => Promise<T>,
-  ): Promise<T> {
+  ): Promise<MessageShape<O>> {
     const callerTimeoutMs = context.timeoutMs();
     const capped = callerTimeoutMs === undefined || callerTimeoutMs > options.timeoutMs;
     try {
-      return await call({
+      const response = await callUnary(session, {
+        path: `/${method.parent.typeName}/${method.name}`,
+        message: toBinary(method.input, request),
         headers: forwardedRequestHeaders(context.requestHeader),
         timeoutMs: capped ? options.timeoutMs : callerTimeoutMs,
         signal: context.signal,
-        onHeader: (header) => copyCallMetadata(header, context.responseHeader),
-        onTrailer: (trailer) => copyCallMetadata(trailer, context.responseTrailer),
       });
+      copyNodeCallMetadata(response.header, context.responseHeader);
+      copyNodeCallMetadata(response.trailer, context.responseTrailer);
+      return fromBinary(method.output, response.message);
     } catch (reason) {
       const error = upstreamError(reason, {
         callerSignal: context.signal,
         ...(capped ? {cappedAtMs: options.timeoutMs} : {}),
       });
-      options.onError?.(method, error.code);
+      options.onError?.(method.name, error.code);
       if (UPSTREAM_TROUBLE.has(error.code)) {
         options.logger.warn('upstream call failed', {
-          method,
+          method: method.name,
           code: Code[error.code],
           // The caller's message leaves out what the log may say: the upstream's address.
           message: ConnectError.from(reason).rawMessage,
@@ -95,13 +92,13 @@ export function createUpstreamRouter(options: UpstreamOptions): UpstreamRouter {
     transport,
     close: () => session.abort(),
     router: {
-      decide: (request, context) => forward('Decide', context, (call) => router.decide(request, call)),
+      decide: (request, context) => forward(Router.method.decide, request, context),
     },
     admin: {
-      upsertPolicy: (request, context) => forward('UpsertPolicy', context, (call) => admin.upsertPolicy(request, call)),
-      deletePolicy: (request, context) => forward('DeletePolicy', context, (call) => admin.deletePolicy(request, call)),
-      getPolicy: (request, context) => forward('GetPolicy', context, (call) => admin.getPolicy(request, call)),
-      listPolicies: (request, context) => forward('ListPolicies', context, (call) => admin.listPolicies(request, call)),
+      upsertPolicy: (request, context) => forward(RouterAdmin.method.upsertPolicy, request, context),
+      deletePolicy: (request, context) => forward(RouterAdmin.method.deletePolicy, request, context),
+      getPolicy: (request, context) => forward(RouterAdmin.method.getPolicy, request, context),
+      listPolicies: (request, context) => forward(RouterAdmin.method.listPolicies, request, context),
     },
   };
 }
