@@ -8,19 +8,13 @@
  * metrics by route. Imports nothing but the shared contract and the
  * generated service descriptors, so the Docusaurus config can load it.
  */
+import {GATEWAY_PATHS} from '../../src/contract/gateway.js';
 import {ROOM_API_PREFIX} from '../../src/contract/room.js';
 import {Router, RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
 import {Ledger} from '../../src/gen/beamline/playground/v1/ledger_pb.js';
 
 /** What the RPC door serves over Connect, gRPC-Web and gRPC: each method at `/<service>/<Method>`. */
 export const RPC_SERVICES = [Router, RouterAdmin, Ledger] as const;
-
-/** c-gateway's paths, which the facade answers (or passes to C_GATEWAY_URL). */
-export const GATEWAY_PATHS = {
-  decide: '/api/v1/routes/decide',
-  messages: '/api/v1/messages',
-  stream: '/api/v1/messages/stream',
-} as const;
 
 /** Who answers a route: app.ts holds one handler per door. */
 export type Door = 'healthz' | 'readyz' | 'metrics' | 'rooms' | 'gateway' | 'rpc' | 'static';
@@ -46,7 +40,7 @@ export const routes = [
   // Banner and dashboard streams, the facilitator's switch: `/rooms/<code>/<action>`.
   {name: 'rooms', door: 'rooms', prefix: ROOM_API_PREFIX},
   // The c-gateway facade; `/_health` is c-gateway's other health path.
-  {name: 'health', door: 'gateway', paths: ['/health', '/_health'], methods: ['GET']},
+  {name: 'health', door: 'gateway', paths: [GATEWAY_PATHS.health, '/_health'], methods: ['GET']},
   {name: 'decide', door: 'gateway', paths: [GATEWAY_PATHS.decide], methods: ['POST']},
   {name: 'messages', door: 'gateway', paths: [GATEWAY_PATHS.messages], methods: ['POST']},
   {name: 'stream', door: 'gateway', paths: [GATEWAY_PATHS.stream], methods: ['GET']},

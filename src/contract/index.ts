@@ -1,7 +1,7 @@
 /**
  * What the browser and the playground-server must agree on, in one place:
- * header names, limits, the fault grammar (build and parse) and the chart
- * point. Imported by the site (`@site/src/contract`) and by the server
+ * header names, limits, the fault grammar (build and parse), the chart
+ * point and the c-gateway facade's paths. Imported by the site (`@site/src/contract`) and by the server
  * (`../../src/contract/index.js`); depends on nothing.
  *
  * Named re-exports, not `export *`: tsx hands these files to the ESM server
@@ -21,6 +21,7 @@ export {
   parseFaultSpec,
   withFaultHeader,
 } from './fault-spec';
+export {GATEWAY_PATHS} from './gateway';
 export {
   CORRELATION_HEADER,
   FAULT_HEADER,

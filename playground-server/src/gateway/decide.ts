@@ -1,6 +1,6 @@
 import {ConnectError} from '@connectrpc/connect';
 import {type NodeRequest, type NodeResponse, untilCallerLeaves} from '../http-types.js';
-import {GATEWAY_PATHS} from '../routes.js';
+import {GATEWAY_PATHS} from '../../../src/contract/index.js';
 import {decisionBody, parseDecideDto, toRouteRequest} from './decide-dto.js';
 import {fromRouterError, GatewayError} from './errors.js';
 import type {MessageStreams} from './message-streams.js';

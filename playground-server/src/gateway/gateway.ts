@@ -1,7 +1,8 @@
 import type {ApplyFaults} from '../faults/apply.js';
 import type {NodeRequest, NodeResponse} from '../http-types.js';
 import type {Logger} from '../logger.js';
-import {GATEWAY_PATHS, type GatewayRoute, routeLabel} from '../routes.js';
+import {GATEWAY_PATHS} from '../../../src/contract/index.js';
+import {type GatewayRoute, routeLabel} from '../routes.js';
 import type {GatewayConfig} from './config.js';
 import {createDecideEndpoint} from './decide.js';
 import {GatewayError} from './errors.js';
