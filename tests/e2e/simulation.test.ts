@@ -63,7 +63,11 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
         .locator('.recharts-line-curve')
         .evaluateAll((paths) => paths.map((path) => path.getAttribute('d')));
     const before = await curves();
-    await page.getByTestId('simulation-base').fill('40');
+    const base = page.getByTestId('simulation-base');
+    // The shared Slider: a screen reader hears the value in its unit, not a bare number.
+    expect(await base.getAttribute('aria-valuetext')).toBe('5 ms');
+    await base.fill('40');
+    expect(await base.getAttribute('aria-valuetext')).toBe('40 ms');
     await expect
       .poll(async () => (await curves()).filter((d, index) => d !== before[index]).length, {timeout: 20_000})
       .toBeGreaterThanOrEqual(6);

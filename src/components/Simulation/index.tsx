@@ -1,5 +1,6 @@
-import {Suspense, lazy, useEffect, useId, useMemo, useRef, useState} from 'react';
+import {Suspense, lazy, useEffect, useMemo, useRef, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
+import Slider from '@site/src/components/ui/Slider';
 import {useNearViewport} from '@site/src/components/useNearViewport';
 // The one module, not the library's index: that would bring Connect and protobuf to the page.
 import {strategyNames} from '@site/src/resilience/backoff';
@@ -20,40 +21,6 @@ function LazySweepChart({near, ...props}: {near: boolean; rows: Row[]; label: st
     <Suspense fallback={box}>
       <SweepChart {...props} height={chartHeight} />
     </Suspense>
-  );
-}
-
-function Slider(props: {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  unit?: string;
-  onChange(value: number): void;
-  testId: string;
-}) {
-  const id = useId();
-  return (
-    <label htmlFor={id} className={styles.control}>
-      <span>
-        {props.label}{' '}
-        <output>
-          {props.value}
-          {props.unit ?? ''}
-        </output>
-      </span>
-      <input
-        id={id}
-        type="range"
-        min={props.min}
-        max={props.max}
-        step={props.step}
-        value={props.value}
-        onChange={(event) => props.onChange(Number(event.target.value))}
-        data-testid={props.testId}
-      />
-    </label>
   );
 }
 
@@ -87,7 +54,7 @@ function Simulation() {
           min={1}
           max={50}
           step={1}
-          unit=" ms"
+          format={(ms) => `${ms} ms`}
           onChange={setBaseMs}
           testId="simulation-base"
         />
@@ -97,6 +64,7 @@ function Simulation() {
           min={1}
           max={5}
           step={1}
+          format={String}
           onChange={setRuns}
           testId="simulation-runs"
         />
@@ -136,6 +104,7 @@ function Simulation() {
           min={1}
           max={5}
           step={1}
+          format={String}
           onChange={setLayers}
           testId="simulation-layers"
         />
