@@ -15,6 +15,7 @@ import http2 from 'node:http2';
 import {createServer} from 'node:net';
 import path from 'node:path';
 import {h2HeldStreams} from '../playground-server/test/support/attacks';
+import {FAULT_HEADER, GATEWAY_PATHS, SESSION_HEADER} from '../src/contract';
 
 const root = path.resolve(process.env.BENCH_SERVER_ROOT ?? '.');
 
@@ -154,7 +155,7 @@ await run('HTTP/2 random :method values (2 000 to the facade)', async (url, meas
   session.on('error', () => {});
   const statuses = await flood(2_000, 100, (i) => {
     return new Promise<number>((resolve, reject) => {
-      const stream = session.request({':method': `M${i.toString(36)}X`, ':path': '/api/v1/routes/decide'});
+      const stream = session.request({':method': `M${i.toString(36)}X`, ':path': GATEWAY_PATHS.decide});
       stream.on('response', (headers) => resolve(Number(headers[':status'])));
       stream.on('error', reject);
       stream.resume();
@@ -172,11 +173,11 @@ await run('15 KB session and tenant ids (3 000 requests, each id new)', async (u
   const long = (i: number) => `${i}-${'k'.repeat(15_000)}`;
   const statuses = await flood(3_000, 32, async (i) => {
     const facade = i % 2 === 1;
-    const answer = await fetch(`${url}${facade ? '/api/v1/routes/decide' : '/beamline.flow.v1.Router/Decide'}`, {
+    const answer = await fetch(`${url}${facade ? GATEWAY_PATHS.decide : '/beamline.flow.v1.Router/Decide'}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(facade ? {'x-tenant-id': long(i)} : {'x-beamline-session': long(i)}),
+        ...(facade ? {'x-tenant-id': long(i)} : {[SESSION_HEADER]: long(i)}),
       },
       body: facade ? decideDto : '{"message":{"tenantId":"t","messageId":"m"}}',
     });
@@ -202,8 +203,8 @@ await run(
             path: '/beamline.flow.v1.Router/Decide',
             headers: {
               'content-type': 'application/json',
-              'x-beamline-fault': 'latency=5s',
-              'x-beamline-session': `s${i % 300}`,
+              [FAULT_HEADER]: 'latency=5s',
+              [SESSION_HEADER]: `s${i % 300}`,
             },
             agent,
           },
@@ -229,7 +230,7 @@ await run('facade event streams from one address (400 at once)', async (url, mea
   const open: http.ClientRequest[] = [];
   const statuses = await flood(400, 400, (i) => {
     return new Promise<string>((resolve, reject) => {
-      const req = http.get(`${url}/api/v1/messages/stream?tenant_id=t${i}`, {agent: false}, (res) => {
+      const req = http.get(`${url}${GATEWAY_PATHS.stream}?tenant_id=t${i}`, {agent: false}, (res) => {
         res.once('data', (chunk: Buffer) =>
           resolve(res.statusCode === 200 ? chunk.toString().trim() || 'empty' : String(res.statusCode)),
         );
@@ -246,7 +247,7 @@ await run('facade event streams from one address (400 at once)', async (url, mea
 await run('deeply nested JSON to the facade (200 bodies, 30 000 levels)', async (url, measure) => {
   const nested = `{"a":${'['.repeat(30_000)}${']'.repeat(30_000)}}`;
   const statuses = await flood(200, 16, async () => {
-    const answer = await fetch(`${url}/api/v1/routes/decide`, {
+    const answer = await fetch(`${url}${GATEWAY_PATHS.decide}`, {
       method: 'POST',
       headers: {'content-type': 'application/json', 'x-tenant-id': `deep-${Math.random()}`},
       body: decideDto.replace('"payload":{}', `"payload":${nested}`),
@@ -270,7 +271,7 @@ await run(
             host: hostname,
             port,
             method: 'POST',
-            path: 'http://x/api/v1/routes/decide',
+            path: `http://x${GATEWAY_PATHS.decide}`,
             headers: {'content-type': 'application/json', 'x-tenant-id': `abs-${i}`},
             agent,
           },
