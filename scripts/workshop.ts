@@ -7,6 +7,7 @@
 import {spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {whyBuild} from './build-freshness';
+import {participantUrls} from './lan-urls';
 import {startBuiltSite, staticDir} from './production-server';
 
 const reason = await whyBuild(process.cwd(), staticDir);
@@ -20,11 +21,13 @@ if (reason) {
 }
 // Chosen here rather than by the server, so this script can print it.
 process.env.FACILITATOR_KEY ||= randomBytes(12).toString('base64url');
-const {port} = await startBuiltSite();
+const {host, port} = await startBuiltSite();
+// On the room's address, not localhost: the page shows the projector the address it was opened at.
+const origin = participantUrls(host, port)[0] ?? `http://localhost:${port}/`;
 console.log(
   [
     'Facilitator (keep this URL to yourself: the key lets its holder change the room):',
-    `  http://localhost:${port}/facilitator?key=${process.env.FACILITATOR_KEY}`,
+    `  ${origin}facilitator?key=${process.env.FACILITATOR_KEY}`,
     'Set FACILITATOR_KEY to keep the same key across restarts. Ctrl+C stops the server.',
   ].join('\n'),
 );

@@ -31,8 +31,13 @@ logger.info(`Beamline playground-server listening on ${server.url}`, {
   router: config.upstream ? config.upstream.url : 'embedded',
   static_dir: config.staticDir ?? 'none (set STATIC_DIR to serve a site)',
 });
-// Only whoever started the server sees this: the key switches every room's scenario.
-logger.info(`Workshop facilitator page (keep this key to yourself): ${server.facilitatorUrl}`);
+// Only whoever started the server sees this: the key switches every room's scenario. Without a
+// site here (npm start's API process) the page is on whichever server serves the site.
+logger.info(
+  config.staticDir
+    ? `Workshop facilitator page (keep this key to yourself): ${server.facilitatorUrl}`
+    : `Workshop facilitator key (keep it to yourself): ${server.facilitatorKey} — /facilitator?key=… on the site's address`,
+);
 if (server.generatedAdminApiKey !== undefined) {
   // Reachable from the LAN: RouterAdmin's key is not the public playground one.
   logger.info(

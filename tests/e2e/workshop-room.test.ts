@@ -97,12 +97,12 @@ describe('workshop room: one facilitator, participants in two rooms', () => {
   let origin: string;
   const contexts: BrowserContext[] = [];
 
-  async function open(path: string, width = 390): Promise<Page> {
+  async function open(path: string, width = 390, at = origin): Promise<Page> {
     const context = await browser.newContext({viewport: {width, height: 900}});
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${origin}${path}`, {waitUntil: 'domcontentloaded', timeout: 60_000});
+    await page.goto(`${at}${path}`, {waitUntil: 'domcontentloaded', timeout: 60_000});
     return page;
   }
 
@@ -149,6 +149,16 @@ describe('workshop room: one facilitator, participants in two rooms', () => {
       .poll(() => guesser.getByTestId('dashboard-problem').textContent(), {timeout: 20_000})
       .toMatch(/wrong facilitator key/);
     expect(await guesser.getByTestId('dashboard').count()).toBe(0);
+  });
+
+  it("warns a facilitator on localhost that the participants' address it shows is this laptop's only", async () => {
+    const local = await open(`/facilitator?key=${key}`, 1280, site.url);
+    await expect
+      .poll(() => local.getByTestId('loopback-hint').textContent(), {timeout: 30_000})
+      .toMatch(/works on this laptop only/);
+    const lan = await open(`/facilitator?key=${key}`, 1280);
+    await lan.getByTestId('dashboard').waitFor({timeout: 60_000});
+    expect(await lan.getByTestId('loopback-hint').count()).toBe(0);
   });
 
   it("an outage reaches every alpha participant's calls within 1 s and their banners, ends by itself, and beta never notices", async () => {
@@ -205,6 +215,8 @@ describe('workshop room: one facilitator, participants in two rooms', () => {
         .toBe('outage → calm');
       const [outage, calm] = await bannerSeen(page);
       expect(outage!.text).toMatch(new RegExp(`Room alpha.*Outage for ${outageSeconds} s, then recovery`));
+      // The countdown starts from the outage's length, not from a clock kept since the page loaded.
+      expect(Number(/(\d+) s left/.exec(outage!.text)?.[1])).toBeLessThanOrEqual(outageSeconds);
       expect(calm!.text).toMatch(/Calm.*recovered at/);
       // How late each banner heard it, for the record: the server pushes within its tick.
       console.info(

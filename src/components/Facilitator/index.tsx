@@ -7,6 +7,7 @@ import {
   type RoomState,
   roomCode,
 } from '@site/src/contract/room';
+import {isLoopbackHost} from '../requests/failures';
 import {useDashboardFeed} from './dashboard-stream';
 import ScenarioControls from './ScenarioControls';
 import styles from './styles.module.css';
@@ -59,6 +60,12 @@ export default function Facilitator() {
           <p className={styles.join}>
             Participants open <code>{participantUrl}</code>
           </p>
+          {isLoopbackHost(window.location.hostname) && (
+            <p className={styles.loopbackHint} data-testid="loopback-hint">
+              That address works on this laptop only: open this page at the network address the server printed (npm run
+              workshop prints it, with a QR code) so the room sees one it can reach.
+            </p>
+          )}
         </div>
         <form
           className={styles.roomForm}
@@ -96,13 +103,14 @@ export default function Facilitator() {
 }
 
 function CurrentScenario({state}: {state?: RoomState}) {
-  const [now, setNow] = useState(Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setTick((tick) => tick + 1), 1000);
     return () => clearInterval(timer);
   }, []);
   if (!state) return null;
-  const left = state.endsAt === undefined ? undefined : Math.max(0, Math.ceil((state.endsAt - now) / 1000));
+  // Read at each render: a clock kept from the last tick counts a new outage up to a second long.
+  const left = state.endsAt === undefined ? undefined : Math.max(0, Math.ceil((state.endsAt - Date.now()) / 1000));
   return (
     <p className={styles.current} data-testid="current-scenario" data-scenario={state.scenario.kind} role="status">
       <strong>{describeScenario(state.scenario)}</strong> since {clockTime(state.startedAt)}

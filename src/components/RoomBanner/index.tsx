@@ -8,14 +8,13 @@ const clockTime = (epochMs: number) =>
   new Date(epochMs).toLocaleTimeString(undefined, {hour: '2-digit', minute: '2-digit', second: '2-digit'});
 
 /** Re-renders every second while `active`, for a countdown. */
-function useSecondTick(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+function useSecondTick(active: boolean): void {
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setTick((tick) => tick + 1), 1000);
     return () => clearInterval(timer);
   }, [active]);
-  return now;
 }
 
 /**
@@ -27,10 +26,12 @@ function useSecondTick(active: boolean): number {
  */
 export default function RoomBanner() {
   const state = useRoomState();
-  const now = useSecondTick(state?.endsAt !== undefined);
+  useSecondTick(state?.endsAt !== undefined);
   if (!state || (state.room === DEFAULT_ROOM && state.scenario.kind === 'calm')) return null;
   const {scenario} = state;
-  const left = state.endsAt === undefined ? undefined : Math.max(0, Math.ceil((state.endsAt - now) / 1000));
+  // The clock is read at each render, not kept from the last tick: a clock kept from mount
+  // showed a new 5 s outage as "7 s left" until its first tick.
+  const left = state.endsAt === undefined ? undefined : Math.max(0, Math.ceil((state.endsAt - Date.now()) / 1000));
   const recovered = scenario.kind !== 'outage' && state.recoveredAt === state.startedAt;
   return (
     <div

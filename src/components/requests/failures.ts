@@ -13,14 +13,17 @@ export function failureKind(error: unknown): FailureKind {
   return unreachablePattern.test(message) ? 'unreachable' : 'refused';
 }
 
+/** Whether a page's host name is this machine's own (loopback), which nobody else can open. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
+}
+
 /**
  * On their own machine a reader can start the server; in a workshop the page
  * comes from the facilitator's laptop, where npm start would mean nothing.
  */
 export function unreachableMessage(origin: string): string {
-  const {hostname} = new URL(origin);
-  const local = hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
-  return local
+  return isLoopbackHost(new URL(origin).hostname)
     ? `Could not reach the playground-server at ${origin} — is it running? ` +
         'Start it with npm start (or npm run serve after a build), then send again.'
     : `Could not reach the playground-server at ${origin}, where this page comes from. ` +
