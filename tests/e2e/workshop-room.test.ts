@@ -89,6 +89,13 @@ function watchBanner(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Brings the playground near the viewport, where the live one (banner, editor) replaces the page's
+ * server HTML; not scrollIntoViewIfNeeded, which throws when that swap happens mid-action.
+ */
+const nearPlayground = (playground: PlaygroundDriver) =>
+  playground.root.evaluate((element) => element.scrollIntoView({block: 'center'}));
+
 const bannerSeen = (page: Page) => page.evaluate(() => (window as unknown as {bannerSeen: BannerChange[]}).bannerSeen);
 
 describe('workshop room: one facilitator, participants in two rooms', () => {
@@ -111,6 +118,7 @@ describe('workshop room: one facilitator, participants in two rooms', () => {
     // A phone-width page gets the plain editor: four Monaco instances would only slow the machine.
     const page = await open(`/guide/resilience/retry-backoff?room=${room}${hash}`);
     const playground = new PlaygroundDriver(page);
+    await nearPlayground(playground);
     // Hydrated, the banner live and the shared code loaded: only then is Run the loop's.
     await page.locator(`[data-testid="room-banner"][data-scenario="calm"]`).waitFor({timeout: 60_000});
     await expect
@@ -287,6 +295,7 @@ log('decided');
         sent.push({path: pathname, session: request.headers()[SESSION_HEADER], room: request.headers()[ROOM_HEADER]});
     });
     const playground = new PlaygroundDriver(page);
+    await nearPlayground(playground);
     await expect
       .poll(() => playground.root.locator('textarea').first().inputValue(), {timeout: 30_000})
       .toContain('m-once');
