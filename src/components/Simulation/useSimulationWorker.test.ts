@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import {act} from 'react';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {renderHook} from '../test-support/render-hook';
+import type {SimulationRequest, SimulationResponse} from './protocol';
+import {useSimulationWorker} from './useSimulationWorker';
+
+/** Stands in for the simulation worker: records what it is sent, answers when the test says. */
+class FakeWorker {
+  static created: FakeWorker[] = [];
+  readonly posted: SimulationRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<SimulationResponse>) => void) | null = null;
+  constructor() {
+    FakeWorker.created.push(this);
+  }
+  postMessage(request: SimulationRequest) {
+    this.posted.push(request);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  answer(request: SimulationRequest) {
+    this.onmessage?.({data: {id: request.id, kind: 'error', message: 'done'}} as MessageEvent<SimulationResponse>);
+  }
+}
+
+const sweep = (runs: number) => ({kind: 'sweep', runs, seed: 1, baseMs: 5}) as const;
+
+beforeEach(() => {
+  FakeWorker.created = [];
+  vi.stubGlobal('Worker', FakeWorker);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('useSimulationWorker', () => {
+  it('sends the first request at once and, while it computes, only the newest of each kind', async () => {
+    const answers: SimulationResponse[] = [];
+    const hook = await renderHook(() => useSimulationWorker((response) => answers.push(response)), undefined);
+    const [worker] = FakeWorker.created;
+    await act(async () => hook.current.request(sweep(10)));
+    expect(hook.current.computing).toBe(true);
+    await act(async () => {
+      hook.current.request(sweep(20));
+      hook.current.request({kind: 'amplification', layers: 3, tries: 3});
+      hook.current.request(sweep(30));
+    });
+    expect(worker!.posted.map((request) => request.kind === 'sweep' && request.runs)).toEqual([10]);
+
+    await act(async () => worker!.answer(worker!.posted[0]!));
+    // The slider's 20 was overtaken by 30 while the first sweep ran.
+    expect(worker!.posted.slice(1).map((request) => (request.kind === 'sweep' ? request.runs : request.kind))).toEqual([
+      30,
+    ]);
+    await act(async () => worker!.answer(worker!.posted[1]!));
+    expect(worker!.posted[2]!.kind).toBe('amplification');
+    await act(async () => worker!.answer(worker!.posted[2]!));
+    expect(hook.current.computing).toBe(false);
+    expect(answers.map((answer) => answer.id)).toEqual(worker!.posted.map((request) => request.id));
+    await hook.unmount();
+  });
+
+  it('ends its worker with the component', async () => {
+    const hook = await renderHook(() => useSimulationWorker(() => {}), undefined);
+    expect(FakeWorker.created).toHaveLength(1);
+    await hook.unmount();
+    expect(FakeWorker.created[0]!.terminated).toBe(true);
+  });
+});
