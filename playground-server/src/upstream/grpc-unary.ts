@@ -9,7 +9,7 @@ import {
   validateTrailer,
 } from '@connectrpc/connect/protocol-grpc';
 
-/** gRPC's default limit for a received message; the upstream is trusted, not unbounded. */
+/** gRPC's default limit for a received message: the upstream is trusted, what it sends is still bounded. */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 export interface UnaryRequest {
@@ -32,6 +32,7 @@ export interface UnaryResponse {
 }
 
 const {NGHTTP2_CANCEL} = http2.constants;
+const USER_AGENT = 'beamline-playground-server';
 
 /**
  * One unary gRPC call on a stream of `sessions`: the request's bytes out,
@@ -39,8 +40,9 @@ const {NGHTTP2_CANCEL} = http2.constants;
  * does for a unary call — the same headers, deadline, cancellation, status
  * and error mapping, via connect's own gRPC helpers — without its
  * per-call machinery (async iterables piped through envelope transforms,
- * linked abort controllers, web Headers for every header block), which
- * cost the proxy as much CPU as the upstream call itself. Errors are
+ * linked abort controllers, web Headers for every header block): a fourth
+ * of its CPU per call (144-346 µs vs 586-1135 µs on the 2-core, loaded
+ * machine), which made the proxy cost twice the Router. Errors are
  * ConnectErrors as that transport raises them: the Router's status with
  * header and trailer as metadata, or a local failure without grpc-status.
  */
@@ -95,8 +97,6 @@ export function callUnary(sessions: Http2SessionManager, request: UnaryRequest):
     );
   });
 }
-
-const USER_AGENT = 'beamline-playground-server';
 
 function envelope(message: Uint8Array): Buffer {
   const framed = Buffer.allocUnsafe(5 + message.byteLength);
