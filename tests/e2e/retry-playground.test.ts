@@ -71,21 +71,38 @@ describe('retry page playground (production build, real Chromium, real server)',
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
-  // A flood must leave the page usable: Stop ends it, the output stays
-  // bounded and says what it left out, and the next run works. (A
-  // chart.point flood still starves a loaded machine's page: recharts draws
-  // each point as an SVG element.)
+  // The page answers a script while the flood goes on: a frozen main thread would not, within this bound.
+  const answers = () =>
+    Promise.race([
+      page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done('painted')))),
+      new Promise((done) => setTimeout(() => done('frozen'), 10_000)),
+    ]);
+
+  // A flood must leave the page usable: Stop ends it, the output and the chart
+  // stay bounded and say what they left out, and the next run works.
   for (const [what, flood, notice, count, limit] of [
     ['log', 'while (true) { log("hello") }\n', 'playground-dropped', 'li[data-level]', 1_000],
+    [
+      'chart.point',
+      'for (;;) chart.point({attempt: 1, delayMs: 5, outcome: "ok"})\n',
+      'playground-chart-dropped',
+      '',
+      5_000,
+    ],
+    [
+      'log and chart.point',
+      // Short lines: the driver finds a pasted first line in Monaco's view, where a long one wraps.
+      'let i = 0;\nfor (;;) {\n  i++;\n  log("call", i);\n  chart.point({attempt: 1 + (i % 6), delayMs: i % 400, outcome: i % 3 ? "ok" : "unavailable"});\n}\n',
+      'playground-chart-dropped',
+      '',
+      5_000,
+    ],
   ] as const) {
     it(`survives a ${what} flood: Stop ends it, what is shown stays bounded, the next run works`, async () => {
       await playground.setCode(flood);
       await playground.run.click();
       await playground.root.getByTestId(notice).waitFor({timeout: 20_000});
-      // The page still answers while the flood goes on.
-      expect(await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done('painted'))))).toBe(
-        'painted',
-      );
+      expect(await answers()).toBe('painted');
       await playground.stop.click();
       await playground.waitForStatus('stopped', 5_000);
       const shown = async () =>
@@ -95,6 +112,13 @@ describe('retry page playground (production build, real Chromium, real server)',
       expect(afterStop).toBeLessThanOrEqual(limit);
       await page.waitForTimeout(300);
       expect(await shown()).toBe(afterStop);
+      // However many points the window holds, the chart draws a bounded sample of them.
+      if (!count) {
+        await expect.poll(() => playground.chart.getByTestId('chart-drawn').getAttribute('data-drawn')).not.toBeNull();
+        expect(
+          Number(await playground.chart.getByTestId('chart-drawn').getAttribute('data-drawn')),
+        ).toBeLessThanOrEqual(401);
+      }
 
       await playground.setCode("log('after the flood');\nchart.point({attempt: 1, delayMs: 5, outcome: 'ok'});\n");
       await playground.run.click();
@@ -104,6 +128,21 @@ describe('retry page playground (production build, real Chromium, real server)',
       expect(await playground.root.getByTestId(notice).count()).toBe(0);
     });
   }
+
+  it('charts a bounded 20 000-point loop as its newest points and counts the rest', async () => {
+    await playground.setCode(
+      "const total = 20_000;\nfor (let i = 0; i < total; i++) {\n  chart.point({attempt: 1, delayMs: i % 500, outcome: 'ok'});\n}\nlog('all sent');\n",
+    );
+    await playground.run.click();
+    await playground.waitForStatus('done');
+    expect(await answers()).toBe('painted');
+    const kept = await playground.chartPoints();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(5_000);
+    const dropped = Number(await playground.root.getByTestId('playground-chart-dropped').getAttribute('data-dropped'));
+    expect(kept + dropped).toBe(20_000);
+    await playground.waitForLog(/all sent/);
+  });
 
   it('shows a syntax error with the line it is on', async () => {
     await playground.setCode('const fine = 1;\nconst broken = (;\n');

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {describeRun, seriesOf, timeTicks, type ChartConfig} from './chart-config';
+import {describeRun, seriesOf, thinPoints, timeTicks, type ChartConfig} from './chart-config';
 
 const config: ChartConfig = {
   lines: [{series: 'tokens', label: 'tokens', color: '#000'}],
@@ -64,5 +64,42 @@ describe('describeRun', () => {
     expect(text).toBe(
       '3 calls in 2.0 s: 2 ok, 1 rejected. tokens: from 3 to 1, lowest 1, highest 3. States: closed at 0.0 s, then open at 1.2 s.',
     );
+  });
+});
+
+describe('thinPoints', () => {
+  const calls = (from: number, count: number) =>
+    Array.from({length: count}, (_, index) => ({t: from + index, outcome: 'ok', attempt: from + index}));
+
+  it('draws every point up to the limit', () => {
+    const points = calls(0, 10);
+    expect(thinPoints(points, 0, config, 10)).toEqual({points, stride: 1});
+  });
+
+  it('past the limit draws every n-th point by its number in the run, and the newest', () => {
+    const {points, stride} = thinPoints(calls(0, 25), 0, config, 10);
+    expect(stride).toBe(3);
+    expect(points.map((point) => point.t)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24]);
+    // 5 000 points a window, drawn as at most the limit (plus the newest), with or without bands.
+    expect(thinPoints(calls(0, 5_000), 0, config).points.length).toBeLessThanOrEqual(401);
+    expect(thinPoints(calls(0, 5_000), 0, {calls: {y: 'delayMs', label: 'wait'}}).points.length).toBeLessThanOrEqual(
+      401,
+    );
+  });
+
+  it('keeps drawing the same points as the window moves on', () => {
+    const first = thinPoints(calls(0, 30), 0, config, 10).points.map((point) => point.t);
+    const later = thinPoints(calls(3, 30), 3, config, 10).points.map((point) => point.t);
+    expect(later.filter((t) => t < 29)).toEqual(first.filter((t) => t >= 3 && t < 29));
+  });
+
+  it('keeps every state change', () => {
+    const points = [
+      ...calls(0, 20),
+      {t: 7, series: 'state', outcome: 'open'},
+      {t: 8, series: 'state', outcome: 'closed'},
+    ];
+    const kept = thinPoints(points, 0, config, 10).points;
+    expect(kept.filter((point) => point.series === 'state')).toHaveLength(2);
   });
 });

@@ -55,6 +55,35 @@ export function seriesOf(points: readonly ChartPoint[], config: ChartConfig): Ch
   return {callsByOutcome: [...callsByOutcome.entries()], lines, bands, end};
 }
 
+/**
+ * Recharts draws each point as its own SVG element, at about a millisecond
+ * apiece: past this many the chart draws a sample, not every point.
+ */
+export const drawLimit = 400;
+
+/**
+ * At most `limit` of `points` to draw: every `stride`-th by its number in the
+ * run (`before` points came before the first one here), so the same points
+ * stay drawn as more arrive, and always the newest. State changes (`bands`)
+ * are all kept — they are few and the background depends on each.
+ */
+export function thinPoints(
+  points: ChartPoint[],
+  before: number,
+  config: ChartConfig,
+  limit = drawLimit,
+): {points: ChartPoint[]; stride: number} {
+  if (points.length <= limit) return {points, stride: 1};
+  const stride = Math.ceil(points.length / limit);
+  const kept = points.filter(
+    (point, index) =>
+      (before + index) % stride === 0 ||
+      index === points.length - 1 ||
+      (point.series !== undefined && point.series === config.bands?.series),
+  );
+  return {points: kept, stride};
+}
+
 /** Round tick steps in ms: 1, 2 and 5 times a power of ten. */
 function niceStep(span: number, count: number): number {
   const raw = Math.max(span / count, 1);

@@ -1,9 +1,9 @@
-import {Suspense, lazy, useDeferredValue, useEffect, useRef, useState} from 'react';
+import {Suspense, lazy, useDeferredValue, useEffect, useMemo, useRef, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import {useNearViewport} from '@site/src/components/useNearViewport';
 import type {ChartPoint} from '@site/src/playground/protocol';
 import ChartData from './ChartData';
-import {retryChart, type ChartConfig} from './chart-config';
+import {drawLimit, retryChart, thinPoints, type ChartConfig} from './chart-config';
 import styles from './styles.module.css';
 
 interface Props {
@@ -18,26 +18,31 @@ const loadChart = () => import('./Chart');
 
 // A redraw costs about a millisecond per point or more (recharts draws each
 // as its own SVG element): while points stream in, the chart catches up at
-// most every 250 ms, or every `points` ms once it holds more.
+// most every 250 ms, or every `points` ms once it draws more.
 const redrawGapMs = (points: number) => Math.max(250, points);
 
-/** `points`, but changed at most every `redrawGapMs` — except a run's first points and a new run, shown at once. */
-function useThrottledPoints(points: ChartPoint[]): ChartPoint[] {
-  const [shown, setShown] = useState(points);
+interface Kept {
+  points: ChartPoint[];
+  dropped: number;
+}
+
+/** `kept`, but changed at most every `redrawGapMs` — except a run's first points and a new run, shown at once. */
+function useThrottled(kept: Kept): Kept {
+  const [shown, setShown] = useState(kept);
   const last = useRef(0);
   useEffect(() => {
     const show = () => {
       last.current = performance.now();
-      setShown(points);
+      setShown(kept);
     };
-    const wait = last.current + redrawGapMs(shown.length) - performance.now();
-    if (wait <= 0 || shown.length === 0 || points.length < shown.length) {
+    const wait = last.current + redrawGapMs(Math.min(shown.points.length, drawLimit)) - performance.now();
+    if (wait <= 0 || shown.points.length === 0 || kept.points.length < shown.points.length) {
       show();
       return;
     }
     const timer = setTimeout(show, wait);
     return () => clearTimeout(timer);
-  }, [points, shown.length]);
+  }, [kept, shown.points.length]);
   return shown;
 }
 const Chart = lazy(loadChart);
@@ -53,7 +58,8 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
   const box = useRef<HTMLDivElement>(null);
   // Fetched ahead of the first point, so a Run does not wait for the download.
   // As a low-priority render, a redraw gives way to input.
-  const drawn = useDeferredValue(useThrottledPoints(points));
+  const shown = useDeferredValue(useThrottled(useMemo(() => ({points, dropped}), [points, dropped])));
+  const drawn = useMemo(() => thinPoints(shown.points, shown.dropped, config), [shown, config]);
   const near = useNearViewport(box);
   useEffect(() => {
     if (near) void loadChart();
@@ -74,7 +80,7 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
           <BrowserOnly>
             {() => (
               <Suspense fallback={null}>
-                <Chart points={drawn} config={config} height={height} />
+                <Chart points={drawn.points} config={config} height={height} />
               </Suspense>
             )}
           </BrowserOnly>
@@ -90,12 +96,18 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
           ))}
         </div>
       )}
-      {dropped > 0 && (
-        <div className={styles.dropped} data-testid="playground-chart-dropped">
-          {dropped.toLocaleString('en')} earlier points not shown
+      {(dropped > 0 || drawn.stride > 1) && (
+        <div className={styles.dropped} data-testid="playground-chart-dropped" data-dropped={dropped}>
+          {[
+            dropped > 0 && `${dropped.toLocaleString('en')} earlier points not kept`,
+            drawn.stride > 1 &&
+              `the chart draws one in ${drawn.stride} of the last ${shown.points.length.toLocaleString('en')} (all are in Show data)`,
+          ]
+            .filter(Boolean)
+            .join('; ')}
         </div>
       )}
-      {drawn.length > 0 && <ChartData points={drawn} config={config} />}
+      {shown.points.length > 0 && <ChartData points={shown.points} config={config} />}
     </figure>
   );
 }

@@ -28,11 +28,10 @@ export interface RunOutput {
 
 /**
  * The output pane and the chart keep this much of a run; a flood beyond it
- * costs neither memory nor frames. The chart's window is the smaller one:
- * recharts draws each point as its own SVG element, and a few thousand of
- * them take seconds to draw.
+ * costs neither memory nor frames. (The chart draws a sample of its window:
+ * see LiveChart's drawLimit.)
  */
-export const outputLimits = {lines: 1_000, points: 1_000};
+export const outputLimits = {lines: 1_000, points: 5_000};
 
 export const emptyOutput: RunOutput = {lines: [], points: [], droppedLines: 0, droppedPoints: 0, nextId: 0};
 
