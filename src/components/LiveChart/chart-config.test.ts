@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {describeRun, seriesOf, thinPoints, timeTicks, type ChartConfig} from './chart-config';
+import {describeRun, drawStride, seriesOf, thinPoints, timeTicks, type ChartConfig} from './chart-config';
 
 const config: ChartConfig = {
   lines: [{series: 'tokens', label: 'tokens', color: '#000'}],
@@ -73,23 +73,22 @@ describe('thinPoints', () => {
 
   it('draws every point up to the limit', () => {
     const points = calls(0, 10);
-    expect(thinPoints(points, 0, config, 10)).toEqual({points, stride: 1});
+    expect(thinPoints(points, 0, config, 10)).toBe(points);
+    expect(drawStride(10, 10)).toBe(1);
   });
 
   it('past the limit draws every n-th point by its number in the run, and the newest', () => {
-    const {points, stride} = thinPoints(calls(0, 25), 0, config, 10);
-    expect(stride).toBe(3);
+    const points = thinPoints(calls(0, 25), 0, config, 10);
+    expect(drawStride(25, 10)).toBe(3);
     expect(points.map((point) => point.t)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24]);
     // 5 000 points a window, drawn as at most the limit (plus the newest), with or without bands.
-    expect(thinPoints(calls(0, 5_000), 0, config).points.length).toBeLessThanOrEqual(401);
-    expect(thinPoints(calls(0, 5_000), 0, {calls: {y: 'delayMs', label: 'wait'}}).points.length).toBeLessThanOrEqual(
-      401,
-    );
+    expect(thinPoints(calls(0, 5_000), 0, config).length).toBeLessThanOrEqual(401);
+    expect(thinPoints(calls(0, 5_000), 0, {calls: {y: 'delayMs', label: 'wait'}}).length).toBeLessThanOrEqual(401);
   });
 
   it('keeps drawing the same points as the window moves on', () => {
-    const first = thinPoints(calls(0, 30), 0, config, 10).points.map((point) => point.t);
-    const later = thinPoints(calls(3, 30), 3, config, 10).points.map((point) => point.t);
+    const first = thinPoints(calls(0, 30), 0, config, 10).map((point) => point.t);
+    const later = thinPoints(calls(3, 30), 3, config, 10).map((point) => point.t);
     expect(later.filter((t) => t < 29)).toEqual(first.filter((t) => t >= 3 && t < 29));
   });
 
@@ -99,7 +98,7 @@ describe('thinPoints', () => {
       {t: 7, series: 'state', outcome: 'open'},
       {t: 8, series: 'state', outcome: 'closed'},
     ];
-    const kept = thinPoints(points, 0, config, 10).points;
+    const kept = thinPoints(points, 0, config, 10);
     expect(kept.filter((point) => point.series === 'state')).toHaveLength(2);
   });
 });

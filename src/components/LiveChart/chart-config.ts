@@ -61,27 +61,24 @@ export function seriesOf(points: readonly ChartPoint[], config: ChartConfig): Ch
  */
 export const drawLimit = 400;
 
+/** 1 when the chart draws all of `count` points, else n: it draws every n-th. */
+export const drawStride = (count: number, limit = drawLimit) => Math.max(1, Math.ceil(count / limit));
+
 /**
  * At most `limit` of `points` to draw: every `stride`-th by its number in the
  * run (`before` points came before the first one here), so the same points
  * stay drawn as more arrive, and always the newest. State changes (`bands`)
  * are all kept — they are few and the background depends on each.
  */
-export function thinPoints(
-  points: ChartPoint[],
-  before: number,
-  config: ChartConfig,
-  limit = drawLimit,
-): {points: ChartPoint[]; stride: number} {
-  if (points.length <= limit) return {points, stride: 1};
-  const stride = Math.ceil(points.length / limit);
-  const kept = points.filter(
+export function thinPoints(points: ChartPoint[], before: number, config: ChartConfig, limit = drawLimit): ChartPoint[] {
+  const stride = drawStride(points.length, limit);
+  if (stride === 1) return points;
+  return points.filter(
     (point, index) =>
       (before + index) % stride === 0 ||
       index === points.length - 1 ||
       (point.series !== undefined && point.series === config.bands?.series),
   );
-  return {points: kept, stride};
 }
 
 /** Round tick steps in ms: 1, 2 and 5 times a power of ten. */

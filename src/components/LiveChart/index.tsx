@@ -3,7 +3,7 @@ import BrowserOnly from '@docusaurus/BrowserOnly';
 import {useNearViewport} from '@site/src/components/useNearViewport';
 import type {ChartPoint} from '@site/src/playground/protocol';
 import ChartData from './ChartData';
-import {drawLimit, retryChart, thinPoints, type ChartConfig} from './chart-config';
+import {drawLimit, drawStride, retryChart, thinPoints, type ChartConfig} from './chart-config';
 import styles from './styles.module.css';
 
 interface Props {
@@ -60,6 +60,8 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
   // As a low-priority render, a redraw gives way to input.
   const shown = useDeferredValue(useThrottled(useMemo(() => ({points, dropped}), [points, dropped])));
   const drawn = useMemo(() => thinPoints(shown.points, shown.dropped, config), [shown, config]);
+  // Said of the run as it is now; the drawing may be a redraw behind.
+  const stride = drawStride(points.length);
   const near = useNearViewport(box);
   useEffect(() => {
     if (near) void loadChart();
@@ -80,7 +82,7 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
           <BrowserOnly>
             {() => (
               <Suspense fallback={null}>
-                <Chart points={drawn.points} config={config} height={height} />
+                <Chart points={drawn} config={config} height={height} />
               </Suspense>
             )}
           </BrowserOnly>
@@ -96,12 +98,12 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
           ))}
         </div>
       )}
-      {(dropped > 0 || drawn.stride > 1) && (
+      {(dropped > 0 || stride > 1) && (
         <div className={styles.dropped} data-testid="playground-chart-dropped" data-dropped={dropped}>
           {[
             dropped > 0 && `${dropped.toLocaleString('en')} earlier points not kept`,
-            drawn.stride > 1 &&
-              `the chart draws one in ${drawn.stride} of the last ${shown.points.length.toLocaleString('en')} (all are in Show data)`,
+            stride > 1 &&
+              `the chart draws one in ${stride} of the last ${points.length.toLocaleString('en')} (all are in Show data)`,
           ]
             .filter(Boolean)
             .join('; ')}
