@@ -83,7 +83,10 @@ describe('Things to try on the hedging, idempotency and fallback pages (real Chr
 
   it('idempotency: tailShare = 0 — no late answers, no duplicates in either lane', async () => {
     const out = await idempotency((code) => withConstant(code, 'tailShare', '0'));
-    expect(number(out, /without key: \d+ payments, (\d+) duplicate/)).toBe(0);
+    // 0 on a quiet machine. One busy enough to answer a 10 ms call past the 200 ms timeout makes
+    // its own late answers (5 seen at load 18); the page's 30 % tail makes over half (9 in 14).
+    const payments = number(out, /without key: (\d+) payments/);
+    expect(number(out, /without key: \d+ payments, (\d+) duplicate/)).toBeLessThanOrEqual(Math.ceil(payments * 0.1));
     expect(number(out, /with key: \d+ payments, (\d+) duplicate/)).toBe(0);
   });
 
