@@ -158,7 +158,7 @@ async function main(): Promise<void> {
       console.log(
         `${name} throughput: direct ${median(directWindows.map((w) => w.callsPerSecond)).toFixed(0)} calls/s; ` +
           `proxy ${median(proxyWindows.map((w) => w.callsPerSecond)).toFixed(0)} calls/s; ` +
-          `${ratio.toFixed(2)}× direct (goal ≥ ${GOAL_RATIO}×: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}; ` +
+          `${ratio.toFixed(3)}× direct (goal ≥ ${GOAL_RATIO}×: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}; ` +
           `rounds ${ratios.map((r) => r.toFixed(2)).join(' ')}) (load ${load()})`,
       );
       const cpuRatios = directWindows.flatMap((w, i) => {
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
         `${name} CPU per call: direct: ${cpuFigures(directWindows)}; proxied: ${cpuFigures(proxyWindows)}` +
           (cpuRatios.length === 0
             ? ''
-            : `; CPU-bound ratio ${cpuRatio.toFixed(2)}× (goal ≥ ${GOAL_RATIO}×: ${cpuRatio >= GOAL_RATIO ? 'met' : 'NOT met'})`),
+            : `; CPU-bound ratio ${cpuRatio.toFixed(3)}× (goal ≥ ${GOAL_RATIO}×: ${cpuRatio >= GOAL_RATIO ? 'met' : 'NOT met'})`),
       );
     }
   } finally {
