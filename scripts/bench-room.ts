@@ -116,6 +116,8 @@ const load = () =>
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
 const latencies: number[] = [];
+/** How long each attempt waited for one of its participant's connections (the browser's queue). */
+const queued: number[] = [];
 const unexpected = new Map<string, number>();
 let attempts = 0;
 /** Attempts started while the room was sending (the drain after it excluded). */
@@ -180,6 +182,7 @@ function attempt(url: string, agent: Agent, session: string, messageId: string, 
         });
       },
     );
+    call.on('socket', () => queued.push(performance.now() - started));
     call.on('error', failed);
     call.end(body);
   });
@@ -369,6 +372,11 @@ async function main(): Promise<void> {
       'latency p50 / p99',
       `${p50.toFixed(1)} ms / ${p99.toFixed(1)} ms`,
       `budget ≤ ${budget.p50Ms} ms / ≤ ${budget.p99Ms} ms: ${verdict(p50 <= budget.p50Ms && p99 <= budget.p99Ms)}`,
+    );
+    row(
+      '  queued in the page',
+      `p50 ${percentile(queued, 50).toFixed(1)} ms / p99 ${percentile(queued, 99).toFixed(1)} ms`,
+      'waiting for one of the five connections the banner leaves',
     );
     row(
       '  on the server',
