@@ -16,7 +16,10 @@ import {lineDashes, outcomeColor, outcomeShape} from './outcome-colors';
 import styles from './styles.module.css';
 
 interface Props {
+  /** What is drawn: the run's points, or a sample of them (see thinPoints). */
   points: ChartPoint[];
+  /** How many of the run's points the drawing stands for. */
+  of: number;
   config: ChartConfig;
   height: number;
 }
@@ -41,14 +44,15 @@ function PointTooltip({active, payload}: {active?: boolean; payload?: Array<{pay
 const hidden = () => <g />;
 
 /** The recharts part of LiveChart, loaded on its own: recharts is ~110 KB gz a page need not load to be read. */
-export default function Chart({points, config, height}: Props) {
+export default function Chart({points, of, config, height}: Props) {
   const series = useMemo(() => seriesOf(points, config), [points, config]);
   const rightAxis = config.lines?.some((line) => line.axis === 'right');
   const calls = config.calls;
   const time = timeTicks(series.end);
   return (
-    // data-drawn: how many points are on screen, for tests and the benchmark.
-    <div data-testid="chart-drawn" data-drawn={points.length} style={{height}}>
+    // For tests and the benchmark: data-drawn, how many of the run's points the drawing is up to date
+    // with; data-markers, how many it draws for them.
+    <div data-testid="chart-drawn" data-drawn={of} data-markers={points.length} style={{height}}>
       <ResponsiveContainer width="100%" height={height}>
         {/* The figure's caption and data table speak for the drawing (see ChartData). */}
         <ComposedChart accessibilityLayer={false} margin={{top: 12, right: rightAxis ? 4 : 16, bottom: 24, left: 8}}>

@@ -59,7 +59,7 @@ export function seriesOf(points: readonly ChartPoint[], config: ChartConfig): Ch
  * Recharts draws each point as its own SVG element, at about a millisecond
  * apiece: past this many the chart draws a sample, not every point.
  */
-export const drawLimit = 400;
+export const drawLimit = 200;
 
 /** 1 when the chart draws all of `count` points, else n: it draws every n-th. */
 export const drawStride = (count: number, limit = drawLimit) => Math.max(1, Math.ceil(count / limit));

@@ -82,7 +82,7 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
           <BrowserOnly>
             {() => (
               <Suspense fallback={null}>
-                <Chart points={drawn} config={config} height={height} />
+                <Chart points={drawn} of={shown.points.length} config={config} height={height} />
               </Suspense>
             )}
           </BrowserOnly>
