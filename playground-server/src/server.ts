@@ -333,7 +333,10 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(new Error(`cannot listen on ${host}:${port}: ${error.message}`));
     server.once('error', onError);
-    server.listen(port, host, () => {
+    // A room's laptops open their connections together (200 × six at a Run, more after a
+    // restart): Node's default queue of 511 overflowed, and each dropped SYN cost its call
+    // a 1 s retransmit (bench:room: 2 857 → 443 calls past the 2 s deadline).
+    server.listen({port, host, backlog: 4096}, () => {
       server.off('error', onError);
       resolve();
     });
