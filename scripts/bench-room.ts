@@ -247,13 +247,27 @@ function eventStream(
   });
 }
 
+/** GET `url` on `agent`, its body discarded. */
+function get(url: string, agent: Agent): Promise<void> {
+  return new Promise((resolve) => {
+    const warm = request(url, {agent}, (response) => response.resume().on('end', resolve));
+    warm.on('error', (error) => {
+      count(`page load: ${error.message}`);
+      resolve();
+    });
+    warm.end();
+  });
+}
+
 /**
  * A participant's laptop: its own loopback address (the server sees 200
  * clients, as on a LAN), a browser's six connections per host, one of them
- * held by the room banner's event stream. Resolves once its calls are done;
- * the banner stays open until `streamsEnd`.
+ * held by the room banner's event stream. It joins with the page loaded —
+ * the other five connections open, as the page's own files left them — and
+ * `run` resolves once its calls are done; the banner stays open until
+ * `streamsEnd`.
  */
-async function participant(url: string, index: number, until: number, streamsEnd: AbortSignal): Promise<Agent> {
+async function join(url: string, index: number, streamsEnd: AbortSignal) {
   const session = newReaderId();
   const agent = new Agent({
     keepAlive: true,
@@ -273,16 +287,19 @@ async function participant(url: string, index: number, until: number, streamsEnd
     },
     streamsEnd,
   ).then((problem) => problem && count(`banner: ${problem}`));
-  const calls: Promise<void>[] = [];
-  // Participants do not press Run at the same instant.
-  const first = performance.now() + Math.random() * 1_000;
-  // Each burst at its own second, not a second after the last one: a busy bench must not thin the room out.
-  for (let second = 0; first + second * 1_000 < until; second++) {
-    await sleep(first + second * 1_000 - performance.now());
-    for (let i = 0; i < burst; i++) calls.push(call(url, agent, session, `m-${second}-${i}`));
-  }
-  await Promise.all(calls);
-  return agent;
+  await Promise.all(Array.from({length: 5}, () => get(`${url}/healthz`, agent)));
+  const run = async (until: number) => {
+    const calls: Promise<void>[] = [];
+    // Participants do not press Run at the same instant.
+    const first = performance.now() + Math.random() * 1_000;
+    // Each burst at its own second, not a second after the last one: a busy bench must not thin the room out.
+    for (let second = 0; first + second * 1_000 < until; second++) {
+      await sleep(first + second * 1_000 - performance.now());
+      for (let i = 0; i < burst; i++) calls.push(call(url, agent, session, `m-${second}-${i}`));
+    }
+    await Promise.all(calls);
+  };
+  return {agent, run};
 }
 
 async function main(): Promise<void> {
@@ -322,6 +339,9 @@ async function main(): Promise<void> {
       (name) => name === 'aggregate' && dashboardAt.push(performance.now()),
       streamsEnd.signal,
     );
+    const laptops = await Promise.all(
+      Array.from({length: participants}, (_, index) => join(url, index, streamsEnd.signal)),
+    );
     const loop = monitorEventLoopDelay({resolution: 10});
     loop.enable();
     const durationsBefore = await decideDurations(url);
@@ -331,9 +351,7 @@ async function main(): Promise<void> {
     const end = started + seconds * 1_000;
     windowEnd = end;
     const cutOff = setTimeout(() => drain.abort(), seconds * 1_000 + drainMs);
-    const agents = await Promise.all(
-      Array.from({length: participants}, (_, index) => participant(url, index, end, streamsEnd.signal)),
-    );
+    await Promise.all(laptops.map(({run}) => run(end)));
     clearTimeout(cutOff);
     const elapsed = (performance.now() - started) / 1_000;
     const serverCpu = cpuSeconds(server.pid!) - serverCpuBefore;
@@ -349,7 +367,7 @@ async function main(): Promise<void> {
     const serverLag = await serverLoopLagMs(url);
     const durationsAfter = await decideDurations(url);
     streamsEnd.abort();
-    for (const agent of agents) agent.destroy();
+    for (const {agent} of laptops) agent.destroy();
     const dashboardProblem = await dashboard;
     if (dashboardProblem) count(`dashboard: ${dashboardProblem}`);
 
