@@ -31,12 +31,11 @@ logger.info(`Beamline playground-server listening on ${server.url}`, {
   router: config.upstream ? config.upstream.url : 'embedded',
   static_dir: config.staticDir ?? 'none (set STATIC_DIR to serve a site)',
 });
-// Only whoever started the server sees this: the key switches every room's scenario. Without a
-// site here (npm start's API process) the page is on whichever server serves the site.
+// Only whoever started the server sees this: the key switches every room's scenario. The page is
+// opened on the address the room uses (printed by npm run serve and npm run workshop; npm start's
+// API process serves no site), and the projector shows the address it was opened at: no URL here.
 logger.info(
-  config.staticDir
-    ? `Workshop facilitator page (keep this key to yourself): ${server.facilitatorUrl}`
-    : `Workshop facilitator key (keep it to yourself): ${server.facilitatorKey} — /facilitator?key=… on the site's address`,
+  `Workshop facilitator page (keep the key to yourself): /facilitator?key=${server.facilitatorKey} on the address participants open`,
 );
 if (server.generatedAdminApiKey !== undefined) {
   // Reachable from the LAN: RouterAdmin's key is not the public playground one.

@@ -71,8 +71,6 @@ export interface RunningServer {
   readonly port: number;
   /** The workshop facilitator's secret: FACILITATOR_KEY, or generated at start. */
   readonly facilitatorKey: string;
-  /** The facilitator page with the key, for start-up output (`npm run workshop` prints it). */
-  readonly facilitatorUrl: string;
   /** The embedded Router's admin key, when this server made it at start (main.ts prints it); else undefined. */
   readonly generatedAdminApiKey?: string;
   /** Stops accepting, lets in-flight calls finish (up to the grace period), closes. */
@@ -302,7 +300,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     port,
     facilitatorKey,
-    facilitatorUrl: `${url}/facilitator?key=${facilitatorKey}`,
     ...(generatedAdminApiKey === undefined || options.backend || upstream ? {} : {generatedAdminApiKey}),
     close: () => (closed ??= close()),
   };

@@ -96,8 +96,8 @@ describe('the facilitator API', () => {
     );
   });
 
-  it('reports the facilitator URL with the key', () => {
-    expect(server.facilitatorUrl).toBe(`${server.url}/facilitator?key=${key}`);
+  it('keeps the key it was given', () => {
+    expect(server.facilitatorKey).toBe(key);
   });
 });
 
