@@ -1,3 +1,5 @@
+import {GATEWAY_PATHS} from '@site/src/contract/gateway';
+
 /** Ready-made requests for the HTTP console, each showing one behaviour of the gateway. */
 export interface HttpPreset {
   id: string;
@@ -27,7 +29,7 @@ export function httpPresets(tenant: string): HttpPreset[] {
       id: 'decide',
       label: 'Decide (200)',
       method: 'POST',
-      path: '/api/v1/routes/decide',
+      path: GATEWAY_PATHS.decide,
       headers: `Content-Type: application/json\nX-Tenant-ID: ${tenant}\nX-Trace-ID: trace-console-1`,
       body: decideBody(tenant, 'req-1'),
     },
@@ -35,7 +37,7 @@ export function httpPresets(tenant: string): HttpPreset[] {
       id: 'missing-tenant',
       label: 'No X-Tenant-ID (400)',
       method: 'POST',
-      path: '/api/v1/routes/decide',
+      path: GATEWAY_PATHS.decide,
       headers: 'Content-Type: application/json',
       body: decideBody(tenant, 'req-2'),
     },
@@ -43,7 +45,7 @@ export function httpPresets(tenant: string): HttpPreset[] {
       id: 'bad-json',
       label: 'Broken JSON (400)',
       method: 'POST',
-      path: '/api/v1/routes/decide',
+      path: GATEWAY_PATHS.decide,
       headers: `Content-Type: application/json\nX-Tenant-ID: ${tenant}`,
       body: '{"version": "1", "tenant_id": ',
     },
@@ -52,7 +54,7 @@ export function httpPresets(tenant: string): HttpPreset[] {
       // A window of its own, so the burst's 429s never spill into the reader's other presets.
       label: 'Burst of 55 (429)',
       method: 'POST',
-      path: '/api/v1/routes/decide',
+      path: GATEWAY_PATHS.decide,
       headers: `Content-Type: application/json\nX-Tenant-ID: ${tenant}-burst`,
       body: decideBody(`${tenant}-burst`, 'req-burst'),
       repeat: 55,
@@ -61,16 +63,16 @@ export function httpPresets(tenant: string): HttpPreset[] {
       id: 'publish',
       label: 'Publish a message',
       method: 'POST',
-      path: '/api/v1/messages',
+      path: GATEWAY_PATHS.messages,
       headers: `Content-Type: application/json\nX-Tenant-ID: ${tenant}`,
       body: decideBody(tenant, 'msg-1'),
     },
-    {id: 'health', label: 'Health', method: 'GET', path: '/health', headers: '', body: ''},
+    {id: 'health', label: 'Health', method: 'GET', path: GATEWAY_PATHS.health, headers: '', body: ''},
     {
       id: 'stream',
       label: 'Message stream (SSE)',
       method: 'GET',
-      path: `/api/v1/messages/stream?tenant_id=${tenant}`,
+      path: `${GATEWAY_PATHS.stream}?tenant_id=${tenant}`,
       headers: 'Accept: text/event-stream',
       body: '',
     },
