@@ -46,6 +46,11 @@ interface Props<P> {
   name: string;
   /** Held while the code loads after a client-side navigation, where there is no server HTML to show. */
   minHeight: number;
+  /**
+   * Props only the live widget needs, fetched with its code (say, the text of
+   * files the server HTML only names); laid over `props`.
+   */
+  fetchProps?: () => Promise<Partial<P>>;
 }
 
 /**
@@ -58,7 +63,7 @@ interface Props<P> {
  * server HTML's controls hand over to the live ones: focus moves to the same
  * control, and a button clicked while the code was on its way is clicked again.
  */
-export default function LazyIsland<P extends object>({of, props, name, minHeight}: Props<P>) {
+export default function LazyIsland<P extends object>({of, props, name, minHeight, fetchProps}: Props<P>) {
   if (typeof window === 'undefined') {
     const Component = onServer(of);
     return (
@@ -67,23 +72,28 @@ export default function LazyIsland<P extends object>({of, props, name, minHeight
       </div>
     );
   }
-  return <InBrowser of={of} props={props} name={name} minHeight={minHeight} />;
+  return <InBrowser of={of} props={props} name={name} minHeight={minHeight} fetchProps={fetchProps} />;
 }
 
-function InBrowser<P extends object>({of, props, name, minHeight}: Props<P>) {
+function InBrowser<P extends object>({of, props, name, minHeight, fetchProps}: Props<P>) {
   const box = useRef<HTMLDivElement>(null);
-  const [Live, setLive] = useState(() => of.loaded);
+  const [live, setLive] = useState<{Component: ComponentType<P>; fetched: Partial<P>} | undefined>(() =>
+    of.loaded && !fetchProps ? {Component: of.loaded, fetched: {}} : undefined,
+  );
+  const Live = live?.Component;
   // Server HTML is there when the page was loaded, not when a client-side navigation rendered it.
   const [fromServer] = useState(
     () => !of.loaded && !!document.querySelector(`[data-island="${CSS.escape(name)}"]`)?.hasChildNodes(),
   );
   const wanted = useActivation(box) || !fromServer;
+  // A page's MDX hands over new functions on every render; the first one fetches.
+  const fetchRef = useRef(fetchProps);
   useEffect(() => {
     if (!wanted || Live) return;
     let current = true;
-    void of.load().then((module) => {
+    void Promise.all([of.load(), fetchRef.current?.() ?? {}]).then(([module, fetched]) => {
       of.loaded = module.default;
-      if (current) setLive(() => module.default);
+      if (current) setLive({Component: module.default, fetched});
     });
     return () => {
       current = false;
@@ -123,7 +133,7 @@ function InBrowser<P extends object>({of, props, name, minHeight}: Props<P>) {
     return (
       // data-island-live: for tests, which tell the server HTML from the live widget by it.
       <div ref={box} key="live" data-island={name} data-island-live="">
-        <Live {...props} />
+        <Live {...props} {...live.fetched} />
       </div>
     );
   if (!fromServer) return <div ref={box} key="loading" data-island={name} style={{minHeight}} />;

@@ -73,7 +73,12 @@ export function estimateMinutes(mdx: string, pageDir = '.'): number {
   const words = prose.split(/\s+/).filter((word) => /\w/.test(word)).length;
   let shownLines = 0;
   let lessonLines = 0;
-  for (const match of body.matchAll(/^import \w+ from '(?:!!raw-loader!)?(@site\/|\.\/)([^']+)';$/gm)) {
+  // Files a page imports, and files a playground fetches as its tabs (`() => import('!!raw-loader!…')`).
+  const imported = [
+    ...body.matchAll(/^import \w+ from '(?:!!raw-loader!)?(@site\/|\.\/)([^']+)';$/gm),
+    ...body.matchAll(/\bimport\('(?:!!raw-loader!)?(@site\/|\.\/)([^']+)'\)/g),
+  ];
+  for (const match of imported) {
     const path = match[1] === './' ? `${pageDir}/${match[2]}` : match[2];
     if (!existsSync(path) || !/\.(ts|py|go|js|mjs|json|proto|sh)$/.test(path)) continue;
     const lines = readFileSync(path, 'utf8')

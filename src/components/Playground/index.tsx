@@ -3,10 +3,40 @@ import type {PlaygroundProps} from './Playground';
 
 const playground = island(() => import('./Playground'), require.resolveWeak('./Playground'));
 
+/** A file's text, or (for the tabs beside main.ts) a loader of it: `() => import('!!raw-loader!…')`. */
+type Source = string | (() => Promise<{default: string}>);
+
+interface Props extends Omit<PlaygroundProps, 'files'> {
+  files?: Record<string, Source>;
+}
+
 /**
  * The playground as pages import it: its code (the editor shell, the chart,
- * the fault dial) is fetched when it nears the viewport.
+ * the fault dial) is fetched when it nears the viewport, and with it the
+ * text of files given as loaders — the server HTML shows main.ts and only
+ * names the other tabs, so their text need not ride in the page's chunk.
  */
-export default function Playground(props: PlaygroundProps) {
-  return <LazyIsland of={playground} props={props} name={`playground:${props.id}`} minHeight={900} />;
+export default function Playground({files = {}, ...props}: Props) {
+  const named = Object.fromEntries(
+    Object.entries(files).map(([name, source]) => [name, typeof source === 'string' ? source : '']),
+  );
+  const fetchFiles = async () => ({
+    files: Object.fromEntries(
+      await Promise.all(
+        Object.entries(files).map(async ([name, source]) => [
+          name,
+          typeof source === 'string' ? source : (await source()).default,
+        ]),
+      ),
+    ),
+  });
+  return (
+    <LazyIsland
+      of={playground}
+      props={{...props, files: named}}
+      name={`playground:${props.id}`}
+      minHeight={900}
+      fetchProps={fetchFiles}
+    />
+  );
 }
