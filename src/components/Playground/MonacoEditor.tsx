@@ -3,7 +3,7 @@ import Editor, {type OnMount} from '@monaco-editor/react';
 import {monaco, provideLibrary} from '@site/src/playground/monaco-setup';
 import {DARK_THEME, LIGHT_THEME} from '@site/src/playground/editor-themes';
 import type {EditorProps} from './editor-props';
-import {isMac, runShortcut, tabShortcut} from './keyboard';
+import {isMac, sendShortcutLabel, tabFocusShortcutLabel} from '@site/src/components/ui/shortcut';
 
 type StandaloneEditor = Parameters<OnMount>[0];
 
@@ -51,7 +51,7 @@ export default function MonacoEditor({
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun(editor.getValue()));
     // Monaco's own tab-focus toggle flips a global flag that the
     // `tabFocusMode` option below would override; this key flips the option.
-    const toggleKey = isMac()
+    const toggleKey = isMac(navigator.platform)
       ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM
       : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM;
     editor.addCommand(toggleKey, () => handlers.current.onToggleTabIndents());
@@ -103,10 +103,10 @@ export default function MonacoEditor({
           fixedOverflowWidgets: true,
           // Tab moves focus unless the reader opted in to Tab indenting.
           tabFocusMode: !tabIndents,
-          ariaLabel: `Snippet editor. ${runShortcut()} runs. ${
+          ariaLabel: `Snippet editor. ${sendShortcutLabel(navigator.platform)} runs. ${
             tabIndents
-              ? `Tab indents; ${tabShortcut()} makes Tab leave the editor.`
-              : `Tab leaves the editor; ${tabShortcut()} makes Tab indent.`
+              ? `Tab indents; ${tabFocusShortcutLabel(navigator.platform)} makes Tab leave the editor.`
+              : `Tab leaves the editor; ${tabFocusShortcutLabel(navigator.platform)} makes Tab indent.`
           }`,
         }}
       />

@@ -1,3 +1,4 @@
+import {shortcutAction} from '@site/src/components/ui/shortcut';
 import type {EditorProps} from './editor-props';
 import styles from './styles.module.css';
 
@@ -18,7 +19,7 @@ export default function PlainEditor({value, onChange, onRun, tabIndents, onToggl
       aria-label="Snippet editor"
       onChange={(event) => onChange(event.target.value)}
       onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        if (shortcutAction(event, false) === 'send') {
           event.preventDefault();
           onRun(event.currentTarget.value);
         } else if (event.key.toLowerCase() === 'm' && event.ctrlKey) {

@@ -2,7 +2,8 @@ import {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 import {useColorMode} from '@docusaurus/theme-common';
 import FaultDial from '@site/src/components/FaultDial';
 import {faultSpec, noFaults, type FaultSettings} from '@site/src/contract';
-import {useShortcutLabel} from '@site/src/components/ui/useShortcuts';
+import {usePlatform} from '@site/src/components/ui/useShortcuts';
+import {sendShortcutLabel} from '@site/src/components/ui/shortcut';
 import LiveChart from '@site/src/components/LiveChart';
 import RoomBanner from '@site/src/components/RoomBanner';
 import {copyText} from '@site/src/components/copy-text';
@@ -132,7 +133,8 @@ export default function Playground({
     },
     [files],
   );
-  const shortcut = useShortcutLabel();
+  const platform = usePlatform();
+  const shortcut = sendShortcutLabel(platform);
   const {errorAt} = run.output;
   const tabbed = Object.keys(files).length > 1;
   const errorLine = errorAt?.file === active ? errorAt.line : undefined;
@@ -210,7 +212,7 @@ export default function Playground({
         </button>
         <RunStatus status={run.status} startedAt={run.startedAt} server={server} />
         <span className={styles.hint} aria-live="polite">
-          {flash ?? editorHint(tabIndents)}
+          {flash ?? editorHint(tabIndents, platform)}
         </span>
       </div>
       {origin !== 'original' && <div className={styles.notice}>{notices[origin]}</div>}

@@ -12,7 +12,7 @@ export interface EditorProps {
   /**
    * False (the default): Tab moves focus on, like everywhere else on the page,
    * so a keyboard user is never trapped. True once the reader opts in to Tab
-   * indenting, with the shortcut in `tabShortcut`.
+   * indenting, with the shortcut in `tabFocusShortcutLabel`.
    */
   tabIndents: boolean;
   onToggleTabIndents(): void;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isMac, sendShortcutLabel, shortcutAction} from './shortcut';
+import {isMac, sendShortcutLabel, shortcutAction, tabFocusShortcutLabel} from './shortcut';
 
 const key = (key: string, modifiers: {ctrlKey?: boolean; metaKey?: boolean} = {}) => ({
   key,
@@ -26,5 +26,7 @@ describe('send/cancel shortcut', () => {
     expect(isMac('Linux x86_64')).toBe(false);
     expect(sendShortcutLabel('MacIntel')).toBe('⌘+Enter');
     expect(sendShortcutLabel('Win32')).toBe('Ctrl+Enter');
+    expect(tabFocusShortcutLabel('MacIntel')).toBe('Ctrl+Shift+M');
+    expect(tabFocusShortcutLabel('Linux x86_64')).toBe('Ctrl+M');
   });
 });

@@ -25,3 +25,8 @@ export function isMac(platform: string): boolean {
 export function sendShortcutLabel(platform: string): string {
   return isMac(platform) ? '⌘+Enter' : 'Ctrl+Enter';
 }
+
+/** The editor's switch for what Tab does: Monaco's own binding for its tab-focus mode. */
+export function tabFocusShortcutLabel(platform: string): string {
+  return isMac(platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
+}

@@ -3,13 +3,19 @@ import {useEffect, useState} from 'react';
 import {sendShortcutLabel, shortcutAction} from './shortcut';
 
 /**
- * The platform's send shortcut as a label. The server renders the non-Apple
- * label and the browser corrects it after hydration, so the two never disagree.
+ * The reader's platform, for shortcut labels. The server renders the
+ * non-Apple labels ('') and the browser corrects them after hydration, so
+ * the two never disagree.
  */
+export function usePlatform(): string {
+  const [platform, setPlatform] = useState('');
+  useEffect(() => setPlatform(navigator.platform), []);
+  return platform;
+}
+
+/** The platform's send shortcut as a label. */
 export function useShortcutLabel(): string {
-  const [label, setLabel] = useState(() => sendShortcutLabel(''));
-  useEffect(() => setLabel(sendShortcutLabel(navigator.platform)), []);
-  return label;
+  return sendShortcutLabel(usePlatform());
 }
 
 /** A keydown handler for a widget's root: Ctrl/⌘+Enter sends from any field in it, Escape cancels. */
