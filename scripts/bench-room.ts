@@ -37,7 +37,7 @@ import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {parseArgs} from 'node:util';
 import {SESSION_HEADER} from '../src/contract';
 import {DEFAULT_ROOM, FACILITATOR_KEY_HEADER, PREVIOUS_ATTEMPTS_HEADER, roomPaths} from '../src/contract/room';
-import {newReaderId, tenantFor} from '../src/playground/session';
+import {newReaderId, tenantFor} from '../src/snippet-runner/session';
 import {percentile} from './bench/stats';
 
 const {values} = parseArgs({

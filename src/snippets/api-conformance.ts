@@ -1,4 +1,4 @@
-import type {SnippetApi} from '../playground/snippet-runtime';
+import type {SnippetApi} from '../snippet-runner/snippet-runtime';
 
 // Compile-time only: fails `npm run typecheck` when the runtime given to
 // snippets drifts from the types the editor shows (snippet-api.d.ts).

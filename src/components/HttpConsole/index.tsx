@@ -4,7 +4,7 @@ import SendCancelButton from '@site/src/components/ui/SendCancelButton';
 import {useSendShortcut, useShortcutLabel} from '@site/src/components/ui/useShortcuts';
 import RoomBanner from '@site/src/components/RoomBanner';
 import {currentRoom} from '@site/src/components/RoomBanner/room';
-import {readerSession, tenantFor} from '@site/src/playground/session';
+import {readerSession, tenantFor} from '@site/src/snippet-runner/session';
 import type {Reader} from '../requests/reader-headers';
 import {draftFrom, draftReducer, outgoing} from './console-state';
 import {allowsBody, toCurl} from './http-text';

@@ -20,7 +20,7 @@ const decideBody = (tenant: string, requestId: string) =>
   );
 
 /**
- * Every preset uses the reader's own tenant (src/playground/session.ts), so
+ * Every preset uses the reader's own tenant (src/snippet-runner/session.ts), so
  * one reader's burst never rate-limits another in a room of readers.
  */
 export function httpPresets(tenant: string): HttpPreset[] {

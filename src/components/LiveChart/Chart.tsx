@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type {ChartPoint} from '@site/src/playground/protocol';
+import type {ChartPoint} from '@site/src/snippet-runner/protocol';
 import {seriesOf, timeTicks, type ChartConfig} from './chart-config';
 import {lineDashes, outcomeColor, outcomeShape} from './outcome-colors';
 import styles from './styles.module.css';

@@ -1,5 +1,5 @@
 import {useState} from 'react';
-import type {ChartPoint} from '@site/src/playground/protocol';
+import type {ChartPoint} from '@site/src/snippet-runner/protocol';
 import {describeRun, type ChartConfig} from './chart-config';
 import styles from './styles.module.css';
 

@@ -1,4 +1,4 @@
-import type {ChartPoint} from '@site/src/playground/protocol';
+import type {ChartPoint} from '@site/src/snippet-runner/protocol';
 
 /**
  * How a playground charts its run. Points without a `series` are calls,

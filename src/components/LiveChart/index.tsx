@@ -1,7 +1,7 @@
 import {Suspense, lazy, useDeferredValue, useEffect, useMemo, useRef, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import {useNearViewport} from '@site/src/components/useNearViewport';
-import type {ChartPoint} from '@site/src/playground/protocol';
+import type {ChartPoint} from '@site/src/snippet-runner/protocol';
 import ChartData from './ChartData';
 import {drawLimit, drawStride, retryChart, thinPoints, type ChartConfig} from './chart-config';
 import styles from './styles.module.css';

@@ -1,7 +1,7 @@
 import {useEffect, useRef, useState} from 'react';
 import Editor, {type OnMount} from '@monaco-editor/react';
-import {monaco, provideLibrary} from '@site/src/playground/monaco-setup';
-import {DARK_THEME, LIGHT_THEME} from '@site/src/playground/editor-themes';
+import {monaco, provideLibrary} from '@site/src/snippet-runner/monaco-setup';
+import {DARK_THEME, LIGHT_THEME} from '@site/src/snippet-runner/editor-themes';
 import type {EditorProps} from './editor-props';
 import {isMac, sendShortcutLabel, tabFocusShortcutLabel} from '@site/src/components/ui/shortcut';
 

@@ -9,7 +9,7 @@ import RoomBanner from '@site/src/components/RoomBanner';
 import {copyText} from '@site/src/components/copy-text';
 import {useNearViewport} from '@site/src/components/useNearViewport';
 import type {ChartConfig} from '@site/src/components/LiveChart/chart-config';
-import {defaultTimeLimitMs} from '@site/src/playground/runner';
+import {defaultTimeLimitMs} from '@site/src/snippet-runner/runner';
 import EditorPane from './EditorPane';
 import FileTabs from './FileTabs';
 import {editorHint} from './keyboard';

@@ -1,6 +1,6 @@
 import {useEffect, useState} from 'react';
 import Spinner from '@site/src/components/Spinner';
-import type {RunStatus as Status} from '@site/src/playground/runner';
+import type {RunStatus as Status} from '@site/src/snippet-runner/runner';
 import type {ServerCheck} from './useServerCheck';
 import styles from './styles.module.css';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {WorkerEvent} from '@site/src/playground/protocol';
+import type {WorkerEvent} from '@site/src/snippet-runner/protocol';
 import {RunFeed} from './run-feed';
 import type {RunOutput} from './run-output';
 

@@ -1,4 +1,4 @@
-import type {WorkerEvent} from '@site/src/playground/protocol';
+import type {WorkerEvent} from '@site/src/snippet-runner/protocol';
 import {appendEvents, emptyOutput, outputLimits, type RunOutput} from './run-output';
 
 export interface Frames {

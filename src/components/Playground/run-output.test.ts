@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {WorkerEvent} from '@site/src/playground/protocol';
+import type {WorkerEvent} from '@site/src/snippet-runner/protocol';
 import {appendEvents, emptyOutput} from './run-output';
 
 const log = (text: string): WorkerEvent => ({type: 'log', level: 'log', text, t: 0});

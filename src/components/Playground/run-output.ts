@@ -1,4 +1,4 @@
-import type {ChartPoint, LogLevel, WorkerEvent} from '@site/src/playground/protocol';
+import type {ChartPoint, LogLevel, WorkerEvent} from '@site/src/snippet-runner/protocol';
 
 export interface LogLine {
   id: number;

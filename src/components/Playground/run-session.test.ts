@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import type {PageMessage, WorkerEvent, WorkerMessage} from '@site/src/playground/protocol';
-import type {RunStatus, WorkerLike} from '@site/src/playground/runner';
+import type {PageMessage, WorkerEvent, WorkerMessage} from '@site/src/snippet-runner/protocol';
+import type {RunStatus, WorkerLike} from '@site/src/snippet-runner/runner';
 import type {RunOutput} from './run-output';
 import {RunSession} from './run-session';
 

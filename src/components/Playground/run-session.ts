@@ -1,5 +1,5 @@
-import {SnippetRunner, type RunStatus, type WorkerLike} from '@site/src/playground/runner';
-import type {RunRequest} from '@site/src/playground/protocol';
+import {SnippetRunner, type RunStatus, type WorkerLike} from '@site/src/snippet-runner/runner';
+import type {RunRequest} from '@site/src/snippet-runner/protocol';
 import {type Frames, RunFeed} from './run-feed';
 import type {RunOutput} from './run-output';
 

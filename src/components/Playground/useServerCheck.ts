@@ -1,5 +1,5 @@
 import {useEffect, useState} from 'react';
-import type {RunStatus} from '@site/src/playground/runner';
+import type {RunStatus} from '@site/src/snippet-runner/runner';
 
 export type ServerCheck = 'none' | 'checking' | 'answers' | 'unreachable';
 

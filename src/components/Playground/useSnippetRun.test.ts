@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import {act} from 'react';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import type {PageMessage, WorkerEvent, WorkerMessage} from '@site/src/playground/protocol';
-import {readerSession} from '@site/src/playground/session';
+import type {PageMessage, WorkerEvent, WorkerMessage} from '@site/src/snippet-runner/protocol';
+import {readerSession} from '@site/src/snippet-runner/session';
 import {renderHook} from '../test-support/render-hook';
 import {useSnippetRun} from './useSnippetRun';
 

@@ -1,7 +1,7 @@
 import {useEffect, useMemo, useRef, useState} from 'react';
-import type {RunStatus} from '@site/src/playground/runner';
+import type {RunStatus} from '@site/src/snippet-runner/runner';
 import {currentRoom} from '@site/src/components/RoomBanner/room';
-import {readerSession} from '@site/src/playground/session';
+import {readerSession} from '@site/src/snippet-runner/session';
 import {emptyOutput, type RunOutput} from './run-output';
 import {RunSession} from './run-session';
 

@@ -3,7 +3,7 @@ import SendCancelButton from '@site/src/components/ui/SendCancelButton';
 import {useSendShortcut, useShortcutLabel} from '@site/src/components/ui/useShortcuts';
 import RoomBanner from '@site/src/components/RoomBanner';
 import {currentRoom} from '@site/src/components/RoomBanner/room';
-import {readerSession, tenantFor} from '@site/src/playground/session';
+import {readerSession, tenantFor} from '@site/src/snippet-runner/session';
 import {builderReducer, initialBuilder, outgoingCall} from './builder-state';
 import {callAsCode} from './call-code';
 import RequestPane from './RequestPane';

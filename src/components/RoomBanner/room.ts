@@ -1,6 +1,6 @@
 import {useSyncExternalStore} from 'react';
 import {DEFAULT_ROOM, type RoomState, roomCode, roomPaths} from '@site/src/contract/room';
-import {readerSession} from '@site/src/playground/session';
+import {readerSession} from '@site/src/snippet-runner/session';
 
 const storageKey = 'beamline-room';
 

@@ -5,7 +5,7 @@ import {ROOM_HEADER} from '../../contract/room';
 export interface Reader {
   /** The tab's workshop room. */
   room?: string;
-  /** The tab's reader id (src/playground/session.ts), the one the playground sends. */
+  /** The tab's reader id (src/snippet-runner/session.ts), the one the playground sends. */
   session?: string;
 }
 
