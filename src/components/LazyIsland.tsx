@@ -13,11 +13,15 @@ declare const __webpack_require__: (id: string | number) => unknown;
 
 const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
-/** A component whose code a page fetches only when it is about to be used (see LazyIsland). */
-export interface Island<P> {
-  load(): Promise<{default: ComponentType<P>}>;
+/** A module a page fetches only when it is needed: `() => import(path)` and `require.resolveWeak(path)`. */
+export interface Deferred<T> {
+  load(): Promise<{default: T}>;
   /** The same module's `require.resolveWeak`. */
   moduleId: string | number;
+}
+
+/** A component whose code a page fetches only when it is about to be used (see LazyIsland). */
+export interface Island<P> extends Deferred<ComponentType<P>> {
   /** Set once the code is here: later islands of this kind render at once. */
   loaded?: ComponentType<P>;
 }
@@ -27,16 +31,14 @@ export function island<P>(load: () => Promise<{default: ComponentType<P>}>, modu
 }
 
 /**
- * The component, at once: a server render that suspended would be streamed
- * apart and revealed by a script after the first paint.
+ * On the server, a deferred module's export at once: a server render that
+ * suspended would be streamed apart and revealed by a script after the first
+ * paint. On Node a chunk is loaded with a synchronous require(): the module
+ * is there when load() returns.
  */
-function onServer<P>(of: Island<P>): ComponentType<P> {
-  if (!of.loaded) {
-    // On Node a chunk is loaded with a synchronous require(): the module is there when load() returns.
-    void of.load();
-    of.loaded = (__webpack_require__(of.moduleId) as {default: ComponentType<P>}).default;
-  }
-  return of.loaded;
+export function onServer<T>({load, moduleId}: Deferred<T>): T {
+  void load();
+  return (__webpack_require__(moduleId) as {default: T}).default;
 }
 
 interface Props<P> {
@@ -65,7 +67,8 @@ interface Props<P> {
  */
 export default function LazyIsland<P extends object>({of, props, name, minHeight, fetchProps}: Props<P>) {
   if (typeof window === 'undefined') {
-    const Component = onServer(of);
+    of.loaded ??= onServer(of);
+    const Component = of.loaded;
     return (
       <div data-island={name}>
         <Component {...props} />
@@ -101,18 +104,24 @@ function InBrowser<P extends object>({of, props, name, minHeight, fetchProps}: P
   }, [wanted, Live, of]);
 
   // What the reader did to the server HTML's controls: the live widget's control at the same place gets it.
-  const handOver = useRef<{at: number; click: boolean} | null>(null);
+  const handOver = useRef<{at: number; testId: string | null; click: boolean} | null>(null);
   useEffect(() => {
     const element = box.current;
     if (Live || !element) return;
-    const controlAt = (target: EventTarget | null) =>
-      target instanceof Element ? [...element.querySelectorAll(focusable)].indexOf(target.closest(focusable)!) : -1;
+    // By test id when it has one: the live widget may add controls the server could not know of (a room banner).
+    const controlAt = (target: EventTarget | null) => {
+      const control = target instanceof Element ? target.closest(focusable) : null;
+      return {
+        at: control ? [...element.querySelectorAll(focusable)].indexOf(control) : -1,
+        testId: control?.getAttribute('data-testid') ?? null,
+      };
+    };
     const focused = (event: FocusEvent) => {
-      handOver.current = {at: controlAt(event.target), click: false};
+      handOver.current = {...controlAt(event.target), click: false};
     };
     const clicked = (event: MouseEvent) => {
       if (event.target instanceof Element && event.target.closest('button'))
-        handOver.current = {at: controlAt(event.target), click: true};
+        handOver.current = {...controlAt(event.target), click: true};
     };
     element.addEventListener('focusin', focused);
     element.addEventListener('click', clicked);
@@ -125,7 +134,9 @@ function InBrowser<P extends object>({of, props, name, minHeight, fetchProps}: P
     const action = handOver.current;
     if (!Live || !action || action.at < 0) return;
     handOver.current = null;
-    const control = box.current?.querySelectorAll<HTMLElement>(focusable)[action.at];
+    const control = action.testId
+      ? box.current?.querySelector<HTMLElement>(`[data-testid="${CSS.escape(action.testId)}"]`)
+      : box.current?.querySelectorAll<HTMLElement>(focusable)[action.at];
     if (document.activeElement === document.body) control?.focus();
     if (action.click) control?.click();
   }, [Live]);

@@ -1,7 +1,7 @@
 import CodeBlock from '@theme/CodeBlock';
 import styles from './styles.module.css';
 
-interface Props {
+export interface SourceFileProps {
   /** The file's text: `import code from '!!raw-loader!@site/examples/…'`. */
   code: string;
   /** Its path in the repository, shown as the block's title. */
@@ -51,7 +51,7 @@ export default function SourceFile({
   highlight,
   showLineNumbers = true,
   scroll = false,
-}: Props) {
+}: SourceFileProps) {
   const metastring = highlight ? `${highlight}` : undefined;
   return (
     <figure
