@@ -16,7 +16,7 @@ import {SESSION_HEADER} from '../../src/contract';
 import {FACILITATOR_KEY_HEADER, ROOM_FAULT_HEADER, ROOM_HEADER, type RoomState} from '../../src/contract/room';
 import {lanHost, launchChromium} from './support/browser';
 import {PlaygroundDriver} from './support/playground';
-import {requestAnswered} from './support/widgets';
+import {liveWidget, requestAnswered} from './support/widgets';
 import {serveProductionBuild, type RunningSite} from './support/serve';
 
 const key = 'e2e-facilitator-key';
@@ -184,7 +184,7 @@ describe('workshop room: one facilitator, participants in two rooms', () => {
     }
     // The Quick start's HTTP console in room alpha: its calls carry the tab's room too.
     const reader = await open('/guide/quick-start/?room=alpha', 1280);
-    const httpConsole = reader.getByTestId('http-console').first();
+    const httpConsole = await liveWidget(reader, 'http-console');
     await expect
       .poll(() => httpConsole.getByTestId('http-console-request-preview').textContent(), {timeout: 30_000})
       .toContain('x-beamline-room: alpha');
@@ -304,7 +304,7 @@ log('decided');
 
     // The same tab, so the same reader, on the gateway page: the full console shows the reader's headers it adds.
     await page.goto(`${origin}/guide/http-gateway/`, {waitUntil: 'domcontentloaded'});
-    const httpConsole = page.getByTestId('http-console').first();
+    const httpConsole = await liveWidget(page, 'http-console');
     await expect
       .poll(() => httpConsole.getByTestId('http-console-added-headers').textContent(), {timeout: 30_000})
       .toMatch(/x-beamline-session: [0-9a-f]{16}.*x-beamline-room: gamma/);
