@@ -58,3 +58,15 @@ export async function untilCallerLeaves<T>(res: NodeResponse, work: (signal: Abo
     res.off('close', onClose);
   }
 }
+
+/** The named fields of `from` that are present, as a plain header record. */
+export function pickHeaders(from: Headers, names: readonly string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of names) {
+    const value = from.get(name);
+    if (value !== null) {
+      picked[name] = value;
+    }
+  }
+  return picked;
+}

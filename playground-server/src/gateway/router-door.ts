@@ -9,7 +9,7 @@ import {
 import {PREVIOUS_ATTEMPTS_HEADER, ROOM_FAULT_HEADER, ROOM_HEADER} from '../../../src/contract/room.js';
 import {Router, type RouteDecision, type RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
 import {readFaultHeader} from '../faults/spec.js';
-import type {NodeRequest} from '../http-types.js';
+import {type NodeRequest, pickHeaders} from '../http-types.js';
 import type {RouterBackend} from '../router/service.js';
 import {header} from './tenant-request.js';
 
@@ -76,14 +76,7 @@ export function routerHeaders(req: NodeRequest): Headers {
 
 /** The Router's response metadata the HTTP caller gets as headers. */
 export function echoed(from: Headers): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const name of ECHOED_HEADERS) {
-    const value = from.get(name);
-    if (value !== null) {
-      headers[name] = value;
-    }
-  }
-  return headers;
+  return pickHeaders(from, ECHOED_HEADERS);
 }
 
 /** The `ratelimit` fault's N from the request's own header, for X-RateLimit-Limit. */

@@ -1,4 +1,5 @@
 import type {IncomingHttpHeaders} from 'node:http2';
+import {pickHeaders} from '../http-types.js';
 
 /**
  * Request headers the proxy hands to the upstream Router: what the Router
@@ -73,12 +74,5 @@ export function copyNodeCallMetadata(from: IncomingHttpHeaders, to: Headers): vo
 
 /** The forwarded request headers of an incoming call, as HTTP/2 header fields. */
 export function forwardedRequestHeaders(incoming: Headers): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const name of FORWARDED_REQUEST_HEADERS) {
-    const value = incoming.get(name);
-    if (value !== null) {
-      headers[name] = value;
-    }
-  }
-  return headers;
+  return pickHeaders(incoming, FORWARDED_REQUEST_HEADERS);
 }
