@@ -57,9 +57,9 @@ describe('Things to try on the hedging, idempotency and fallback pages (real Chr
     expect(number(out, /hedging cost: (\d+\.\d+) extra/)).toBeCloseTo(2, 1);
   });
 
-  it('hedging: hedgingDelayMs = 1_000 (longer than the tail) means no hedges — cost 0, p99 as high as plain', async () => {
+  it('hedging: hedgingDelayMs = 2_000 (longer than the tail) means no hedges — cost 0, p99 as high as plain', async () => {
     // The whole 15 s run: both lanes need enough requests to meet the 5 % tail.
-    const out = await hedging((code) => withConstant(code, 'hedgingDelayMs', '1_000'), '15_000');
+    const out = await hedging((code) => withConstant(code, 'hedgingDelayMs', '2_000'), '15_000');
     expect(number(out, /hedging cost: (\d+\.\d+) extra/)).toBe(0);
     expect(number(out, /hedged: .* p99 (\d+) ms/)).toBeGreaterThan(700);
   });
