@@ -23,13 +23,16 @@ FROM node:20-bookworm-slim AS server-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY playground-server/package.json ./playground-server/
+COPY packages/api/package.json ./packages/api/
+COPY packages/resilience/package.json ./packages/resilience/
 COPY examples/clients/nodejs/package.json ./examples/clients/nodejs/
 RUN npm ci --omit=dev --workspace @beamline/playground-server --include-workspace-root=false --no-audit --no-fund
 
 # Stage 3: what runs. The server runs from TypeScript source with tsx (one of
 # its dependencies), so there is no compile step to keep in sync; it also
-# runs the shared contract, the generated API and the pattern library's
-# token bucket (rooms' shared capacity).
+# runs the shared contract and two workspace packages it depends on, linked
+# from node_modules/@beamline: the generated API and the pattern library
+# (rooms' shared capacity, per-key limits) without its simulations.
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production \
@@ -41,9 +44,10 @@ COPY --from=site /app/build ./build
 COPY package.json ./
 COPY playground-server/package.json ./playground-server/
 COPY playground-server/src ./playground-server/src
-COPY src/gen ./src/gen
 COPY src/contract ./src/contract
-COPY src/resilience ./src/resilience
+COPY packages/api ./packages/api
+COPY packages/resilience/package.json ./packages/resilience/
+COPY packages/resilience/src ./packages/resilience/src
 USER node
 EXPOSE 3000
 # SIGTERM drains in-flight calls (SHUTDOWN_GRACE_MS) before exiting; node

@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: [
       'src/**/*.test.ts',
+      'packages/**/*.test.ts',
       'playground-server/**/*.test.ts',
       'tests/unit/**/*.test.ts',
       // Every client example and pattern file, run against a real playground-server.

@@ -26,7 +26,7 @@ import {readFileSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';
 import {createClient, type Client, type Transport} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcTransport} from '@connectrpc/connect-node';
-import {Router} from '../src/gen/beamline/flow/v1/flow_pb';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {MAIN_SCRIPT, startServerProcess, type ServerProcess} from '../playground-server/test/support/processes';
 import {median, ms, percentile} from './bench/stats';
 

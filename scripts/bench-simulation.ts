@@ -16,9 +16,9 @@
  */
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
-import {mixSeed, seededRandom} from '../src/resilience/random';
-import {backoffByName, strategyNames} from '../src/resilience/backoff';
-import {awsArticleNetwork, runOcc, runOccAsync, runScenario, sweepOcc} from '../src/simulation';
+import {mixSeed, seededRandom} from '@beamline/resilience/random';
+import {backoffByName, strategyNames} from '@beamline/resilience/backoff';
+import {awsArticleNetwork, runOcc, runOccAsync, runScenario, sweepOcc} from '@beamline/resilience/simulation';
 import {median, ms} from './bench/stats';
 
 interface Timing {

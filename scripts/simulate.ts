@@ -9,10 +9,10 @@
  * meanCalls, meanWrites, meanCompletionMs). Bad flags: a message on stderr
  * and exit code 2.
  */
-import {strategyNames} from '../src/resilience/backoff';
-import type {StrategyName} from '../src/resilience/backoff';
-import type {AmplificationResult, OccResult, ScenarioParams} from '../src/simulation';
-import {runScenario, ScenarioParamError, scenarioNames} from '../src/simulation';
+import {strategyNames} from '@beamline/resilience/backoff';
+import type {StrategyName} from '@beamline/resilience/backoff';
+import type {AmplificationResult, OccResult, ScenarioParams} from '@beamline/resilience/simulation';
+import {runScenario, ScenarioParamError, scenarioNames} from '@beamline/resilience/simulation';
 
 const USAGE = `usage: simulate --scenario occ|amplification [options] [--json]
 

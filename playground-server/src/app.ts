@@ -1,8 +1,8 @@
 import {createContextValues, type Interceptor, type ServiceImpl} from '@connectrpc/connect';
 import {codeToString} from '@connectrpc/connect/protocol-connect';
 import {SESSION_HEADER} from '../../src/contract/index.js';
-import {Router, RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
-import {Ledger} from '../../src/gen/beamline/playground/v1/ledger_pb.js';
+import {Router, RouterAdmin} from '@beamline/api/beamline/flow/v1/flow_pb';
+import {Ledger} from '@beamline/api/beamline/playground/v1/ledger_pb';
 import {createCors} from './cors.js';
 import {sendJson, sendText, type NodeRequest, type NodeResponse} from './http-types.js';
 import {clientAddress, clientAddressKey} from './limits/client-address.js';

@@ -10,8 +10,8 @@
  */
 import {GATEWAY_PATHS} from '../../src/contract/gateway.js';
 import {ROOM_API_PREFIX} from '../../src/contract/room.js';
-import {Router, RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
-import {Ledger} from '../../src/gen/beamline/playground/v1/ledger_pb.js';
+import {Router, RouterAdmin} from '@beamline/api/beamline/flow/v1/flow_pb';
+import {Ledger} from '@beamline/api/beamline/playground/v1/ledger_pb';
 
 /** What the RPC door serves over Connect, gRPC-Web and gRPC: each method at `/<service>/<Method>`. */
 export const RPC_SERVICES = [Router, RouterAdmin, Ledger] as const;

@@ -2,7 +2,7 @@
 import {Code, createClient} from '@connectrpc/connect';
 import {createConnectTransport} from '@connectrpc/connect-node';
 import {afterEach, describe, expect, it} from 'vitest';
-import {RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {RouterAdmin} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {DEFAULT_ADMIN_API_KEY} from '../src/config.js';
 import {silentLogger} from '../src/logger.js';
 import {isLoopback, startServer, type RunningServer, type ServerOptions} from '../src/server.js';

@@ -16,8 +16,8 @@ import {fileURLToPath} from 'node:url';
 import {createClient} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcTransport} from '@connectrpc/connect-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
-import {seededRandom} from '../../src/resilience/random.js';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
+import {seededRandom} from '@beamline/resilience/random';
 import {malformedCase, type FuzzCase} from './support/malformed.js';
 import {grpcWebStatus, http1Request, http2Request, type RawRequest, type RawResponse} from './support/raw-http.js';
 

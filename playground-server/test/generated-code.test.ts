@@ -1,4 +1,4 @@
-/** Fails when src/gen no longer matches what `npm run generate` makes from proto/. */
+/** Fails when packages/api/src no longer matches what `npm run generate` makes from proto/. */
 import {execFile} from 'node:child_process';
 import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -8,7 +8,7 @@ import {promisify} from 'node:util';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const committed = path.join(repoRoot, 'src/gen');
+const committed = path.join(repoRoot, 'packages/api/src');
 let output: string;
 
 beforeAll(async () => {
@@ -32,8 +32,8 @@ async function tree(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
-it('src/gen is up to date with proto/ (run `npm run generate` if this fails)', async () => {
-  const fresh = await tree(path.join(output, 'src/gen'));
+it('packages/api/src is up to date with proto/ (run `npm run generate` if this fails)', async () => {
+  const fresh = await tree(path.join(output, 'packages/api/src'));
   expect(Object.keys(fresh)).toContain(path.join('beamline', 'flow', 'v1', 'flow_pb.ts'));
   expect(await tree(committed)).toEqual(fresh);
 });

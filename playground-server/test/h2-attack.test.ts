@@ -12,7 +12,7 @@ import {fileURLToPath} from 'node:url';
 import {createClient} from '@connectrpc/connect';
 import {createGrpcTransport} from '@connectrpc/connect-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {h2HeldStreams} from './support/attacks.js';
 
 const REQUEST_TIMEOUT_MS = 1_500;

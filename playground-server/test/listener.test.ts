@@ -10,7 +10,7 @@ import {connect, createServer, type Server} from 'node:net';
 import {createClient} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcTransport} from '@connectrpc/connect-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {silentLogger} from '../src/logger.js';
 import {startServer, type RunningServer} from '../src/server.js';
 

@@ -2,7 +2,7 @@
 import {Code, createClient} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcTransport} from '@connectrpc/connect-node';
 import {afterEach, describe, expect, it} from 'vitest';
-import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {silentLogger} from '../src/logger.js';
 import {startServer, type RunningServer, type ServerOptions} from '../src/server.js';
 import {freePort} from './support/processes.js';

@@ -6,7 +6,7 @@ import http2 from 'node:http2';
 import {Code, createClient, type Transport} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcTransport, createGrpcWebTransport} from '@connectrpc/connect-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER} from '../../src/contract/index.js';
 import {silentLogger} from '../src/logger.js';
 import {startServer, type RunningServer} from '../src/server.js';

@@ -11,7 +11,7 @@ import {
   type RoomState,
   roomPaths,
 } from '../../src/contract/room.js';
-import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {silentLogger} from '../src/logger.js';
 import {type RunningServer, startServer} from '../src/server.js';
 import {failure} from './support/failure.js';

@@ -6,7 +6,7 @@ import {create, toBinary} from '@bufbuild/protobuf';
 import {Code, createClient} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcTransport} from '@connectrpc/connect-node';
 import {describe, expect, it} from 'vitest';
-import {RouteRequestSchema, Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {RouteRequestSchema, Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {silentLogger, type Logger} from '../src/logger.js';
 import {createEmbeddedRouter} from '../src/router/service.js';
 import {startServer} from '../src/server.js';

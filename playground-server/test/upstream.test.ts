@@ -14,7 +14,7 @@ import {
   createGrpcWebTransport,
 } from '@connectrpc/connect-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Router, RouterAdmin} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router, RouterAdmin} from '@beamline/api/beamline/flow/v1/flow_pb';
 import type {UpstreamConfig} from '../src/config.js';
 import {FAULT_INJECTED_HEADER} from '../../src/contract/index.js';
 import {silentLogger} from '../src/logger.js';

@@ -1,6 +1,6 @@
 // The pattern library's source text, for the editor: a snippet's tabs import
 // their neighbours ('./clock', './errors'), and IntelliSense needs to see them.
-const sources = import.meta.webpackContext('!!raw-loader!../resilience', {
+const sources = import.meta.webpackContext('!!raw-loader!../../packages/resilience/src', {
   recursive: false,
   regExp: /^\.\/[\w-]+\.ts$/,
 });

@@ -6,7 +6,7 @@ const registry = '__beamlineModules';
 // The pattern library, file by file, so a snippet's tab (a copy of one
 // library file) can import its neighbours ('./clock', './errors') as the
 // library itself does. Test files are left out by the pattern.
-const library = import.meta.webpackContext('../resilience', {
+const library = import.meta.webpackContext('../../packages/resilience/src', {
   recursive: false,
   regExp: /^\.\/[\w-]+\.ts$/,
 });
@@ -19,7 +19,7 @@ function libraryModules(): Record<string, unknown> {
 
 /**
  * Modules a snippet can import without having them as tabs: Connect, and any
- * file of src/resilience by its relative name. Each is served as a small
+ * file of packages/resilience/src by its relative name. Each is served as a small
  * module re-exporting the copy already bundled into the worker.
  */
 export function runtimeModules(toUrl: (code: string) => string): (specifier: string) => string | undefined {

@@ -193,7 +193,7 @@ const trials: Trial[] = [
     edits: [
       {
         tab: 'consecutive-breaker.ts',
-        source: 'src/resilience/consecutive-breaker.ts',
+        source: 'packages/resilience/src/consecutive-breaker.ts',
         replace: [['return ++this.count >= this.threshold;', 'return true;']],
       },
     ],
@@ -245,7 +245,7 @@ const trials: Trial[] = [
     edits: [
       {
         tab: 'retry-throttle.ts',
-        source: 'src/resilience/retry-throttle.ts',
+        source: 'packages/resilience/src/retry-throttle.ts',
         replace: [
           ['return state.milliTokens * 2 > milli(options).max;', 'return state.milliTokens * 4 > milli(options).max;'],
         ],
@@ -296,7 +296,7 @@ const trials: Trial[] = [
     edits: [
       {
         tab: 'token-bucket.ts',
-        source: 'src/resilience/token-bucket.ts',
+        source: 'packages/resilience/src/token-bucket.ts',
         replace: [['    if (!this.tryTake()) {', '    if (!this.tryTake(2)) {']],
       },
     ],
@@ -374,7 +374,7 @@ const trials: Trial[] = [
     edits: [
       {
         tab: 'pushback.ts',
-        source: 'src/resilience/pushback.ts',
+        source: 'packages/resilience/src/pushback.ts',
         replace: [["    parseGrpcRetryPushback(error.metadata.get('grpc-retry-pushback-ms')) ??\n", '']],
       },
     ],
@@ -423,7 +423,7 @@ const trials: Trial[] = [
     edits: [
       {
         tab: 'bounded-queue.ts',
-        source: 'src/resilience/bounded-queue.ts',
+        source: 'packages/resilience/src/bounded-queue.ts',
         replace: [
           [
             // biome-ignore lint/suspicious/noTemplateCurlyInString: the file's own template literal, as text
@@ -500,7 +500,7 @@ const trials: Trial[] = [
     edits: [
       {
         tab: 'retry.ts',
-        source: 'src/resilience/retry.ts',
+        source: 'packages/resilience/src/retry.ts',
         replace: [
           [
             "  if (input.deadline !== undefined && input.now + delayMs >= input.deadline) {\n    return {retry: false, reason: 'deadline'};\n  }\n",

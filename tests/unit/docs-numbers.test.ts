@@ -4,10 +4,10 @@
  */
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {rejectionProbability} from '../../src/resilience/adaptive-throttle';
-import {delays, fullJitterBackoff, noBackoff} from '../../src/resilience/backoff';
-import {runAmplification} from '../../src/simulation/amplification';
-import {awsArticleNetwork} from '../../src/simulation/network';
+import {rejectionProbability} from '@beamline/resilience/adaptive-throttle';
+import {delays, fullJitterBackoff, noBackoff} from '@beamline/resilience/backoff';
+import {runAmplification} from '@beamline/resilience/simulation/amplification';
+import {awsArticleNetwork} from '@beamline/resilience/simulation/network';
 
 const page = (path: string) => readFileSync(`docs/${path}`, 'utf8').replace(/\s+/g, ' ');
 

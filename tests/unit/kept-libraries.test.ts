@@ -14,7 +14,7 @@ import {createConnectTransport} from '@connectrpc/connect-node';
 import * as grpc from '@grpc/grpc-js';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningServer} from '../../playground-server/src/server.js';
-import {Router} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {FAULT_HEADER as faultHeader} from '../../src/contract/index.js';
 import {PYTHON, repoRoot, run, startPlayground} from '../examples/support.js';
 

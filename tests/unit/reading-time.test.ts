@@ -58,7 +58,7 @@ const frontMatterNumber = (mdx: string, key: string) => Number(mdx.match(new Reg
  * Minutes to read a page: prose at 200 words a minute, code a reader is
  * meant to read at 40 lines a minute, plus a minute for each console,
  * request builder or playground to try. A playground's own files (src/snippets,
- * src/resilience) are the lesson and count in full; files shown in language
+ * packages/resilience/src) are the lesson and count in full; files shown in language
  * tabs count once per page (a reader reads their own language), approximated
  * by counting each at a quarter.
  */

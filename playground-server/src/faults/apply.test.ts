@@ -1,6 +1,6 @@
 import {Code, createClient, createRouterTransport} from '@connectrpc/connect';
 import {describe, expect, it} from 'vitest';
-import {Router, RouterAdmin} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router, RouterAdmin} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {createEmbeddedRouter} from '../router/service.js';
 import {FAULT_INJECTED_HEADER, FAULT_LATENCY_HEADER} from '../../../src/contract/index.js';
 import {createApplyFaults, type FaultOptions} from './apply.js';

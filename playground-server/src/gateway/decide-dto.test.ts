@@ -1,6 +1,6 @@
 import {create} from '@bufbuild/protobuf';
 import {describe, expect, it} from 'vitest';
-import {RouteDecisionSchema} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {RouteDecisionSchema} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {decisionBody, parseDecideDto, toRouteRequest} from './decide-dto.js';
 
 const valid = {version: '1', tenant_id: 'acme', request_id: 'r-1', task: {type: 'chat', payload: {text: 'hi'}}};

@@ -1,6 +1,6 @@
 import {create, type MessageInitShape} from '@bufbuild/protobuf';
 import {parseBoundedJson} from './bounded-json.js';
-import {RouteRequestSchema, type RouteDecision, type RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {RouteRequestSchema, type RouteDecision, type RouteRequest} from '@beamline/api/beamline/flow/v1/flow_pb';
 
 /**
  * c-gateway's decide request body (DTO):

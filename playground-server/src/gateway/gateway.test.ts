@@ -4,7 +4,7 @@ import http2 from 'node:http2';
 import {Code, type ConnectError, createClient} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcTransport} from '@connectrpc/connect-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Router} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {silentLogger} from '../logger.js';
 import {startServer, type RunningServer} from '../server.js';
 import {DEFAULT_GATEWAY_CONFIG, type GatewayConfig} from './config.js';

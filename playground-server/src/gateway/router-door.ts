@@ -7,7 +7,7 @@ import {
   SESSION_HEADER,
 } from '../../../src/contract/index.js';
 import {PREVIOUS_ATTEMPTS_HEADER, ROOM_FAULT_HEADER, ROOM_HEADER} from '../../../src/contract/room.js';
-import {Router, type RouteDecision, type RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router, type RouteDecision, type RouteRequest} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {readFaultHeader} from '../faults/spec.js';
 import {type NodeRequest, pickHeaders} from '../http-types.js';
 import type {RouterBackend} from '../router/service.js';

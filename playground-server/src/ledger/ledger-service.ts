@@ -1,6 +1,6 @@
 import type {ServiceImpl} from '@connectrpc/connect';
 import {MAX_SESSION_LENGTH, SESSION_HEADER} from '../../../src/contract/index.js';
-import type {Ledger} from '../../../src/gen/beamline/playground/v1/ledger_pb.js';
+import type {Ledger} from '@beamline/api/beamline/playground/v1/ledger_pb';
 import type {LedgerStore} from './ledger-store.js';
 
 /**

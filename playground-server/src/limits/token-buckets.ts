@@ -1,5 +1,5 @@
 import type {RateLimit} from '../../../src/contract/index.js';
-import {type GcraState, gcra} from '../../../src/resilience/gcra.js';
+import {type GcraState, gcra} from '@beamline/resilience/gcra';
 import {KeyedStore} from './keyed-store.js';
 
 export interface TakeResult {

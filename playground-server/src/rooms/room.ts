@@ -8,7 +8,7 @@ import {
   type Scenario,
   type ScenarioKind,
 } from '../../../src/contract/room.js';
-import {TokenBucket} from '../../../src/resilience/token-bucket.js';
+import {TokenBucket} from '@beamline/resilience/token-bucket';
 import {Tally} from './tally.js';
 
 /** How long a session counts as a participant after its last call or while its banner is open. */

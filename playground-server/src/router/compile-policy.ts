@@ -1,5 +1,5 @@
 import {toBinary} from '@bufbuild/protobuf';
-import {type AdminPolicy, AdminPolicySchema} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {type AdminPolicy, AdminPolicySchema} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {MatchSyntaxError, parseMatch, type Matcher} from './match.js';
 import {invalidArgument, requireText} from './validate.js';
 

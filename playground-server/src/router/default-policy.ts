@@ -1,5 +1,5 @@
 import {create} from '@bufbuild/protobuf';
-import {AdminPolicySchema, type AdminPolicy} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {AdminPolicySchema, type AdminPolicy} from '@beamline/api/beamline/flow/v1/flow_pb';
 
 /** A RouteRequest with an empty policy_id uses this policy. */
 export const DEFAULT_POLICY_ID = 'default';

@@ -1,5 +1,5 @@
 import type {MessageInitShape} from '@bufbuild/protobuf';
-import type {RouteDecisionSchema, RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import type {RouteDecisionSchema, RouteRequest} from '@beamline/api/beamline/flow/v1/flow_pb';
 import type {CompiledPolicy, WeightedProvider} from './compile-policy.js';
 import {unitHash} from './hash.js';
 import type {RequestFacts} from './match.js';

@@ -1,7 +1,7 @@
 import {toBinary} from '@bufbuild/protobuf';
 import {Code, ConnectError} from '@connectrpc/connect';
 import {LRUCache} from 'lru-cache';
-import {AdminPolicySchema} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {AdminPolicySchema} from '@beamline/api/beamline/flow/v1/flow_pb';
 import type {CompiledPolicy} from './compile-policy.js';
 
 export interface PolicyStoreLimits {

@@ -1,6 +1,6 @@
 import type {HandlerContext, ServiceImpl} from '@connectrpc/connect';
 import {MAX_SESSION_LENGTH, SESSION_HEADER} from '../../../src/contract/index.js';
-import type {AdminPolicy, Router, RouterAdmin, RouteRequest} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import type {AdminPolicy, Router, RouterAdmin, RouteRequest} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {requireAdminKey} from './admin-auth.js';
 import {compilePolicy} from './compile-policy.js';
 import {DEFAULT_POLICY_ID, defaultPolicy} from './default-policy.js';

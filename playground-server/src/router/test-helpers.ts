@@ -5,7 +5,7 @@ import {
   type AdminPolicy,
   type Message,
   type RouteRequest,
-} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+} from '@beamline/api/beamline/flow/v1/flow_pb';
 
 export function policy(init: MessageInitShape<typeof AdminPolicySchema>): AdminPolicy {
   return create(AdminPolicySchema, init);

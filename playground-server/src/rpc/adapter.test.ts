@@ -4,7 +4,7 @@ import http2 from 'node:http2';
 import type {AddressInfo} from 'node:net';
 import {Code, ConnectError} from '@connectrpc/connect';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Router} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {envelope, grpcWebStatus, http1Request, http2Request} from '../../test/support/raw-http.js';
 import {silentLogger} from '../logger.js';
 import {createEmbeddedRouter} from '../router/service.js';

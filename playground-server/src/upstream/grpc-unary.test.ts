@@ -5,7 +5,7 @@ import {create, fromBinary, toBinary} from '@bufbuild/protobuf';
 import {Code, ConnectError, createClient} from '@connectrpc/connect';
 import {createGrpcTransport, Http2SessionManager} from '@connectrpc/connect-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {RouteDecisionSchema, RouteRequestSchema, Router} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {RouteDecisionSchema, RouteRequestSchema, Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {callUnary, MAX_RESPONSE_BYTES} from './grpc-unary.js';
 import {GuardedSessionManager} from './guarded-session-manager.js';
 

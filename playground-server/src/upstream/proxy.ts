@@ -1,7 +1,7 @@
 import {fromBinary, toBinary, type DescMessage, type DescMethodUnary, type MessageShape} from '@bufbuild/protobuf';
 import {Code, ConnectError, type HandlerContext, type Transport} from '@connectrpc/connect';
 import {createGrpcTransport} from '@connectrpc/connect-node';
-import {Router, RouterAdmin} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router, RouterAdmin} from '@beamline/api/beamline/flow/v1/flow_pb';
 import type {Logger} from '../logger.js';
 import type {RouterBackend} from '../router/service.js';
 import {upstreamError} from './errors.js';

@@ -1,6 +1,6 @@
 import {Code, ConnectError, createClient, type Transport} from '@connectrpc/connect';
 import {codeToString} from '@connectrpc/connect/protocol-connect';
-import {Router} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 
 export interface Readiness {
   readonly ready: boolean;

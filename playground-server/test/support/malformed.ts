@@ -6,8 +6,8 @@
  */
 import {gzipSync} from 'node:zlib';
 import {create, toBinary} from '@bufbuild/protobuf';
-import {RouteRequestSchema, UpsertPolicyRequestSchema} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
-import type {Random} from '../../../src/resilience/random.js';
+import {RouteRequestSchema, UpsertPolicyRequestSchema} from '@beamline/api/beamline/flow/v1/flow_pb';
+import type {Random} from '@beamline/resilience/random';
 import {envelope, type RawRequest} from './raw-http.js';
 
 export interface FuzzCase {

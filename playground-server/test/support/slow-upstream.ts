@@ -4,7 +4,7 @@
  * are in flight when a test kills this process. PORT is required.
  */
 import type {ServiceImpl} from '@connectrpc/connect';
-import type {Router} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import type {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {DEFAULT_ADMIN_API_KEY} from '../../src/config.js';
 import {sleep} from '../../src/faults/sleep.js';
 import {silentLogger} from '../../src/logger.js';

@@ -25,7 +25,7 @@ function Loading() {
 
 /**
  * A Buf Studio-like form for the Router's API, generated from the descriptors
- * in src/gen: pick a method, fill its request as a form or as JSON, send it
+ * in packages/api/src: pick a method, fill its request as a form or as JSON, send it
  * over Connect or gRPC-Web, read the response, headers and trailers.
  */
 export default function RequestBuilder(props: Props) {

@@ -1,6 +1,6 @@
 /**
  * What the request builder knows about the Router's API, read from the
- * generated descriptors (src/gen): services, methods and, for each field,
+ * generated descriptors (packages/api/src): services, methods and, for each field,
  * how to edit it as proto3 JSON.
  */
 import {
@@ -11,7 +11,7 @@ import {
   type DescService,
   type Message,
 } from '@bufbuild/protobuf';
-import {Router, RouterAdmin} from '../../gen/beamline/flow/v1/flow_pb';
+import {Router, RouterAdmin} from '@beamline/api/beamline/flow/v1/flow_pb';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue};
 export type JsonObject = {[key: string]: JsonValue};

@@ -1,6 +1,6 @@
 import {CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis} from 'recharts';
 // The one module, not the library's index: that would bring Connect and protobuf to the page.
-import {strategyNames} from '@site/src/resilience/backoff';
+import {strategyNames} from '@beamline/resilience/backoff';
 import {strategyColors, strategyLabels} from './strategy-colors';
 import type {Row} from './rows';
 

@@ -3,8 +3,8 @@ import BrowserOnly from '@docusaurus/BrowserOnly';
 import Slider from '@site/src/components/ui/Slider';
 import {useNearViewport} from '@site/src/components/useNearViewport';
 // The one module, not the library's index: that would bring Connect and protobuf to the page.
-import {strategyNames} from '@site/src/resilience/backoff';
-import type {AmplificationResult, OccSweepPoint} from '@site/src/simulation';
+import {strategyNames} from '@beamline/resilience/backoff';
+import type {AmplificationResult, OccSweepPoint} from '@beamline/resilience/simulation';
 import type {SimulationResponse} from './protocol';
 import {rowsOf, type Row} from './rows';
 import {useSimulationWorker} from './useSimulationWorker';

@@ -1,4 +1,4 @@
-import type {AmplificationResult, OccSweepPoint} from '@site/src/simulation';
+import type {AmplificationResult, OccSweepPoint} from '@beamline/resilience/simulation';
 
 export interface SweepRequest {
   id: number;

@@ -1,5 +1,5 @@
-import type {StrategyName} from '@site/src/resilience';
-import type {OccSweepPoint} from '@site/src/simulation';
+import type {StrategyName} from '@beamline/resilience';
+import type {OccSweepPoint} from '@beamline/resilience/simulation';
 
 export type Row = {clients: number} & Partial<Record<StrategyName, number>>;
 

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import {runScenario, sweepOcc} from '@site/src/simulation';
+import {runScenario, sweepOcc} from '@beamline/resilience/simulation';
 import type {SimulationRequest, SimulationResponse} from './protocol';
 
 // Simulations run here, off the main thread, so dragging a slider never

@@ -1,4 +1,4 @@
-import type {StrategyName} from '@site/src/resilience';
+import type {StrategyName} from '@beamline/resilience';
 
 export const strategyLabels: Record<StrategyName, string> = {
   none: 'no backoff',

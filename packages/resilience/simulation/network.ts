@@ -9,7 +9,7 @@
  * Kung & Robinson 1981): a read returns the version; a conditional write
  * succeeds only if the version is still the one read, and bumps it.
  */
-import type {Random} from '../resilience/random';
+import type {Random} from '../src/random';
 
 export interface NetworkModel {
   meanMs: number;

@@ -1,6 +1,6 @@
 /**
  * The many-clients simulator: N virtual clients in virtual time, using the
- * backoff and retry code of src/resilience.
+ * backoff and retry code of packages/resilience/src.
  */
 export type {
   ScenarioName,

@@ -16,7 +16,7 @@
  * promises, no allocation per event — so a slider sweep over 10–200
  * clients × 5 strategies runs in a blink in the browser. It makes the *same
  * decisions with the same code* as real clients: every retry goes through
- * `decideRetry` and the `Backoff` functions of src/resilience, and
+ * `decideRetry` and the `Backoff` functions of packages/resilience/src, and
  * `occ-async.ts` runs the identical process as async clients calling
  * `retry()` on a VirtualClock — a test checks that both give identical
  * results for the same seed.
@@ -28,10 +28,10 @@
  * out at once, in the order the client would do it, and lands as the
  * client's next event. Two events per attempt instead of four.
  */
-import type {Backoff} from '../resilience/backoff';
-import type {Random} from '../resilience/random';
-import {mixSeed, seededRandom} from '../resilience/random';
-import {decideRetry} from '../resilience/retry';
+import type {Backoff} from '../src/backoff';
+import type {Random} from '../src/random';
+import {mixSeed, seededRandom} from '../src/random';
+import {decideRetry} from '../src/retry';
 import type {NetworkModel} from './network';
 import {hopSampler, OccRow} from './network';
 

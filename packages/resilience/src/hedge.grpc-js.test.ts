@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
  * the two cannot drift. A raw-bytes service stands in for the Router: what
  * is under test is the client's hedging, not the message.
  */
-const page = readFileSync(new URL('../../docs/resilience/hedging.mdx', import.meta.url), 'utf8');
+const page = readFileSync(new URL('../../../docs/resilience/hedging.mdx', import.meta.url), 'utf8');
 const tab = page.slice(page.indexOf('<TabItem value="grpc"'));
 const serviceConfig = JSON.parse(/```json\n([\s\S]*?)```/.exec(tab)?.[1] ?? 'null');
 

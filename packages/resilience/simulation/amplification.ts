@@ -17,13 +17,13 @@
  *
  * Requests are sequential in virtual time (each hop ~10 ms, retries wait
  * per the chosen backoff); the decisions are `decideRetry` and
- * `RetryThrottle` from src/resilience.
+ * `RetryThrottle` from packages/resilience/src.
  */
-import type {Backoff} from '../resilience/backoff';
-import type {Random} from '../resilience/random';
-import {decideRetry} from '../resilience/retry';
-import type {RetryThrottleOptions} from '../resilience/retry-throttle';
-import {RetryThrottle} from '../resilience/retry-throttle';
+import type {Backoff} from '../src/backoff';
+import type {Random} from '../src/random';
+import {decideRetry} from '../src/retry';
+import type {RetryThrottleOptions} from '../src/retry-throttle';
+import {RetryThrottle} from '../src/retry-throttle';
 import type {NetworkModel} from './network';
 import {hopSampler} from './network';
 

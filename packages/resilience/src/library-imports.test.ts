@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 
 // The playground runs these files in its worker, where an import resolves only
-// to a neighbouring library file or to Connect itself (playground/runtime-modules.ts).
+// to a neighbouring library file or to Connect itself (src/snippet-runner/runtime-modules.ts).
 // Anything else — a Connect subpath, a Node module — bundles fine and then
 // fails in the reader's browser with a module that cannot be found.
 const RESOLVABLE_IN_THE_WORKER = /^(\.\/[\w-]+|@connectrpc\/connect)$/;

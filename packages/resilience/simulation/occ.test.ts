@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {backoffByName, exponentialBackoff, noBackoff, strategyNames} from '../resilience/backoff';
-import {seededRandom} from '../resilience/random';
+import {backoffByName, exponentialBackoff, noBackoff, strategyNames} from '../src/backoff';
+import {seededRandom} from '../src/random';
 import {runOcc} from './occ';
 import {runOccAsync} from './occ-async';
 

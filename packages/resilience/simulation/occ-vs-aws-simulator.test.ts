@@ -21,7 +21,7 @@
  * retry numbering (first wait expo(1) = 2·base), as the last test shows.
  */
 import {describe, expect, it} from 'vitest';
-import type {StrategyName} from '../resilience/backoff';
+import type {StrategyName} from '../src/backoff';
 import {runScenario} from './run-scenario';
 
 type Reference = readonly [clients: number, strategy: StrategyName, writes: number, completionMs: number];

@@ -1,6 +1,6 @@
 /**
  * Scenario `occ`, written the way a client really is: each virtual client
- * is an async function calling `retry()` from src/resilience, sleeping on a
+ * is an async function calling `retry()` from packages/resilience/src, sleeping on a
  * VirtualClock for every network hop. It reads as the lesson ("this is all
  * a client does") and serves as the reference the fast event engine
  * (occ.ts) is tested against: same seed ⇒ same calls, same completion time.
@@ -9,8 +9,8 @@
  * fine for tens of clients and for tests; the page and the CLI use occ.ts.
  */
 import {Code, ConnectError} from '@connectrpc/connect';
-import {retry} from '../resilience/retry';
-import {VirtualClock} from '../resilience/virtual-clock';
+import {retry} from '../src/retry';
+import {VirtualClock} from '../src/virtual-clock';
 import type {OccRunOptions, OccRunResult} from './occ';
 import {clientRandoms} from './occ';
 import {hopSampler, OccRow} from './network';

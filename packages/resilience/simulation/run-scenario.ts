@@ -8,10 +8,10 @@
  * of a run (common random numbers), so strategies are compared on equal
  * terms and a strategy's result does not depend on which others ran.
  */
-import type {StrategyName} from '../resilience/backoff';
-import {backoffByName, isStrategyName, strategyNames} from '../resilience/backoff';
-import {mixSeed, seededRandom} from '../resilience/random';
-import type {RetryThrottleOptions} from '../resilience/retry-throttle';
+import type {StrategyName} from '../src/backoff';
+import {backoffByName, isStrategyName, strategyNames} from '../src/backoff';
+import {mixSeed, seededRandom} from '../src/random';
+import type {RetryThrottleOptions} from '../src/retry-throttle';
 import {runAmplification} from './amplification';
 import type {NetworkModel} from './network';
 import {awsArticleNetwork} from './network';

@@ -15,10 +15,10 @@
  * hurts everyone once the backend is busy. Cancelled calls leave the queue
  * and free their slot at once, as the playground-server does.
  */
-import {hedge} from '../resilience/hedge';
-import type {Random} from '../resilience/random';
-import {seededRandom, uniform} from '../resilience/random';
-import {VirtualClock} from '../resilience/virtual-clock';
+import {hedge} from '../src/hedge';
+import type {Random} from '../src/random';
+import {seededRandom, uniform} from '../src/random';
+import {VirtualClock} from '../src/virtual-clock';
 
 export interface HedgingRunOptions {
   clients: number;
