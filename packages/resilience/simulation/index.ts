@@ -15,7 +15,14 @@ export type {
   OccSweepParams,
   OccSweepPoint,
 } from './run-scenario';
-export {runScenario, sweepOcc, scenarioNames, ScenarioParamError} from './run-scenario';
+export {
+  OccRunCache,
+  precomputeOccSweep,
+  runScenario,
+  sweepOcc,
+  scenarioNames,
+  ScenarioParamError,
+} from './run-scenario';
 export type {OccRunOptions, OccRunResult} from './occ';
 export {runOcc} from './occ';
 export {runOccAsync} from './occ-async';

@@ -31,7 +31,7 @@
 import type {Backoff} from '../src/backoff';
 import type {Random} from '../src/random';
 import {mixSeed, seededRandom} from '../src/random';
-import {decideRetry} from '../src/retry';
+import {decideRetry, type RetryDecisionInput} from '../src/retry';
 import type {NetworkModel} from './network';
 import {hopSampler, OccRow} from './network';
 
@@ -90,6 +90,18 @@ export function runOcc(options: OccRunOptions): OccRunResult {
   const attempts = new Float64Array(clients).fill(1);
   const backoffStates = new Array<unknown>(clients).fill(undefined);
   const heap = new Int32Array(clients);
+  // One question object for every retry decision, refilled per client (decideRetry keeps none of it):
+  // a fresh one per conflict was the engine's largest allocation.
+  const retryInput: RetryDecisionInput = {
+    attempt: 1,
+    maxAttempts: Infinity,
+    retryable: true, // a version conflict (ABORTED) is always worth retrying here
+    throttleAllows: true,
+    now: 0,
+    backoff,
+    backoffState: undefined,
+    random: randoms[0]!,
+  };
   let size = 0;
   let seq = 0;
   let completionMs = 0;
@@ -100,7 +112,14 @@ export function runOcc(options: OccRunOptions): OccRunResult {
     const tb = at[b]!;
     return ta < tb || (ta === tb && order[a]! < order[b]!);
   };
-  /** Puts client c at the root (over the top event, whose time only grew or which is gone) and sinks it. */
+  /**
+   * Puts client c at the root (over the top event, whose time only grew or
+   * which is gone) and sinks it. Bottom-up (Wegener, "Bottom-up-heapsort",
+   * 1993): the hole goes down the smaller children to a leaf, one
+   * comparison per level, then c climbs back up. A rescheduled client's next
+   * event is at least two hops away, so it belongs near the leaves and the
+   * climb is short — half the comparisons of sinking it from the top.
+   */
   const sinkFromRoot = (c: number) => {
     let i = 0;
     for (;;) {
@@ -108,9 +127,14 @@ export function runOcc(options: OccRunOptions): OccRunResult {
       if (l >= size) break;
       const r = l + 1;
       const m = r < size && before(heap[r]!, heap[l]!) ? r : l;
-      if (!before(heap[m]!, c)) break;
       heap[i] = heap[m]!;
       i = m;
+    }
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(c, heap[p]!)) break;
+      heap[i] = heap[p]!;
+      i = p;
     }
     heap[i] = c;
   };
@@ -148,16 +172,11 @@ export function runOcc(options: OccRunOptions): OccRunResult {
         if (size > 0) sinkFromRoot(heap[size]!);
         continue;
       }
-      const decision = decideRetry({
-        attempt: attempts[c]!,
-        maxAttempts: Infinity,
-        retryable: true, // a version conflict (ABORTED) is always worth retrying here
-        throttleAllows: true,
-        now: answered,
-        backoff,
-        backoffState: backoffStates[c],
-        random: randoms[c]!,
-      });
+      retryInput.attempt = attempts[c]!;
+      retryInput.now = answered;
+      retryInput.backoffState = backoffStates[c];
+      retryInput.random = randoms[c]!;
+      const decision = decideRetry(retryInput);
       if (!decision.retry) throw new Error(`unexpected give-up: ${decision.reason}`);
       attempts[c] = attempts[c]! + 1;
       backoffStates[c] = decision.backoffState;

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {OccResult, OccStrategyResult} from './run-scenario';
-import {runScenario, ScenarioParamError, sweepOcc} from './run-scenario';
+import {OccRunCache, precomputeOccSweep, runScenario, ScenarioParamError, sweepOcc} from './run-scenario';
 
 const byName = (r: OccResult) =>
   Object.fromEntries(r.strategies.map((s) => [s.strategy, s])) as Record<string, OccStrategyResult>;
@@ -69,6 +69,42 @@ describe('runScenario is deterministic and pure', () => {
     expect(points[0]).toMatchObject({clients: 10, strategy: 'none'});
     expect(points[14]).toMatchObject({clients: 30, strategy: 'decorrelated'});
     expect(sweepOcc({clients: [10, 20, 30], runs: 1})).toEqual(points);
+  });
+
+  it('a cached sweep is the uncached sweep, whichever parameter changed since', () => {
+    const cache = new OccRunCache(10_000);
+    const clients = [10, 40];
+    const steps = [
+      {clients, runs: 2, baseMs: 5},
+      {clients, runs: 2, baseMs: 20}, // 'none' comes from the cache
+      {clients, runs: 3, baseMs: 20}, // runs 0 and 1 come from the cache
+      {clients, runs: 3, baseMs: 20, capMs: 100},
+      {clients, runs: 3, baseMs: 20, capMs: 100, firstExponent: 0},
+      {clients, runs: 3, baseMs: 20, capMs: 100, firstExponent: 0, seed: 2},
+      {clients, runs: 3, baseMs: 20, capMs: 100, firstExponent: 0, seed: 2, network: {meanMs: 10, sdMs: 5}},
+      {clients, runs: 3, baseMs: 20, capMs: 100, firstExponent: 0, seed: 2, network: {meanMs: 5, sdMs: 5}},
+    ];
+    for (const params of steps) expect(sweepOcc(params, cache)).toEqual(sweepOcc(params));
+    // Computed once each, per client count: 5×2, then 4×2 (not 'none'), 5 (run 2), 4×3, 4×3, then 5×3 three times
+    expect(cache.size).toBe(2 * (10 + 8 + 5 + 12 + 12 + 15 + 15 + 15));
+  });
+
+  it('precomputeOccSweep fills the cache one run per step, so the sweep then computes nothing', () => {
+    const cache = new OccRunCache(10_000);
+    const params = {clients: [10, 20], runs: 2, baseMs: 7};
+    sweepOcc({...params, baseMs: 6}, cache);
+    const steps = [...precomputeOccSweep(params, cache)].length;
+    expect(steps).toBe(2 * 4 * 2); // 'none' was already there
+    const size = cache.size;
+    expect(sweepOcc(params, cache)).toEqual(sweepOcc(params));
+    expect(cache.size).toBe(size);
+  });
+
+  it('OccRunCache drops its oldest entry when full', () => {
+    const cache = new OccRunCache(2);
+    const result = {writes: 1, reads: 1, calls: 2, completionMs: 40};
+    for (const key of ['a', 'b', 'c']) cache.get(key, () => result);
+    expect([cache.has('a'), cache.has('b'), cache.has('c')]).toEqual([false, true, true]);
   });
 
   it('rejects bad parameters with a clear ScenarioParamError', () => {

@@ -15,6 +15,7 @@ import type {RetryThrottleOptions} from '../src/retry-throttle';
 import {runAmplification} from './amplification';
 import type {NetworkModel} from './network';
 import {awsArticleNetwork} from './network';
+import type {OccRunResult} from './occ';
 import {runOcc} from './occ';
 
 export type ScenarioName = 'occ' | 'amplification';
@@ -134,42 +135,61 @@ export function runScenario(params: ScenarioParams): ScenarioResult {
   }
 }
 
+/** The parameters an occ run depends on besides strategy, client count and run index: checked, defaults filled in. */
+interface OccSettings {
+  runs: number;
+  seed: number;
+  baseMs: number;
+  capMs: number;
+  firstExponent: number;
+  network: NetworkModel;
+}
+
+function occSettings(params: Omit<OccSweepParams, 'clients' | 'strategy'>, defaultRuns: number): OccSettings {
+  return {
+    runs: int('runs', params.runs ?? defaultRuns, 1, 1_000),
+    seed: int('seed', params.seed ?? 1, 0, 2 ** 32 - 1),
+    baseMs: num('baseMs', params.baseMs ?? 5, 0, 1e7),
+    capMs: num('capMs', params.capMs ?? 2_000, 0, 1e9),
+    firstExponent: int('firstExponent', params.firstExponent ?? 1, 0, 1),
+    network: checkNetwork(params.network ?? awsArticleNetwork),
+  };
+}
+
+function occRun(settings: OccSettings, strategy: StrategyName, clients: number, run: number): OccRunResult {
+  const {baseMs, capMs, firstExponent} = settings;
+  return runOcc({
+    clients,
+    backoff: backoffByName(strategy, {baseMs, capMs, firstExponent}),
+    random: seededRandom(mixSeed(settings.seed, run)),
+    network: settings.network,
+  });
+}
+
+/** Means over runs 0…runs−1, summed in run order (a cached sweep adds up to exactly the uncached figures). */
+function occMeans(strategy: StrategyName, runs: number, runOf: (run: number) => OccRunResult): OccStrategyResult {
+  let calls = 0;
+  let writes = 0;
+  let completion = 0;
+  for (let run = 0; run < runs; run++) {
+    const r = runOf(run);
+    calls += r.calls;
+    writes += r.writes;
+    completion += r.completionMs;
+  }
+  return {strategy, meanCalls: calls / runs, meanWrites: writes / runs, meanCompletionMs: completion / runs};
+}
+
 function runOccScenario(params: OccParams): OccResult {
   const clients = int('clients', params.clients, 1, 2_000);
-  const runs = int('runs', params.runs ?? 20, 1, 1_000);
-  const seed = int('seed', params.seed ?? 1, 0, 2 ** 32 - 1);
-  const baseMs = num('baseMs', params.baseMs ?? 5, 0, 1e7);
-  const capMs = num('capMs', params.capMs ?? 2_000, 0, 1e9);
-  const firstExponent = int('firstExponent', params.firstExponent ?? 1, 0, 1);
-  const network = checkNetwork(params.network ?? awsArticleNetwork);
-  const strategies = strategyList(params.strategy ?? 'all');
-
+  const settings = occSettings(params, 20);
   return {
     scenario: 'occ',
     clients,
-    runs,
-    seed,
-    baseMs,
-    capMs,
-    firstExponent,
-    network,
-    strategies: strategies.map((strategy) => {
-      let calls = 0;
-      let writes = 0;
-      let completion = 0;
-      for (let run = 0; run < runs; run++) {
-        const r = runOcc({
-          clients,
-          backoff: backoffByName(strategy, {baseMs, capMs, firstExponent}),
-          random: seededRandom(mixSeed(seed, run)),
-          network,
-        });
-        calls += r.calls;
-        writes += r.writes;
-        completion += r.completionMs;
-      }
-      return {strategy, meanCalls: calls / runs, meanWrites: writes / runs, meanCompletionMs: completion / runs};
-    }),
+    ...settings,
+    strategies: strategyList(params.strategy ?? 'all').map((strategy) =>
+      occMeans(strategy, settings.runs, (run) => occRun(settings, strategy, clients, run)),
+    ),
   };
 }
 
@@ -239,7 +259,7 @@ export interface OccSweepParams {
   /** Client counts; default 10, 20, …, 200. */
   clients?: readonly number[];
   strategy?: StrategyName | readonly StrategyName[] | 'all';
-  /** Runs per point; default 1 (the page wants it instant: ~150–200 ms for the default sweep). */
+  /** Runs per point; default 1 (the page wants it instant). */
   runs?: number;
   seed?: number;
   baseMs?: number;
@@ -252,15 +272,83 @@ export interface OccSweepPoint extends OccStrategyResult {
   clients: number;
 }
 
-/** `occ` for a range of client counts: the data behind the calls/time-vs-clients charts. */
-export function sweepOcc(params: OccSweepParams = {}): OccSweepPoint[] {
+/**
+ * Single runs of a sweep, kept so the next sweep computes only what its
+ * changed parameter touches: another "runs averaged" adds or drops runs,
+ * and another backoff base leaves every run of 'none' as it was (it never
+ * sleeps) — the costliest strategy, since its clients collide the most.
+ * Bounded: when full, the oldest entry goes.
+ */
+export class OccRunCache {
+  readonly #results = new Map<string, OccRunResult>();
+
+  constructor(readonly maxEntries: number) {}
+
+  get size(): number {
+    return this.#results.size;
+  }
+
+  has(key: string): boolean {
+    return this.#results.has(key);
+  }
+
+  /** The kept result for `key`, or `compute()`'s, which is then kept. */
+  get(key: string, compute: () => OccRunResult): OccRunResult {
+    let result = this.#results.get(key);
+    if (result === undefined) {
+      result = compute();
+      if (this.#results.size >= this.maxEntries) this.#results.delete(this.#results.keys().next().value!);
+      this.#results.set(key, result);
+    }
+    return result;
+  }
+}
+
+/** The runs behind a sweep, each with the key naming everything its result depends on. */
+function* occSweepRuns(params: OccSweepParams) {
   const clientCounts = params.clients ?? Array.from({length: 20}, (_, i) => 10 * (i + 1));
-  const points: OccSweepPoint[] = [];
+  const strategies = strategyList(params.strategy ?? 'all');
+  const settings = occSettings(params, 1);
+  const {seed, baseMs, capMs, firstExponent, network} = settings;
   for (const clients of clientCounts) {
-    const result = runOccScenario({...params, scenario: 'occ', clients, runs: params.runs ?? 1});
-    for (const s of result.strategies) points.push({clients, ...s});
+    int('clients', clients, 1, 2_000);
+    for (const strategy of strategies) {
+      const backoff = strategy === 'none' ? 'none' : `${strategy} ${baseMs} ${capMs} ${firstExponent}`;
+      yield {
+        clients,
+        strategy,
+        runs: settings.runs,
+        key: (run: number) => `${backoff} ${network.meanMs} ${network.sdMs} ${seed} ${run} ${clients}`,
+        compute: (run: number) => occRun(settings, strategy, clients, run),
+      };
+    }
+  }
+}
+
+/** `occ` for a range of client counts: the data behind the calls/time-vs-clients charts. */
+export function sweepOcc(params: OccSweepParams = {}, cache?: OccRunCache): OccSweepPoint[] {
+  const points: OccSweepPoint[] = [];
+  for (const {clients, strategy, runs, key, compute} of occSweepRuns(params)) {
+    const runOf = cache ? (run: number) => cache.get(key(run), () => compute(run)) : compute;
+    points.push({clients, ...occMeans(strategy, runs, runOf)});
   }
   return points;
+}
+
+/**
+ * Computes into `cache` the runs `sweepOcc(params, cache)` would need, one
+ * run per step: a worker steps it while idle, so the sweep a reader is
+ * likely to ask for next is ready when asked, and a new request waits for
+ * one run at most.
+ */
+export function* precomputeOccSweep(params: OccSweepParams, cache: OccRunCache): Generator<void, void, undefined> {
+  for (const {runs, key, compute} of occSweepRuns(params)) {
+    for (let run = 0; run < runs; run++) {
+      if (cache.has(key(run))) continue;
+      cache.get(key(run), () => compute(run));
+      yield;
+    }
+  }
 }
 
 function strategyList(value: StrategyName | readonly StrategyName[] | 'all'): StrategyName[] {

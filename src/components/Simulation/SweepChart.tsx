@@ -1,11 +1,17 @@
+import {memo} from 'react';
 import {CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis} from 'recharts';
 // The one module, not the library's index: that would bring Connect and protobuf to the page.
 import {strategyNames} from '@beamline/resilience/backoff';
 import {strategyColors, strategyLabels} from './strategy-colors';
 import type {Row} from './rows';
 
-/** recharts, in its own chunk: the page loads it when the charts near the viewport. */
-export default function SweepChart({
+/**
+ * recharts, in its own chunk: the page loads it when the charts near the
+ * viewport. Memoised: a slider move re-renders the panel twice before the
+ * new sweep arrives (its value, then "Simulating…"), and recharts is the
+ * costly part of a render — the charts redraw only when their rows change.
+ */
+export default memo(function SweepChart({
   rows,
   label,
   log,
@@ -54,4 +60,4 @@ export default function SweepChart({
       </LineChart>
     </ResponsiveContainer>
   );
-}
+});

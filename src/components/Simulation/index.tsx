@@ -7,6 +7,7 @@ import {strategyNames} from '@beamline/resilience/backoff';
 import type {AmplificationResult, OccSweepPoint} from '@beamline/resilience/simulation';
 import type {SimulationResponse} from './protocol';
 import {rowsOf, type Row} from './rows';
+import {baseRange, nextBases} from './next-bases';
 import {useSimulationWorker} from './useSimulationWorker';
 import styles from './styles.module.css';
 
@@ -37,7 +38,12 @@ function Simulation() {
     else setError(response.message);
   });
 
-  useEffect(() => request({kind: 'sweep', runs, seed: 1, baseMs}), [request, runs, baseMs]);
+  const lastBase = useRef({baseMs, direction: 1 as 1 | -1});
+  useEffect(() => {
+    const last = lastBase.current;
+    if (baseMs !== last.baseMs) lastBase.current = {baseMs, direction: baseMs > last.baseMs ? 1 : -1};
+    request({kind: 'sweep', runs, seed: 1, baseMs, nextBaseMs: nextBases(baseMs, lastBase.current.direction)});
+  }, [request, runs, baseMs]);
   useEffect(() => request({kind: 'amplification', layers, tries: 3}), [request, layers]);
 
   const callRows = useMemo(() => rowsOf(sweep?.points ?? [], (point) => point.meanCalls), [sweep]);
@@ -51,8 +57,8 @@ function Simulation() {
         <Slider
           label="Backoff base"
           value={baseMs}
-          min={1}
-          max={50}
+          min={baseRange.min}
+          max={baseRange.max}
           step={1}
           format={(ms) => `${ms} ms`}
           onChange={setBaseMs}

@@ -6,6 +6,8 @@ export interface SweepRequest {
   runs: number;
   seed: number;
   baseMs: number;
+  /** Bases to compute ahead, most likely first (the worker's cache makes them instant when asked). */
+  nextBaseMs: readonly number[];
 }
 
 export interface AmplificationRequest {

@@ -1,18 +1,55 @@
 /// <reference lib="webworker" />
-import {runScenario, sweepOcc} from '@beamline/resilience/simulation';
+import {
+  OccRunCache,
+  type OccSweepParams,
+  precomputeOccSweep,
+  runScenario,
+  sweepOcc,
+} from '@beamline/resilience/simulation';
 import type {SimulationRequest, SimulationResponse} from './protocol';
 
 // Simulations run here, off the main thread, so dragging a slider never
 // freezes the page even when a sweep takes a few hundred milliseconds.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+// ~150 bytes a run: a few MB at most, enough for every base the slider has at one or two runs averaged.
+const cache = new OccRunCache(20_000);
+
+/**
+ * Between requests the worker computes the sweeps the page says are likely
+ * next (the base slider's neighbours), one run per task: a request arriving
+ * meanwhile waits for one run at most, then finds its runs ready.
+ */
+let precompute: Iterator<void> | undefined;
+const idle = new MessageChannel();
+idle.port1.onmessage = () => {
+  let more = false;
+  try {
+    more = precompute?.next().done === false;
+  } catch {
+    // A guess the library rejects is simply not computed ahead; the request itself would report it.
+  }
+  if (more) idle.port2.postMessage(null);
+  else precompute = undefined;
+};
+
+function precomputeSweeps(sweeps: Iterable<OccSweepParams>): void {
+  const idleBefore = precompute === undefined;
+  precompute = (function* () {
+    for (const params of sweeps) yield* precomputeOccSweep(params, cache);
+  })();
+  if (idleBefore) idle.port2.postMessage(null);
+}
+
 scope.onmessage = ({data}: MessageEvent<SimulationRequest>) => {
   const started = performance.now();
   let response: SimulationResponse;
   try {
     if (data.kind === 'sweep') {
-      const points = sweepOcc({runs: data.runs, seed: data.seed, baseMs: data.baseMs});
+      const {runs, seed} = data;
+      const points = sweepOcc({runs, seed, baseMs: data.baseMs}, cache);
       response = {id: data.id, kind: 'sweep', points, elapsedMs: performance.now() - started};
+      precomputeSweeps(data.nextBaseMs.map((baseMs) => ({runs, seed, baseMs})));
     } else {
       const result = runScenario({scenario: 'amplification', layers: data.layers, tries: data.tries, runs: 5, seed: 1});
       response = {id: data.id, kind: 'amplification', result, elapsedMs: performance.now() - started};

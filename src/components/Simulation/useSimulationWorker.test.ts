@@ -25,7 +25,7 @@ class FakeWorker {
   }
 }
 
-const sweep = (runs: number) => ({kind: 'sweep', runs, seed: 1, baseMs: 5}) as const;
+const sweep = (runs: number) => ({kind: 'sweep', runs, seed: 1, baseMs: 5, nextBaseMs: []}) as const;
 
 beforeEach(() => {
   FakeWorker.created = [];
