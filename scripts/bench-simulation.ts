@@ -6,7 +6,8 @@
  * Goals (issue 9, goal 5):
  * - the <Simulation> slider re-draws the sweep over 10…200 clients × the
  *   five strategies in ≤ 50 ms median in Chromium; the sweep's computation
- *   (the Web Worker's part, the same engine as here) is printed here;
+ *   (the Web Worker's part, the same engine and cache as here) is printed
+ *   here, cold and as a slider step finds it;
  * - in-process, the `occ` scenario for 100 clients × 5 strategies × 40 runs
  *   runs ≥ 10× faster than the AWS article's own Python simulator
  *   (scripts/aws-backoff-simulator, run under python3 on the same inputs).
@@ -18,7 +19,15 @@ import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
 import {mixSeed, seededRandom} from '@beamline/resilience/random';
 import {backoffByName, strategyNames} from '@beamline/resilience/backoff';
-import {awsArticleNetwork, runOcc, runOccAsync, runScenario, sweepOcc} from '@beamline/resilience/simulation';
+import {
+  awsArticleNetwork,
+  OccRunCache,
+  precomputeOccSweep,
+  runOcc,
+  runOccAsync,
+  runScenario,
+  sweepOcc,
+} from '@beamline/resilience/simulation';
 import {median, ms} from './bench/stats';
 
 interface Timing {
@@ -60,6 +69,20 @@ function main(): void {
         (runs === 1 ? " — the slider's computation; goal for compute + redraw in Chromium: ≤ 50 ms median" : ''),
     );
   }
+
+  // What the page's worker does on a base slider step: its cache holds the previous base's runs ('none' is
+  // shared); with the step's sweep precomputed while the worker was idle, only the averaging is left.
+  const step = (precomputed: boolean) =>
+    Array.from({length: 7}, (_, i) => {
+      const cache = new OccRunCache(20_000);
+      sweepOcc({runs: 1, seed: 1, baseMs: 5 + i}, cache);
+      if (precomputed) for (const _ of precomputeOccSweep({runs: 1, seed: 1, baseMs: 6 + i}, cache));
+      return time(() => sweepOcc({runs: 1, seed: 1, baseMs: 6 + i}, cache));
+    });
+  console.log(
+    `base slider step, runs 1, in the worker: ${summary(step(false))} with the previous base cached; ` +
+      `${summary(step(true))} once precomputed while idle`,
+  );
 
   const occ = () => runScenario({scenario: 'occ', clients: 100, strategy: 'all', runs: 40, seed: 1});
   const first = time(occ);
