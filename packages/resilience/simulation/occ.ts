@@ -90,8 +90,8 @@ export function runOcc(options: OccRunOptions): OccRunResult {
   const attempts = new Float64Array(clients).fill(1);
   const backoffStates = new Array<unknown>(clients).fill(undefined);
   const heap = new Int32Array(clients);
-  // One question object for every retry decision, refilled per client (decideRetry keeps none of it):
-  // a fresh one per conflict was the engine's largest allocation.
+  // One question object for every retry decision, refilled per client (decideRetry keeps none of it),
+  // instead of a fresh eight-field object per conflict.
   const retryInput: RetryDecisionInput = {
     attempt: 1,
     maxAttempts: Infinity,
@@ -118,7 +118,7 @@ export function runOcc(options: OccRunOptions): OccRunResult {
    * 1993): the hole goes down the smaller children to a leaf, one
    * comparison per level, then c climbs back up. A rescheduled client's next
    * event is at least two hops away, so it belongs near the leaves and the
-   * climb is short — half the comparisons of sinking it from the top.
+   * climb is short — about half the comparisons of sinking it from the top.
    */
   const sinkFromRoot = (c: number) => {
     let i = 0;
