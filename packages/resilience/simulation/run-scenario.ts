@@ -57,15 +57,19 @@ export interface OccStrategyResult {
   meanCompletionMs: number;
 }
 
-export interface OccResult {
-  scenario: 'occ';
-  clients: number;
+/** The parameters an occ run depends on besides strategy, client count and run index: checked, defaults filled in. */
+export interface OccSettings {
   runs: number;
   seed: number;
   baseMs: number;
   capMs: number;
   firstExponent: number;
   network: NetworkModel;
+}
+
+export interface OccResult extends OccSettings {
+  scenario: 'occ';
+  clients: number;
   strategies: OccStrategyResult[];
 }
 
@@ -133,16 +137,6 @@ export function runScenario(params: ScenarioParams): ScenarioResult {
         `unknown scenario ${JSON.stringify((params as {scenario: unknown}).scenario)} (expected ${scenarioNames.join(' or ')})`,
       );
   }
-}
-
-/** The parameters an occ run depends on besides strategy, client count and run index: checked, defaults filled in. */
-interface OccSettings {
-  runs: number;
-  seed: number;
-  baseMs: number;
-  capMs: number;
-  firstExponent: number;
-  network: NetworkModel;
 }
 
 function occSettings(params: Omit<OccSweepParams, 'clients' | 'strategy'>, defaultRuns: number): OccSettings {
