@@ -17,16 +17,23 @@ function libraryModules(): Record<string, unknown> {
   return modules;
 }
 
+export interface RuntimeModules {
+  /** The module URL an import of `specifier` loads, or undefined if the runtime has no such module. */
+  resolve(specifier: string): string | undefined;
+  /** Loads every module once, so a snippet's imports find them in the module map. */
+  preload(): Promise<void>;
+}
+
 /**
  * Modules a snippet can import without having them as tabs: Connect, and any
  * file of packages/resilience/src by its relative name. Each is served as a small
  * module re-exporting the copy already bundled into the worker.
  */
-export function runtimeModules(toUrl: (code: string) => string): (specifier: string) => string | undefined {
+export function runtimeModules(toUrl: (code: string) => string): RuntimeModules {
   const modules: Record<string, unknown> = {'@connectrpc/connect': connect, ...libraryModules()};
   (globalThis as Record<string, unknown>)[registry] = modules;
   const urls = new Map<string, string>();
-  return (specifier) => {
+  const resolve = (specifier: string) => {
     const key = specifier.replace(/\.(ts|js)$/, '');
     const module = modules[key];
     if (!module) return undefined;
@@ -36,5 +43,11 @@ export function runtimeModules(toUrl: (code: string) => string): (specifier: str
       urls.set(key, url);
     }
     return url;
+  };
+  return {
+    resolve,
+    preload: async () => {
+      await Promise.all(Object.keys(modules).map((key) => import(/* webpackIgnore: true */ resolve(key)!)));
+    },
   };
 }

@@ -6,14 +6,19 @@ import type {PageMessage, RunRequest, WorkerMessage} from './protocol';
 import {runtimeModules} from './runtime-modules';
 import {createSnippetRuntime, type SnippetApi} from './snippet-runtime';
 import {transpileSnippet} from './transpile';
+import {warmUp} from './warm-up';
 
 /*
  * One worker runs one snippet and is then thrown away: the page terminates it
  * to stop a run, so nothing here needs to be cancellable or reusable. The page
- * may start it ahead of the Run, so the run's clock starts with the request.
+ * starts it ahead of the Run (a spare), so it warms up while it waits and the
+ * run's clock starts with the request.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const toUrl = (code: string) => URL.createObjectURL(new Blob([code], {type: 'text/javascript'}));
+const modules = runtimeModules(toUrl);
+// A failed warm-up costs only speed: the run does the same work itself.
+const warm = Promise.all([warmUp(), modules.preload()]).catch(() => undefined);
 
 let runtime: SnippetApi | undefined;
 
@@ -35,6 +40,7 @@ async function run(request: RunRequest): Promise<void> {
   });
   runtime = api;
   api.fault(request.fault ?? null);
+  await warm;
 
   let fileByUrl = new Map<string, string>();
   const fail = (error: unknown) =>
@@ -61,7 +67,7 @@ async function run(request: RunRequest): Promise<void> {
     fail(event.reason);
   });
   try {
-    const linked = await linkModules({files, entry: request.entry, external: runtimeModules(toUrl), toUrl});
+    const linked = await linkModules({files, entry: request.entry, external: modules.resolve, toUrl});
     fileByUrl = linked.fileByUrl;
     await import(/* webpackIgnore: true */ linked.entryUrl);
     outbox.finish({type: 'done', t: api.now()});
