@@ -1,4 +1,5 @@
-import {useMemo} from 'react';
+import clsx from 'clsx';
+import {memo, useCallback, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -6,12 +7,18 @@ import {
   ReferenceArea,
   ResponsiveContainer,
   Scatter,
-  Tooltip,
   XAxis,
   YAxis,
+  useChartHeight,
+  useChartWidth,
+  useXAxisDomain,
+  useXAxisScale,
+  useYAxisDomain,
+  useYAxisScale,
 } from 'recharts';
 import type {ChartPoint} from '@site/src/snippet-runner/protocol';
-import {seriesOf, timeTicks, type ChartConfig} from './chart-config';
+import {seriesOf, timeTicks, valueTicks, type Band, type ChartConfig, type ChartSeries} from './chart-config';
+import {drawMarks, markAt, type Mark, type Scale} from './marks';
 import {lineDashes, outcomeColor, outcomeShape} from './outcome-colors';
 import styles from './styles.module.css';
 
@@ -22,13 +29,13 @@ interface Props {
   of: number;
   config: ChartConfig;
   height: number;
+  /** Kept laid out but not shown: the chart is ready before a run's first point. */
+  hidden: boolean;
 }
 
-function PointTooltip({active, payload}: {active?: boolean; payload?: Array<{payload: ChartPoint}>}) {
-  const point = active ? payload?.[0]?.payload : undefined;
-  if (!point) return null;
+function PointTooltip({point}: {point: ChartPoint}) {
   return (
-    <div className={styles.tooltip}>
+    <>
       {point.attempt !== undefined && <div>attempt {point.attempt}</div>}
       <div>
         <strong style={{color: outcomeColor(point.outcome)}}>{point.series ?? point.outcome}</strong> at{' '}
@@ -37,27 +44,74 @@ function PointTooltip({active, payload}: {active?: boolean; payload?: Array<{pay
       {point.value !== undefined && <div>value {Math.round(point.value * 100) / 100}</div>}
       {point.delayMs !== undefined && <div>waited {Math.round(point.delayMs)} ms before it</div>}
       {point.latencyMs !== undefined && <div>call took {Math.round(point.latencyMs)} ms</div>}
-    </div>
+    </>
   );
 }
 
-const hidden = () => <g />;
+/** What recharts has laid out: the chart's size, its scales and the domains they map. */
+interface Layout {
+  width: number;
+  height: number;
+  x: Scale;
+  left: Scale;
+  right?: Scale;
+  domains: unknown[];
+}
 
-/** The recharts part of LiveChart, loaded on its own: recharts is ~110 KB gz a page need not load to be read. */
-export default function Chart({points, of, config, height}: Props) {
-  const series = useMemo(() => seriesOf(points, config), [points, config]);
-  const rightAxis = config.lines?.some((line) => line.axis === 'right');
-  const calls = config.calls;
-  const time = timeTicks(series.end);
-  return (
-    // For tests and the benchmark: data-drawn, how many of the run's points the drawing is up to date
-    // with; data-markers, how many it draws for them.
-    <div data-testid="chart-drawn" data-drawn={of} data-markers={points.length} style={{height}}>
+/** Inside the chart, where recharts' hooks work: hands its layout out whenever it changes. */
+function LayoutProbe({onLayout}: {onLayout(layout: Layout): void}) {
+  const width = useChartWidth();
+  const height = useChartHeight();
+  const x = useXAxisScale();
+  const left = useYAxisScale('left');
+  const right = useYAxisScale('right');
+  const xDomain = useXAxisDomain();
+  const leftDomain = useYAxisDomain('left');
+  const rightDomain = useYAxisDomain('right');
+  useLayoutEffect(() => {
+    if (!width || !height || !x || !left) return;
+    onLayout({
+      width,
+      height,
+      x: x as Scale,
+      left: left as Scale,
+      ...(right ? {right: right as Scale} : {}),
+      domains: [xDomain, leftDomain, rightDomain],
+    });
+  }, [onLayout, width, height, x, left, right, xDomain, leftDomain, rightDomain]);
+  return null;
+}
+
+interface AxesProps {
+  xTicks: number[];
+  leftTicks: number[];
+  rightTicks: number[];
+  outcomes: string[];
+  bands: Band[];
+  config: ChartConfig;
+  height: number;
+  onLayout(layout: Layout): void;
+}
+
+const ends = (ticks: number[]): [number, number] => [ticks[0]!, ticks.at(-1)!];
+
+/**
+ * Recharts' part: axes, grid, legend and state bands, with no data (the
+ * canvas draws the points). Re-rendered only when one of those changes —
+ * compared by value — not for every point: a recharts render is tens of
+ * milliseconds, which a chart.point flood asked for ten times a second.
+ */
+const Axes = memo(
+  function Axes({xTicks, leftTicks, rightTicks, outcomes, bands, config, height, onLayout}: AxesProps) {
+    const rightAxis = config.lines?.some((line) => line.axis === 'right');
+    const calls = config.calls;
+    const format = timeTicks(xTicks.at(-1)!).format;
+    return (
       <ResponsiveContainer width="100%" height={height}>
         {/* The figure's caption and data table speak for the drawing (see ChartData). */}
         <ComposedChart accessibilityLayer={false} margin={{top: 12, right: rightAxis ? 4 : 16, bottom: 24, left: 8}}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--ifm-color-emphasis-300)" />
-          {series.bands.map((band, index) => (
+          {bands.map((band, index) => (
             <ReferenceArea
               key={index}
               x1={band.from}
@@ -69,20 +123,23 @@ export default function Chart({points, of, config, height}: Props) {
               ifOverflow="extendDomain"
             />
           ))}
+          {/* With no data to fit, each axis shows exactly its ticks' range (allowDataOverflow). */}
           <XAxis
             type="number"
             dataKey="t"
-            domain={[0, time.ticks.at(-1)!]}
-            ticks={time.ticks}
-            tickFormatter={time.format}
+            domain={ends(xTicks)}
+            ticks={xTicks}
+            allowDataOverflow
+            tickFormatter={format}
             label={{value: 'time since Run', position: 'insideBottom', offset: -14}}
             stroke="currentColor"
           />
           <YAxis
             yAxisId="left"
             type="number"
-            dataKey={calls?.y ?? 'value'}
-            allowDecimals={calls?.y !== 'attempt'}
+            domain={ends(leftTicks)}
+            ticks={leftTicks}
+            allowDataOverflow
             width={56}
             tickFormatter={(value: number) => `${Math.round(value * 100) / 100}`}
             label={
@@ -101,7 +158,9 @@ export default function Chart({points, of, config, height}: Props) {
               yAxisId="right"
               orientation="right"
               type="number"
-              dataKey="value"
+              domain={ends(rightTicks)}
+              ticks={rightTicks}
+              allowDataOverflow
               width={config.rightLabel ? 56 : 44}
               stroke="currentColor"
               label={
@@ -115,40 +174,161 @@ export default function Chart({points, of, config, height}: Props) {
               }
             />
           )}
-          <Tooltip content={<PointTooltip />} isAnimationActive={false} />
           {/* No fixed height: on a phone the legend wraps, and the plot moves down to make room. */}
           {/* Names in the text colour: recharts colours them like their series, which fails contrast. */}
           <Legend verticalAlign="top" formatter={(name) => <span className={styles.legendText}>{name}</span>} />
+          {/* No data: these give the legend its entries. */}
           {config.lines?.map((line, index) => (
             <Scatter
               key={line.series}
               name={line.label}
-              data={series.lines.get(line.series)}
-              dataKey="value"
+              data={[]}
               yAxisId={line.axis ?? 'left'}
               fill={line.color}
               line={{stroke: line.color, strokeWidth: 2, strokeDasharray: lineDashes[index % lineDashes.length]}}
               legendType={index % lineDashes.length ? 'plainline' : 'line'}
-              shape={hidden}
               isAnimationActive={false}
             />
           ))}
           {calls &&
-            series.callsByOutcome.map(([outcome, data]) => (
+            outcomes.map((outcome) => (
               <Scatter
                 key={outcome}
                 name={outcome}
-                data={data}
-                dataKey={calls.y}
+                data={[]}
                 yAxisId="left"
                 fill={outcomeColor(outcome)}
-                shape={outcomeShape(outcome)}
                 legendType={outcomeShape(outcome)}
                 isAnimationActive={false}
               />
             ))}
+          <LayoutProbe onLayout={onLayout} />
         </ComposedChart>
       </ResponsiveContainer>
+    );
+  },
+  (before, after) =>
+    before.config === after.config &&
+    before.height === after.height &&
+    before.onLayout === after.onLayout &&
+    JSON.stringify([before.xTicks, before.leftTicks, before.rightTicks, before.outcomes, before.bands]) ===
+      JSON.stringify([after.xTicks, after.leftTicks, after.rightTicks, after.outcomes, after.bands]),
+);
+
+interface Drawing {
+  series: ChartSeries;
+  config: ChartConfig;
+  /** The domains the axes must have for the drawing to match them: x, left, right. */
+  domains: unknown[];
+  count: number;
+}
+
+/**
+ * The recharts part of LiveChart, loaded on its own: recharts is ~110 KB gz a
+ * page need not load to be read. Recharts draws the axes; the points are on a
+ * canvas over them (see drawMarks), drawn when the points change or recharts
+ * lays out anew, and only with scales whose domains are the ones asked for —
+ * recharts takes its new axes through its own store, a render later.
+ */
+export default function Chart({points, of, config, height, hidden}: Props) {
+  const series = useMemo(() => seriesOf(points, config), [points, config]);
+  const xTicks = timeTicks(series.end).ticks;
+  const ticks = useMemo(() => {
+    const calls = config.calls;
+    const values = (axis: 'left' | 'right') => [
+      ...(axis === 'left' && calls
+        ? series.callsByOutcome.flatMap(([, group]) => group.map((point) => point[calls.y]))
+        : []),
+      ...(config.lines ?? [])
+        .filter((line) => (line.axis ?? 'left') === axis)
+        .flatMap((line) => (series.lines.get(line.series) ?? []).map((point) => point.value)),
+    ];
+    return {left: valueTicks(values('left'), calls?.y === 'attempt'), right: valueTicks(values('right'))};
+  }, [series, config]);
+  const rightAxis = config.lines?.some((line) => line.axis === 'right');
+
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const marks = useRef<Mark[]>([]);
+  const layout = useRef<Layout>(undefined);
+  const drawing = useRef<Drawing>(undefined);
+  const done = useRef<[Drawing?, Layout?]>([]);
+  const [hovered, setHovered] = useState<Mark>();
+
+  // Sets data-drawn (how many of the run's points the drawing is up to date with) and data-markers
+  // (how many call markers it draws for them) once they are on screen: what tests and the benchmark wait for.
+  const draw = useCallback(() => {
+    const element = canvas.current;
+    const context = element?.getContext('2d');
+    const [want, laidOut] = [drawing.current, layout.current];
+    if (!element || !context || !want || !laidOut) return;
+    if (done.current[0] === want && done.current[1] === laidOut) return;
+    if (JSON.stringify(laidOut.domains) !== JSON.stringify(want.domains)) return;
+    done.current = [want, laidOut];
+    const {width, height: chartHeight} = laidOut;
+    const pixelRatio = window.devicePixelRatio || 1;
+    if (element.width !== Math.round(width * pixelRatio) || element.height !== Math.round(chartHeight * pixelRatio)) {
+      element.width = Math.round(width * pixelRatio);
+      element.height = Math.round(chartHeight * pixelRatio);
+      element.style.width = `${width}px`;
+      element.style.height = `${chartHeight}px`;
+    }
+    marks.current = drawMarks(context, {width, height: chartHeight, pixelRatio}, want.series, want.config, laidOut);
+    setHovered(undefined);
+    box.current?.setAttribute('data-drawn', String(want.count));
+    box.current?.setAttribute('data-markers', String(marks.current.length));
+  }, []);
+  // Recharts may lay out again on its own (its store, a resize): draw then too, once this
+  // commit's layout effects — the points' own included — have run.
+  const onLayout = useCallback(
+    (next: Layout) => {
+      layout.current = next;
+      queueMicrotask(draw);
+    },
+    [draw],
+  );
+  const domains = [ends(xTicks), ends(ticks.left), rightAxis ? ends(ticks.right) : undefined];
+  useLayoutEffect(() => {
+    drawing.current = {series, config, domains, count: of};
+    draw();
+  });
+
+  return (
+    <div
+      ref={box}
+      data-testid="chart-drawn"
+      className={styles.plot}
+      style={{height, visibility: hidden ? 'hidden' : undefined}}
+      onPointerMove={(event) => {
+        const bounds = event.currentTarget.getBoundingClientRect();
+        setHovered(markAt(marks.current, event.clientX - bounds.left, event.clientY - bounds.top));
+      }}
+      onPointerLeave={() => setHovered(undefined)}
+    >
+      <Axes
+        xTicks={xTicks}
+        leftTicks={ticks.left}
+        rightTicks={ticks.right}
+        outcomes={series.callsByOutcome.map(([outcome]) => outcome)}
+        bands={series.bands}
+        config={config}
+        height={height}
+        onLayout={onLayout}
+      />
+      <canvas ref={canvas} className={styles.marks} />
+      {hovered && (
+        // Beside the marker, on the side with more room.
+        <div
+          className={clsx(styles.tooltip, styles.floating)}
+          style={{
+            left: hovered.x + 12,
+            top: hovered.y + 12,
+            transform: hovered.x > (box.current?.clientWidth ?? 0) / 2 ? 'translateX(calc(-100% - 24px))' : undefined,
+          }}
+        >
+          <PointTooltip point={hovered.point} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {describeRun, drawStride, seriesOf, thinPoints, timeTicks, type ChartConfig} from './chart-config';
+import {describeRun, drawStride, seriesOf, thinPoints, timeTicks, valueTicks, type ChartConfig} from './chart-config';
 
 const config: ChartConfig = {
   lines: [{series: 'tokens', label: 'tokens', color: '#000'}],
@@ -67,6 +67,23 @@ describe('describeRun', () => {
   });
 });
 
+describe('valueTicks', () => {
+  it('steps round from zero to past the largest value', () => {
+    expect(valueTicks([5, undefined, 139.47])).toEqual([0, 50, 100, 150]);
+    expect(valueTicks([0.04, 0.27])).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+
+  it('reaches below zero for negative values and never collapses to one tick', () => {
+    expect(valueTicks([-3, 4])).toEqual([-4, -2, 0, 2, 4]);
+    expect(valueTicks([])).toEqual([0, 0.5, 1]);
+    expect(valueTicks([Number.NaN, 0])).toEqual([0, 0.5, 1]);
+  });
+
+  it('counts in whole numbers when asked', () => {
+    expect(valueTicks([1, 2], true)).toEqual([0, 1, 2]);
+  });
+});
+
 describe('thinPoints', () => {
   const calls = (from: number, count: number) =>
     Array.from({length: count}, (_, index) => ({t: from + index, outcome: 'ok', attempt: from + index}));
@@ -82,8 +99,8 @@ describe('thinPoints', () => {
     expect(drawStride(25, 10)).toBe(3);
     expect(points.map((point) => point.t)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24]);
     // 5 000 points a window, drawn as at most the limit (plus the newest), with or without bands.
-    expect(thinPoints(calls(0, 5_000), 0, config).length).toBeLessThanOrEqual(201);
-    expect(thinPoints(calls(0, 5_000), 0, {calls: {y: 'delayMs', label: 'wait'}}).length).toBeLessThanOrEqual(201);
+    expect(thinPoints(calls(0, 5_000), 0, config).length).toBeLessThanOrEqual(1_001);
+    expect(thinPoints(calls(0, 5_000), 0, {calls: {y: 'delayMs', label: 'wait'}}).length).toBeLessThanOrEqual(1_001);
   });
 
   it('keeps drawing the same points as the window moves on', () => {

@@ -56,10 +56,12 @@ export function seriesOf(points: readonly ChartPoint[], config: ChartConfig): Ch
 }
 
 /**
- * Recharts draws each point as its own SVG element, at about a millisecond
- * apiece: past this many the chart draws a sample, not every point.
+ * The most markers one redraw puts on the canvas, at a few microseconds
+ * each (raster included) — past this many the chart draws a sample, not
+ * every point: a window of 5 000 points, redrawn ten times a second during a
+ * flood, cost frames of 50 ms and more on a busy machine.
  */
-export const drawLimit = 200;
+export const drawLimit = 1_000;
 
 /** 1 when the chart draws all of `count` points, else n: it draws every n-th. */
 export const drawStride = (count: number, limit = drawLimit) => Math.max(1, Math.ceil(count / limit));
@@ -81,9 +83,9 @@ export function thinPoints(points: ChartPoint[], before: number, config: ChartCo
   );
 }
 
-/** Round tick steps in ms: 1, 2 and 5 times a power of ten. */
-function niceStep(span: number, count: number): number {
-  const raw = Math.max(span / count, 1);
+/** Round tick steps: 1, 2 and 5 times a power of ten, at least `smallest`. */
+function niceStep(span: number, count: number, smallest = 1): number {
+  const raw = Math.max(span / count, smallest);
   const power = 10 ** Math.floor(Math.log10(raw));
   return [1, 2, 5, 10].map((factor) => factor * power).find((step) => step >= raw)!;
 }
@@ -99,6 +101,29 @@ export function timeTicks(endMs: number, count = 5): {ticks: number[]; format(ms
   while (ticks.at(-1)! < endMs || ticks.length < 2) ticks.push(ticks.at(-1)! + step);
   const decimals = Math.max(0, 3 - Math.floor(Math.log10(step)));
   return {ticks, format: (ms) => `${(ms / 1000).toFixed(decimals)}s`};
+}
+
+/**
+ * Ticks for a value axis: round steps from 0 (or below it, for negative
+ * values) to past the largest value — what recharts picks from data of its
+ * own, which it has none of here (the canvas draws the points). Whole
+ * numbers only for counts such as attempts.
+ */
+export function valueTicks(values: Iterable<number | undefined>, integers = false, count = 4): number[] {
+  let low = 0;
+  let high = 0;
+  for (const value of values) {
+    if (value === undefined || !Number.isFinite(value)) continue;
+    low = Math.min(low, value);
+    high = Math.max(high, value);
+  }
+  if (high === low) high = low + 1;
+  const step = niceStep(high - low, count, integers ? 1 : Number.MIN_VALUE);
+  // Multiples of the step, rounded, so 0.1 steps read 0.3, not 0.30000000000000004.
+  const tick = (index: number) => Number((index * step).toPrecision(12));
+  const ticks = [tick(Math.floor(low / step))];
+  while (ticks.at(-1)! < high || ticks.length < 2) ticks.push(tick(Math.floor(low / step) + ticks.length));
+  return ticks;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

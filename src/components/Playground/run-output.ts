@@ -28,8 +28,7 @@ export interface RunOutput {
 
 /**
  * The output pane and the chart keep this much of a run; a flood beyond it
- * costs neither memory nor frames. (The chart draws a sample of its window:
- * see LiveChart's drawLimit.)
+ * costs neither memory nor frames.
  */
 export const outputLimits = {lines: 1_000, points: 5_000};
 
