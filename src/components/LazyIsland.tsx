@@ -1,5 +1,5 @@
 import {type ComponentType, useEffect, useRef, useState} from 'react';
-import {useActivation} from './useNearViewport';
+import {ReachedWidget, useActivation} from './useNearViewport';
 
 declare global {
   namespace NodeJS {
@@ -24,10 +24,22 @@ export interface Deferred<T> {
 export interface Island<P> extends Deferred<ComponentType<P>> {
   /** Set once the code is here: later islands of this kind render at once. */
   loaded?: ComponentType<P>;
+  /**
+   * Started beside `load` when the reader nears the server HTML: what the
+   * live widget shows first and would otherwise ask for only once rendered
+   * (the playground's editor). The widget goes live once it has settled, so
+   * it renders once, with that part, not with a placeholder for it first.
+   * Never rejects: the widget copes with the part missing.
+   */
+  warm?: () => Promise<unknown>;
 }
 
-export function island<P>(load: () => Promise<{default: ComponentType<P>}>, moduleId: string | number): Island<P> {
-  return {load, moduleId};
+export function island<P>(
+  load: () => Promise<{default: ComponentType<P>}>,
+  moduleId: string | number,
+  warm?: () => Promise<unknown>,
+): Island<P> {
+  return {load, moduleId, warm};
 }
 
 /**
@@ -94,14 +106,16 @@ function InBrowser<P extends object>({of, props, name, minHeight, fetchProps}: P
   useEffect(() => {
     if (!wanted || Live) return;
     let current = true;
-    void Promise.all([of.load(), fetchRef.current?.() ?? {}]).then(([module, fetched]) => {
+    // Not after a client-side navigation: the widget renders at once, wherever it is, and its parts load as they near the viewport.
+    const warmed = fromServer ? of.warm?.() : undefined;
+    void Promise.all([of.load(), fetchRef.current?.() ?? {}, warmed]).then(([module, fetched]) => {
       of.loaded = module.default;
       if (current) setLive({Component: module.default, fetched});
     });
     return () => {
       current = false;
     };
-  }, [wanted, Live, of]);
+  }, [wanted, Live, of, fromServer]);
 
   // What the reader did to the server HTML's controls: the live widget's control at the same place gets it.
   const handOver = useRef<{at: number; testId: string | null; click: boolean} | null>(null);
@@ -144,7 +158,9 @@ function InBrowser<P extends object>({of, props, name, minHeight, fetchProps}: P
     return (
       // data-island-live: for tests, which tell the server HTML from the live widget by it.
       <div ref={box} key="live" data-island={name} data-island-live="">
-        <Live {...props} {...live.fetched} />
+        <ReachedWidget.Provider value={fromServer}>
+          <Live {...props} {...live.fetched} />
+        </ReachedWidget.Provider>
       </div>
     );
   if (!fromServer) return <div ref={box} key="loading" data-island={name} style={{minHeight}} />;

@@ -1,5 +1,5 @@
 import type React from 'react';
-import {useEffect, useState} from 'react';
+import {createContext, useContext, useEffect, useState} from 'react';
 
 export const lazyMark = 'beamline:near-viewport';
 
@@ -33,10 +33,18 @@ export function useNearViewport(target: React.RefObject<Element | null>, margin 
 }
 
 /**
+ * True inside a widget rendered because the reader neared or reached it (a
+ * LazyIsland's server HTML): its parts are as near, and need not wait a frame
+ * for an IntersectionObserver to say so.
+ */
+export const ReachedWidget = createContext(false);
+
+/**
  * True once `target` is near the viewport or the reader reaches it by
  * keyboard or pointer (a tab stop or a tap can come before any scrolling).
  */
 export function useActivation(target: React.RefObject<HTMLElement | null>): boolean {
+  const reached = useContext(ReachedWidget);
   const near = useNearViewport(target);
   const [touched, setTouched] = useState(false);
   useEffect(() => {
@@ -51,5 +59,5 @@ export function useActivation(target: React.RefObject<HTMLElement | null>): bool
       element.removeEventListener('pointerenter', touch);
     };
   }, [touched, target]);
-  return near || touched;
+  return reached || near || touched;
 }

@@ -1,15 +1,10 @@
 import * as monaco from './monaco-slim';
-import {loader} from '@monaco-editor/react';
 import snippetApiTypes from '!!raw-loader!./snippet-api.d.ts';
 import connectTypes from '!!raw-loader!./connect-types.d.ts';
 import {DARK_THEME, darkTheme} from './editor-themes';
 import {librarySources} from './library-sources';
 
-/*
- * Reached only through React.lazy inside <BrowserOnly>: Monaco touches
- * `window` when imported, and without `loader.config({monaco})`
- * @monaco-editor/react would fetch Monaco from a CDN, which hangs offline.
- */
+/* Reached only through React.lazy inside <BrowserOnly>: Monaco touches `window` when imported. */
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
     if (label === 'typescript' || label === 'javascript') {
@@ -61,7 +56,5 @@ export function provideLibrary(id: string, tabs: readonly string[]): void {
     libraryAdded.add(path);
   }
 }
-
-loader.config({monaco});
 
 export {monaco};

@@ -1,16 +1,13 @@
 import type React from 'react';
-import {Suspense, lazy, useEffect, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import ErrorBoundary from '@docusaurus/ErrorBoundary';
 import CodeBlock from '@theme/CodeBlock';
 import {useActivation} from '@site/src/components/useNearViewport';
+import {loadMonacoEditor, loadedMonacoEditor, phoneQuery} from './editor-load';
 import type {EditorProps} from './editor-props';
 import PlainEditor from './PlainEditor';
 import styles from './styles.module.css';
-
-const MonacoEditor = lazy(() => import('./MonacoEditor'));
-
-const phoneQuery = '(max-width: 480px)';
 
 function useMediaQuery(query: string): boolean {
   const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
@@ -38,18 +35,35 @@ function ClientEditor(props: EditorProps) {
   // Monaco is ~1 MB gz of JS: fetched only once the reader is about to use it.
   const active = useActivation(container);
   const phone = useMediaQuery(phoneQuery);
+  const [Monaco, setMonaco] = useState(loadedMonacoEditor);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!active || phone || Monaco) return;
+    let current = true;
+    loadMonacoEditor().then(
+      (loaded) => current && setMonaco(() => loaded),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [active, phone, Monaco]);
   let editor: React.ReactNode;
-  if (phone) editor = <PlainEditor {...props} />;
-  else if (!active)
-    editor = <Placeholder value={props.value} height={props.height} note="The editor loads as you reach it." />;
+  // If Monaco fails to load or breaks, the reader keeps a working editor.
+  if (phone || failed) editor = <PlainEditor {...props} />;
+  else if (active && Monaco)
+    editor = (
+      <ErrorBoundary fallback={() => <PlainEditor {...props} />}>
+        <Monaco {...props} />
+      </ErrorBoundary>
+    );
   else
     editor = (
-      // If Monaco fails to load or breaks, the reader keeps a working editor.
-      <ErrorBoundary fallback={() => <PlainEditor {...props} />}>
-        <Suspense fallback={<Placeholder value={props.value} height={props.height} note="Loading editor…" />}>
-          <MonacoEditor {...props} />
-        </Suspense>
-      </ErrorBoundary>
+      <Placeholder
+        value={props.value}
+        height={props.height}
+        note={active ? 'Loading editor…' : 'The editor loads as you reach it.'}
+      />
     );
   return (
     <div ref={container} className={styles.editor}>

@@ -1,13 +1,30 @@
-import {useEffect, useRef, useState} from 'react';
-import Editor, {type OnMount} from '@monaco-editor/react';
+import {useEffect, useLayoutEffect, useRef, useState} from 'react';
 import {monaco, provideLibrary} from '@site/src/snippet-runner/monaco-setup';
 import {DARK_THEME, LIGHT_THEME} from '@site/src/snippet-runner/editor-themes';
 import type {EditorProps} from './editor-props';
 import {isMac, sendShortcutLabel, tabFocusShortcutLabel} from '@site/src/components/ui/shortcut';
 
-type StandaloneEditor = Parameters<OnMount>[0];
+const modelUri = (id: string, name: string) => monaco.Uri.parse(`file:///snippets/${id}/${name}`);
 
-/** The full editor: TypeScript IntelliSense over the snippet API. */
+function options(tabIndents: boolean): monaco.editor.IEditorOptions {
+  return {
+    // Tab moves focus unless the reader opted in to Tab indenting.
+    tabFocusMode: !tabIndents,
+    ariaLabel: `Snippet editor. ${sendShortcutLabel(navigator.platform)} runs. ${
+      tabIndents
+        ? `Tab indents; ${tabFocusShortcutLabel(navigator.platform)} makes Tab leave the editor.`
+        : `Tab leaves the editor; ${tabFocusShortcutLabel(navigator.platform)} makes Tab indent.`
+    }`,
+  };
+}
+
+/**
+ * The full editor: TypeScript IntelliSense over the snippet API. Monaco's API
+ * directly, not a React wrapper: the editor is created in the commit that
+ * mounts this component, so the reader sees it (text shown, caret ready) in
+ * the same frame as the module arrives — a wrapper's promise and effect hops
+ * each gave the TypeScript service's start-up a chance to run first.
+ */
 export default function MonacoEditor({
   id,
   file,
@@ -21,13 +38,18 @@ export default function MonacoEditor({
   errorLine,
   height,
 }: EditorProps) {
-  const editorRef = useRef<StandaloneEditor | null>(null);
-  // Set once Monaco has mounted and its shortcuts are bound: tests and
+  const container = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // Set once Monaco is created and its shortcuts are bound: tests and
   // screenshots wait for it rather than for a guessed delay.
   const [ready, setReady] = useState(false);
   // Monaco keeps the first handlers it is given; read the latest through refs.
-  const handlers = useRef({onRun, onToggleTabIndents});
-  handlers.current = {onRun, onToggleTabIndents};
+  const handlers = useRef({onRun, onToggleTabIndents, onChange});
+  handlers.current = {onRun, onToggleTabIndents, onChange};
+  // The view state (caret, scroll) of each tab, restored when the reader comes back to it.
+  const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
+  // Set while this component writes `value` into the model, which is no edit of the reader's.
+  const applyingValue = useRef(false);
 
   // Tabs not on screen still need models, or `import … from './token-bucket'`
   // would not resolve for IntelliSense; they must exist before the editor
@@ -35,28 +57,87 @@ export default function MonacoEditor({
   const syncModels = () => {
     provideLibrary(id, Object.keys(files));
     for (const [name, text] of Object.entries(files)) {
-      const uri = monaco.Uri.parse(`file:///snippets/${id}/${name}`);
+      const uri = modelUri(id, name);
       const model = monaco.editor.getModel(uri);
-      if (!model) monaco.editor.createModel(text, 'typescript', uri);
+      if (!model) monaco.editor.createModel(name === file ? value : text, 'typescript', uri);
       else if (name !== file && model.getValue() !== text) model.setValue(text);
     }
   };
   const syncRef = useRef(syncModels);
   syncRef.current = syncModels;
-  useEffect(() => syncRef.current(), [id, files, file]);
 
-  const onMount: OnMount = (editor) => {
+  // Created once, in a layout effect: the editor replaces the placeholder
+  // before the browser paints; the effects below follow the props.
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    syncRef.current();
+    const editor = monaco.editor.create(element, {
+      model: monaco.editor.getModel(modelUri(id, file)),
+      theme: dark ? DARK_THEME : LIGHT_THEME,
+      minimap: {enabled: false},
+      fontSize: 14,
+      lineNumbersMinChars: 3,
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      tabSize: 2,
+      wordWrap: 'on',
+      wrappingIndent: 'indent',
+      fixedOverflowWidgets: true,
+      ...options(tabIndents),
+    });
     editorRef.current = editor;
     // A keystroke just before Ctrl+Enter may not have reached React state yet.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun(editor.getValue()));
     // Monaco's own tab-focus toggle flips a global flag that the
-    // `tabFocusMode` option below would override; this key flips the option.
+    // `tabFocusMode` option would override; this key flips the option.
     const toggleKey = isMac(navigator.platform)
       ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM
       : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM;
     editor.addCommand(toggleKey, () => handlers.current.onToggleTabIndents());
+    const changes = editor.onDidChangeModelContent(() => {
+      if (!applyingValue.current) handlers.current.onChange(editor.getValue());
+    });
     setReady(true);
-  };
+    return () => {
+      changes.dispose();
+      editor.dispose();
+      editorRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => syncRef.current(), [id, files, file]);
+
+  // Another tab: its model, and the caret and scroll the reader left there.
+  const shownFile = useRef(file);
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || shownFile.current === file) return;
+    viewStates.current.set(shownFile.current, editor.saveViewState());
+    shownFile.current = file;
+    editor.setModel(monaco.editor.getModel(modelUri(id, file)));
+    const state = viewStates.current.get(file);
+    if (state) editor.restoreViewState(state);
+  }, [id, file]);
+
+  // Reset or a shared link: one undoable edit, so Ctrl+Z brings the reader's text back.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || model.getValue() === value) return;
+    applyingValue.current = true;
+    editor.executeEdits('', [{range: model.getFullModelRange(), text: value, forceMoveMarkers: true}]);
+    editor.pushUndoStop();
+    applyingValue.current = false;
+  }, [value, file]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(dark ? DARK_THEME : LIGHT_THEME);
+  }, [dark]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions(options(tabIndents));
+  }, [tabIndents]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
@@ -79,37 +160,5 @@ export default function MonacoEditor({
     if (markers.length) editorRef.current?.revealLineInCenterIfOutsideViewport(errorLine!);
   }, [errorLine, file]);
 
-  return (
-    <div data-editor-ready={ready}>
-      <Editor
-        height={height}
-        language="typescript"
-        path={`file:///snippets/${id}/${file}`}
-        value={value}
-        theme={dark ? DARK_THEME : LIGHT_THEME}
-        onChange={(next) => onChange(next ?? '')}
-        beforeMount={() => syncRef.current()}
-        onMount={onMount}
-        loading={<div className="playground-editor-loading">Loading editor…</div>}
-        options={{
-          minimap: {enabled: false},
-          fontSize: 14,
-          lineNumbersMinChars: 3,
-          scrollBeyondLastLine: false,
-          automaticLayout: true,
-          tabSize: 2,
-          wordWrap: 'on',
-          wrappingIndent: 'indent',
-          fixedOverflowWidgets: true,
-          // Tab moves focus unless the reader opted in to Tab indenting.
-          tabFocusMode: !tabIndents,
-          ariaLabel: `Snippet editor. ${sendShortcutLabel(navigator.platform)} runs. ${
-            tabIndents
-              ? `Tab indents; ${tabFocusShortcutLabel(navigator.platform)} makes Tab leave the editor.`
-              : `Tab leaves the editor; ${tabFocusShortcutLabel(navigator.platform)} makes Tab indent.`
-          }`,
-        }}
-      />
-    </div>
-  );
+  return <div ref={container} data-editor-ready={ready} style={{height}} />;
 }

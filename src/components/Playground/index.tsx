@@ -1,7 +1,8 @@
 import LazyIsland, {island} from '@site/src/components/LazyIsland';
+import {warmEditor} from './editor-load';
 import type {PlaygroundProps} from './Playground';
 
-const playground = island(() => import('./Playground'), require.resolveWeak('./Playground'));
+const playground = island(() => import('./Playground'), require.resolveWeak('./Playground'), warmEditor);
 
 /** A file's text, or (for the tabs beside main.ts) a loader of it: `() => import('!!raw-loader!…')`. */
 type Source = string | (() => Promise<{default: string}>);
