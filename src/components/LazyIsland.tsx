@@ -20,6 +20,15 @@ export interface Deferred<T> {
   moduleId: string | number;
 }
 
+/**
+ * `() => import(path)` and `require.resolveWeak(path)` of the same module
+ * (say, a `!!raw-loader!` file's text): the server renders it in full, the
+ * browser fetches it only with the widget that shows it.
+ */
+export function deferred<T>(load: () => Promise<{default: T}>, moduleId: string | number): Deferred<T> {
+  return {load, moduleId};
+}
+
 /** A component whose code a page fetches only when it is about to be used (see LazyIsland). */
 export interface Island<P> extends Deferred<ComponentType<P>> {
   /** Set once the code is here: later islands of this kind render at once. */

@@ -1,4 +1,4 @@
-import LazyIsland, {island} from '@site/src/components/LazyIsland';
+import LazyIsland, {type Deferred, island, onServer} from '@site/src/components/LazyIsland';
 import {warmEditor} from './editor-load';
 import type {PlaygroundProps} from './Playground';
 
@@ -7,7 +7,12 @@ const playground = island(() => import('./Playground'), require.resolveWeak('./P
 /** A file's text, or (for the tabs beside main.ts) a loader of it: `() => import('!!raw-loader!…')`. */
 type Source = string | (() => Promise<{default: string}>);
 
-interface Props extends Omit<PlaygroundProps, 'files'> {
+interface Props extends Omit<PlaygroundProps, 'code' | 'files'> {
+  /**
+   * main.ts: its text, or its text deferred (LazyIsland's `deferred`), which
+   * the server HTML shows and the browser fetches with the playground's code.
+   */
+  code: string | Deferred<string>;
   files?: Record<string, Source>;
 }
 
@@ -17,11 +22,13 @@ interface Props extends Omit<PlaygroundProps, 'files'> {
  * text of files given as loaders — the server HTML shows main.ts and only
  * names the other tabs, so their text need not ride in the page's chunk.
  */
-export default function Playground({files = {}, ...props}: Props) {
+export default function Playground({code, files = {}, ...props}: Props) {
   const named = Object.fromEntries(
     Object.entries(files).map(([name, source]) => [name, typeof source === 'string' ? source : '']),
   );
+  const serverCode = typeof code === 'string' ? code : typeof window === 'undefined' ? onServer(code) : '';
   const fetchFiles = async () => ({
+    code: typeof code === 'string' ? code : (await code.load()).default,
     files: Object.fromEntries(
       await Promise.all(
         Object.entries(files).map(async ([name, source]) => [
@@ -34,7 +41,7 @@ export default function Playground({files = {}, ...props}: Props) {
   return (
     <LazyIsland
       of={playground}
-      props={{...props, files: named}}
+      props={{...props, code: serverCode, files: named}}
       name={`playground:${props.id}`}
       minHeight={900}
       fetchProps={fetchFiles}

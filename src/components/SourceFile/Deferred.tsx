@@ -1,4 +1,4 @@
-import LazyIsland, {type Deferred, island, onServer} from '@site/src/components/LazyIsland';
+import LazyIsland, {type Deferred, deferred, island, onServer} from '@site/src/components/LazyIsland';
 import type {SourceFileProps} from './index';
 
 const sourceFile = island(() => import('./index'), require.resolveWeak('./index'));
@@ -8,13 +8,8 @@ interface Props extends Omit<SourceFileProps, 'code'> {
   code: Deferred<string>;
 }
 
-/**
- * `() => import('!!raw-loader!…')` and `require.resolveWeak` of the same path:
- * the server renders the text in full, the browser fetches it only when the file nears the viewport.
- */
-export function deferredText(load: () => Promise<{default: string}>, moduleId: string | number): Deferred<string> {
-  return {load, moduleId};
-}
+/** A file's text, rendered in full on the server and fetched in the browser only when the file nears the viewport. */
+export const deferredText = deferred<string>;
 
 /**
  * SourceFile for a page of several long files (the generated clients): their
