@@ -78,6 +78,24 @@ describe('playground polish (production build, real Chromium)', () => {
     await fresh.close();
   });
 
+  // No server HTML after a client-side navigation: the playground renders at once, wherever it is, so its
+  // editor must still wait until the reader nears it (Monaco is ~1 MB gz), then replace the highlighted code.
+  it('after a client-side navigation the editor loads as the reader nears it', async () => {
+    const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await fresh.goto(`${site.url}/guide/resilience/`, {waitUntil: 'networkidle'});
+    await fresh.locator(`nav a[href="${retryPage}"]`).first().click();
+    const playground = new PlaygroundDriver(fresh);
+    await playground.root.getByText('The editor loads as you reach it.').waitFor();
+    expect(await fresh.locator('[data-island-live] [data-testid="playground"]').count()).toBe(1);
+    expect(await playground.root.locator('.monaco-editor').count()).toBe(0);
+    await playground.waitForEditor();
+    // Monaco draws spaces as no-break spaces.
+    const shown = async () =>
+      (await playground.root.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+    await expect.poll(shown).toContain('Exponential backoff with full jitter');
+    await fresh.close();
+  });
+
   it('Ctrl+Enter in the editor runs', async () => {
     await page.goto(`${site.url}${retryPage}`);
     const playground = new PlaygroundDriver(page);
