@@ -13,6 +13,7 @@ import {createErrorLogInterceptor} from './log-errors.js';
 import type {Logger} from './logger.js';
 import type {Metrics} from './metrics/metrics.js';
 import {createRpcAdapter, type RpcCompletion} from './rpc/adapter.js';
+import type {PassThrough} from './rpc/pass-through.js';
 import type {RouterBackend} from './router/service.js';
 import type {StaticHandler} from './static-files.js';
 import type {Readiness} from './upstream/readiness.js';
@@ -46,6 +47,8 @@ export interface AppOptions {
   readonly roomApi: (req: NodeRequest, res: NodeResponse) => void;
   /** The playground-only Ledger of the idempotency lesson (never proxied upstream). */
   readonly ledger: ServiceImpl<typeof Ledger>;
+  /** Upstream mode: the Router's Connect binary calls forwarded without decoding them. */
+  readonly passThrough?: PassThrough;
 }
 
 /**
@@ -104,6 +107,7 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
       };
     },
     logger,
+    ...(options.passThrough ? {passThrough: options.passThrough} : {}),
   });
 
   /** The door of `route` answers. */
@@ -183,5 +187,6 @@ function accessLogFields(completion: RpcCompletion): Record<string, unknown> {
     duration_ms: Math.round(completion.durationMs * 10) / 10,
     correlation_id: completion.correlationId,
     client: completion.clientAddress,
+    pass_through: completion.passedThrough,
   };
 }

@@ -36,12 +36,20 @@ describe('configFromEnv', () => {
     });
   });
 
+  it('passes Connect binary calls through to ROUTER_URL unless UPSTREAM_PASS_THROUGH is false', () => {
+    expect(configFromEnv({ROUTER_URL: 'http://router:9000'}).upstream?.passThrough).toBe(true);
+    expect(configFromEnv({ROUTER_URL: 'http://router:9000', UPSTREAM_PASS_THROUGH: '0'}).upstream?.passThrough).toBe(
+      false,
+    );
+  });
+
   it('reads the upstream, limits and logging settings', () => {
     const config = configFromEnv({
       ROUTER_URL: 'http://router:9000/',
       UPSTREAM_TIMEOUT_MS: '2500',
       UPSTREAM_PING_INTERVAL_MS: '3000',
       UPSTREAM_PROBE_INTERVAL_MS: '1000',
+      UPSTREAM_PASS_THROUGH: 'false',
       MAX_BODY_BYTES: '65536',
       RATE_LIMIT_PER_SECOND: '0',
       RATE_LIMIT_BURST: '10',
@@ -63,6 +71,7 @@ describe('configFromEnv', () => {
       timeoutMs: 2500,
       pingIntervalMs: 3000,
       probeIntervalMs: 1000,
+      passThrough: false,
     });
     expect(config.limits).toEqual({
       maxBodyBytes: 65536,

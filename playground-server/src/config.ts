@@ -80,6 +80,12 @@ export interface UpstreamConfig {
   readonly timeoutMs: number;
   readonly pingIntervalMs: number;
   readonly probeIntervalMs: number;
+  /**
+   * Connect binary calls forwarded as received, without decoding them
+   * (rpc/pass-through.ts); default true. False sends every call through
+   * connect-es: to compare the two, or to rule the shortcut out.
+   */
+  readonly passThrough?: boolean;
 }
 
 export interface Config {
@@ -190,6 +196,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
             timeoutMs: integer('UPSTREAM_TIMEOUT_MS', 5_000, 1, hour),
             pingIntervalMs: integer('UPSTREAM_PING_INTERVAL_MS', 10_000, 1_000, hour),
             probeIntervalMs: integer('UPSTREAM_PROBE_INTERVAL_MS', 5_000, 100, hour),
+            passThrough: value('UPSTREAM_PASS_THROUGH') === undefined || flag('UPSTREAM_PASS_THROUGH'),
           },
         }),
     limits,

@@ -178,6 +178,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     roomInterceptor,
     roomApi: createRoomApi({rooms, streams: roomStreams, facilitatorKey}),
     backend,
+    ...(upstream && options.upstream?.passThrough !== false ? {passThrough: upstream.passThrough} : {}),
     ...(options.staticDir === undefined ? {} : {staticFiles: await createStaticFiles(options.staticDir)}),
     corsOrigins: options.corsOrigins ?? [],
     faultInterceptor,

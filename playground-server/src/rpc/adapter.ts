@@ -18,6 +18,7 @@ import type {UniversalHandler} from '@connectrpc/connect/protocol';
 import type {NodeRequest, NodeResponse} from '../http-types.js';
 import type {Logger} from '../logger.js';
 import {watchOutcome, type RpcOutcome} from './outcome.js';
+import {createPassThrough, type PassThrough} from './pass-through.js';
 import {protocolOf, type RpcProtocol} from './protocol.js';
 
 /** Set by the outermost interceptor: the request was decoded and reached the handlers. */
@@ -37,6 +38,8 @@ export interface RpcCompletion extends RpcOutcome, RpcCall {
   readonly durationMs: number;
   readonly correlationId: string | undefined;
   readonly clientAddress: string | undefined;
+  /** Forwarded as received, without connect-es decoding it (pass-through.ts). */
+  readonly passedThrough: boolean;
 }
 
 export interface RpcAdapterOptions {
@@ -49,6 +52,8 @@ export interface RpcAdapterOptions {
   /** Told when each RPC starts; the function it returns is told when it ends. */
   readonly observe?: (call: RpcCall) => (completion: RpcCompletion) => void;
   readonly logger: Logger;
+  /** Upstream mode: Connect binary calls of these methods skip connect-es (see pass-through.ts). */
+  readonly passThrough?: PassThrough;
 }
 
 /**
@@ -67,12 +72,29 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
     req.contextValues.set(reachedHandlers, true);
     return next(req);
   };
+  const interceptors = [markReached, ...options.interceptors];
+  const acceptCompression = [compressionGzip, compressionBrotli];
   const router = createConnectRouter({
-    interceptors: [markReached, ...options.interceptors],
+    interceptors,
     readMaxBytes: options.readMaxBytes,
     shutdownSignal: options.shutdownSignal,
-    acceptCompression: [compressionGzip, compressionBrotli],
+    acceptCompression,
   });
+  /** A failure of a call that never reached the interceptors: its body could not be read or decoded. */
+  const remap = (code: Code, contextValues: ContextValues) =>
+    !contextValues.get(reachedHandlers) && (code === Code.Internal || code === Code.Unknown)
+      ? Code.InvalidArgument
+      : undefined;
+  const passThrough =
+    options.passThrough &&
+    createPassThrough({
+      ...options.passThrough,
+      interceptors,
+      readMaxBytes: options.readMaxBytes,
+      shutdownSignal: options.shutdownSignal,
+      acceptCompression,
+      remap,
+    });
   options.routes(router);
   const handlers = new Map<string, UniversalHandler>(router.handlers.map((handler) => [handler.requestPath, handler]));
 
@@ -95,20 +117,33 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
       deadline: req.headers['connect-timeout-ms'] !== undefined || req.headers['grpc-timeout'] !== undefined,
     };
     const ended = options.observe?.(call);
-    const onEnd = (outcome: RpcOutcome) =>
+    const onEnd = (passedThrough: boolean) => (outcome: RpcOutcome) =>
       ended?.({
         ...outcome,
         ...call,
         durationMs: performance.now() - started,
         correlationId,
         clientAddress: req.socket?.remoteAddress,
+        passedThrough,
       });
-    const remap = (code: Code) =>
-      !contextValues.get(reachedHandlers) && (code === Code.Internal || code === Code.Unknown)
-        ? Code.InvalidArgument
-        : undefined;
+    const passed = passThrough?.(req, res, contextValues);
+    if (passed) {
+      passed.then(onEnd(true), (reason: unknown) => {
+        options.logger.error(`${handler.service.typeName}/${handler.method.name}: cannot send the answer`, reason);
+        onEnd(true)({code: Code.Internal, httpStatus: 500});
+        if (!res.headersSent) {
+          res.destroy();
+        }
+      });
+      return;
+    }
     handler(universalRequestFromNodeRequest(req, res, undefined, contextValues))
-      .then((uRes) => universalResponseToNodeResponse(watchOutcome(uRes, {protocol, remap, onEnd}), res))
+      .then((uRes) =>
+        universalResponseToNodeResponse(
+          watchOutcome(uRes, {protocol, remap: (code) => remap(code, contextValues), onEnd: onEnd(false)}),
+          res,
+        ),
+      )
       .catch((reason: unknown) => {
         // A client that hangs up mid-answer is routine, not a server fault.
         if (ConnectError.from(reason).code !== Code.Aborted) {

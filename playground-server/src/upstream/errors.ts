@@ -33,8 +33,11 @@ export interface UpstreamCall {
  */
 export function upstreamError(reason: unknown, call: UpstreamCall): ConnectError {
   const error = ConnectError.from(reason);
+  // The upstream call's own timer, set to the caller's deadline, can fire a moment
+  // before the caller's signal does: that is the caller's deadline, said as connect-es says it.
+  const callerDeadline = error.code === Code.DeadlineExceeded && call.cappedAtMs === undefined;
   // Every answer from the Router carries grpc-status; a local failure has none.
-  const local = !error.metadata.has('grpc-status') && !call.callerSignal.aborted;
+  const local = !error.metadata.has('grpc-status') && !call.callerSignal.aborted && !callerDeadline;
   const lostConnection = local && BROKEN_CONNECTION.has(error.code);
   const timedOut = local && error.code === Code.DeadlineExceeded && call.cappedAtMs !== undefined;
   // A local failure's own text names the upstream's address (`connect

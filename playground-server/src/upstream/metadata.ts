@@ -62,7 +62,7 @@ export function copyCallMetadata(from: Headers, to: Headers): Headers {
 }
 
 /** The call metadata among HTTP/2 header fields of `from` (pseudo-headers and hop fields left out), added to `to`. */
-export function copyNodeCallMetadata(from: IncomingHttpHeaders, to: Headers): void {
+export function copyNodeCallMetadata(from: IncomingHttpHeaders, to: Headers): Headers {
   for (const name in from) {
     const value = from[name];
     if (value !== undefined && isCallMetadata(name)) {
@@ -70,6 +70,7 @@ export function copyNodeCallMetadata(from: IncomingHttpHeaders, to: Headers): vo
       to.set(name, Array.isArray(value) ? value.join(', ') : String(value));
     }
   }
+  return to;
 }
 
 /** The forwarded request headers of an incoming call, as HTTP/2 header fields. */
