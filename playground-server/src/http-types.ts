@@ -1,3 +1,4 @@
+import type {IncomingHttpHeaders} from 'node:http2';
 import type {ConnectNodeAdapterOptions} from '@connectrpc/connect-node';
 
 /**
@@ -69,4 +70,15 @@ export function pickHeaders(from: Headers, names: readonly string[]): Record<str
     }
   }
   return picked;
+}
+
+/** Node's header fields as web Headers, pseudo-headers left out, as connect-es reads them. */
+export function webHeaders(node: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const name in node) {
+    const value = node[name];
+    if (name.startsWith(':') || value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, String(one));
+  }
+  return headers;
 }

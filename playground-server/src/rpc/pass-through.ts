@@ -23,7 +23,7 @@ import {
   parseTimeout,
   trailerMux,
 } from '@connectrpc/connect/protocol-connect';
-import type {NodeRequest, NodeResponse} from '../http-types.js';
+import {type NodeRequest, type NodeResponse, webHeaders} from '../http-types.js';
 import type {RpcOutcome} from './outcome.js';
 
 /** What the upstream needs of one call: the caller's metadata, the time left, and when to give up. */
@@ -141,13 +141,10 @@ export function createPassThrough(
           method,
           header: responseHeader,
           trailer: responseTrailer,
-          // Decoded only for an interceptor that reads it.
+          // Decoded only for an interceptor that reads it (it may change it in place).
           get message() {
             kept.decoded ??= fromBinary(method.output, kept.bytes);
             return kept.decoded;
-          },
-          set message(message) {
-            kept.decoded = message;
           },
         },
       };
@@ -268,17 +265,6 @@ function callSignal(res: NodeResponse, timeoutMs: number | undefined, shutdown: 
 function header(req: NodeRequest, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
-}
-
-/** The request's header fields as connect-es gives them to interceptors (pseudo-headers left out). */
-function webHeaders(node: NodeRequest['headers']): Headers {
-  const headers = new Headers();
-  for (const name in node) {
-    const value = node[name];
-    if (name.startsWith(':') || value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, String(one));
-  }
-  return headers;
 }
 
 function nodeHeaders(headers: Headers): Record<string, string | string[]> {

@@ -8,6 +8,7 @@ import {
   parseContentType,
   validateTrailer,
 } from '@connectrpc/connect/protocol-grpc';
+import {webHeaders} from '../http-types.js';
 
 /** gRPC's default limit for a received message: the upstream is trusted, what it sends is still bounded. */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -222,15 +223,6 @@ async function unwrap(body: Buffer, encoding: string): Promise<Uint8Array | unde
         : resolve(result),
     ),
   );
-}
-
-function webHeaders(node: http2.IncomingHttpHeaders): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(node)) {
-    if (name.startsWith(':') || value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, String(one));
-  }
-  return headers;
 }
 
 function abortReason(signal: AbortSignal): unknown {
