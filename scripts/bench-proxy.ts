@@ -21,6 +21,11 @@
  * calls per second: on 2 cores the client, the proxy and the Router
  * compete for the cores, so that is the ratio the rates have when nothing
  * else runs.
+ *
+ * The Connect client sends binary calls, which the proxy passes through
+ * without decoding them (playground-server/src/rpc/pass-through.ts);
+ * `UPSTREAM_PASS_THROUGH=false npm run bench:proxy` measures connect-es's
+ * decoding path instead, for a before/after on the same machine.
  */
 import {readFileSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';

@@ -18,58 +18,25 @@ import {
 } from '../../src/gen/beamline/flow/v1/flow_pb.js';
 import type {Logger, LogFields} from '../src/logger.js';
 import {type RunningServer, startServer} from '../src/server.js';
-import {MAX_RESPONSE_BYTES} from '../src/upstream/grpc-unary.js';
+import {decision, framed, GRPC, oddAnswers} from './support/odd-router.js';
 import {http1Request, http2Request, type RawRequest, type RawResponse} from './support/raw-http.js';
 import {freePort} from './support/processes.js';
 
 const DECIDE = '/beamline.flow.v1.Router/Decide';
 const LIST = '/beamline.flow.v1.RouterAdmin/ListPolicies';
-const GRPC = {':status': 200, 'content-type': 'application/grpc+proto'};
 const UPSTREAM_TIMEOUT_MS = 1_500;
 const MAX_BODY_BYTES = 2_048;
 
-const framed = (message: Uint8Array, flags = 0) => {
-  const bytes = Buffer.alloc(5 + message.byteLength);
-  bytes[0] = flags;
-  bytes.writeUInt32BE(message.byteLength, 1);
-  bytes.set(message, 5);
-  return bytes;
-};
-const decision = toBinary(
-  RouteDecisionSchema,
-  create(RouteDecisionSchema, {providerId: 'bulk', reason: 'r', metadata: {router: 'fake'}}),
-);
-// google.rpc.Status{code: 5, message: "gone", details: [Any{type_url: ".../x.Inf", value: 0x01}]}
-const statusDetails = Buffer.from([
-  0x08,
-  0x05,
-  0x12,
-  0x04,
-  ...Buffer.from('gone'),
-  0x1a,
-  0x1e,
-  0x0a,
-  0x19,
-  ...Buffer.from('type.googleapis.com/x.Inf'),
-  0x12,
-  0x01,
-  0x01,
-]).toString('base64');
-
-/** What the Router does, chosen by the call's x-correlation-id (which the proxy forwards). */
+/** The odd Router's answers, and a few more for what only the Connect door does. */
 const answers: Record<string, (stream: http2.ServerHttp2Stream, seen: string) => void> = {
-  ok: (stream, seen) => {
-    // The request metadata the Router got, so forwarding rules are compared too.
+  ...oddAnswers,
+  // The request metadata the Router got, so forwarding rules are compared too; hop fields and pushback.
+  echo: (stream, seen) => {
     stream.respond({...GRPC, 'x-node': 'r1', 'x-seen': seen, date: 'x'}, {waitForTrailers: true});
     stream.on('wantTrailers', () =>
       stream.sendTrailers({'grpc-status': '0', 'x-after': 't', 'grpc-retry-pushback-ms': '20'}),
     );
     stream.end(framed(decision));
-  },
-  gzip: (stream) => {
-    stream.respond({...GRPC, 'grpc-encoding': 'gzip'}, {waitForTrailers: true});
-    stream.on('wantTrailers', () => stream.sendTrailers({'grpc-status': '0'}));
-    stream.end(framed(gzipSync(decision), 1));
   },
   // Over compressMinBytes, so an answer to a caller that accepts gzip is compressed.
   large: (stream) => {
@@ -80,46 +47,12 @@ const answers: Record<string, (stream: http2.ServerHttp2Stream, seen: string) =>
     stream.on('wantTrailers', () => stream.sendTrailers({'grpc-status': '0'}));
     stream.end(framed(toBinary(ListPoliciesResponseSchema, policies)));
   },
-  'trailers-only': (stream) =>
-    stream.respond(
-      {...GRPC, 'grpc-status': '5', 'grpc-message': 'policy%20%22eu%22%20not%20found', 'x-a': '1'},
-      {endStream: true},
-    ),
-  details: (stream) => {
-    stream.respond(GRPC, {waitForTrailers: true});
-    stream.on('wantTrailers', () =>
-      stream.sendTrailers({'grpc-status': '5', 'grpc-status-details-bin': statusDetails, 'x-b': '2'}),
-    );
-    stream.end();
-  },
   'resource-exhausted': (stream) =>
     stream.respond(
       {...GRPC, 'grpc-status': '8', 'grpc-message': 'slow down', 'retry-after': '3', 'grpc-retry-pushback-ms': '3000'},
       {endStream: true},
     ),
-  'http-503': (stream) => {
-    stream.respond({':status': 503, 'content-type': 'text/plain'});
-    stream.end('busy');
-  },
-  html: (stream) => {
-    stream.respond({':status': 200, 'content-type': 'text/html'});
-    stream.end('<p>');
-  },
-  'two-messages': (stream) => {
-    stream.respond(GRPC, {waitForTrailers: true});
-    stream.on('wantTrailers', () => stream.sendTrailers({'grpc-status': '0'}));
-    stream.end(Buffer.concat([framed(decision), framed(decision)]));
-  },
-  'no-status': (stream) => {
-    stream.respond(GRPC);
-    stream.end(framed(decision));
-  },
-  huge: (stream) => {
-    stream.respond(GRPC);
-    stream.end(framed(Buffer.alloc(MAX_RESPONSE_BYTES + 1)));
-  },
   reset: (stream) => stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR),
-  silent: () => {},
 };
 
 /** One call as the Router saw it. */
@@ -217,6 +150,7 @@ const connect = (correlationId: string, extra: Record<string, string> = {}, body
 describe('a Connect binary call through the upstream proxy', () => {
   it.each([
     'ok',
+    'echo',
     'gzip',
     'trailers-only',
     'details',
@@ -225,6 +159,8 @@ describe('a Connect binary call through the upstream proxy', () => {
     'html',
     'two-messages',
     'no-status',
+    'no-message',
+    'refused',
     'huge',
     'reset',
   ])('answers a %s Router answer on the pass-through as the decoding path does', async (name) => {
@@ -239,7 +175,7 @@ describe('a Connect binary call through the upstream proxy', () => {
       decoding: decoded,
       upstream,
     } = await both(
-      connect('ok', {
+      connect('echo', {
         authorization: 'Bearer k',
         'x-api-key': 'k',
         traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
@@ -296,7 +232,7 @@ describe('a Connect binary call through the upstream proxy', () => {
     ['a malformed room code', {'x-beamline-room': 'NOT A ROOM'}],
     ['injected latency on a good answer', {'x-beamline-fault': 'latency=3ms'}],
   ])('applies %s exactly as the decoding path does', async (_name, extra) => {
-    const {fast: passed, decoding: decoded, taken} = await both(connect('ok', extra));
+    const {fast: passed, decoding: decoded, taken} = await both(connect('echo', extra));
     expect(taken).toEqual([true, false]);
     const fromRouter = (answer: RawResponse) => answer.headers['x-seen'];
     expect({...visible(passed), seen: fromRouter(passed)}).toEqual({...visible(decoded), seen: fromRouter(decoded)});
@@ -344,7 +280,7 @@ describe('a Connect binary call through the upstream proxy', () => {
 
   it('reads the decision the Router sent', async () => {
     const {fast: passed} = await both(connect('ok'));
-    expect(fromBinary(RouteDecisionSchema, passed.body).metadata).toEqual({router: 'fake'});
+    expect(fromBinary(RouteDecisionSchema, passed.body).providerId).toBe('bulk');
   });
 });
 

@@ -1,94 +1,13 @@
 import http2 from 'node:http2';
 import type {AddressInfo} from 'node:net';
-import {gzipSync} from 'node:zlib';
 import {create, fromBinary, toBinary} from '@bufbuild/protobuf';
 import {Code, ConnectError, createClient} from '@connectrpc/connect';
 import {createGrpcTransport, Http2SessionManager} from '@connectrpc/connect-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {RouteDecisionSchema, RouteRequestSchema, Router} from '@beamline/api/beamline/flow/v1/flow_pb';
-import {callUnary, MAX_RESPONSE_BYTES} from './grpc-unary.js';
+import {oddAnswers} from '../../test/support/odd-router.js';
+import {callUnary} from './grpc-unary.js';
 import {GuardedSessionManager} from './guarded-session-manager.js';
-
-const decision = toBinary(RouteDecisionSchema, create(RouteDecisionSchema, {providerId: 'bulk', reason: 'r'}));
-const framed = (message: Uint8Array, flags = 0) => {
-  const envelope = Buffer.alloc(5 + message.byteLength);
-  envelope[0] = flags;
-  envelope.writeUInt32BE(message.byteLength, 1);
-  envelope.set(message, 5);
-  return envelope;
-};
-const GRPC = {':status': 200, 'content-type': 'application/grpc+proto'};
-// google.rpc.Status{code: 5, message: "gone", details: [Any{type_url: ".../x.Info", value: 0x01}]}
-const statusDetails = Buffer.from([
-  0x08,
-  0x05,
-  0x12,
-  0x04,
-  ...Buffer.from('gone'),
-  0x1a,
-  0x1e,
-  0x0a,
-  0x19,
-  ...Buffer.from('type.googleapis.com/x.Inf'),
-  0x12,
-  0x01,
-  0x01,
-]).toString('base64');
-
-/** What the Router under test does, chosen by the call's x-case header. */
-const answers: Record<string, (stream: http2.ServerHttp2Stream) => void> = {
-  ok: (stream) => {
-    stream.respond({...GRPC, 'x-node': 'r1'}, {waitForTrailers: true});
-    stream.on('wantTrailers', () => stream.sendTrailers({'grpc-status': '0', 'x-after': 't'}));
-    stream.end(framed(decision));
-  },
-  gzip: (stream) => {
-    stream.respond({...GRPC, 'grpc-encoding': 'gzip'}, {waitForTrailers: true});
-    stream.on('wantTrailers', () => stream.sendTrailers({'grpc-status': '0'}));
-    stream.end(framed(gzipSync(decision), 1));
-  },
-  'trailers-only': (stream) => {
-    stream.respond(
-      {...GRPC, 'grpc-status': '5', 'grpc-message': 'policy%20%22eu%22%20not%20found', 'x-a': '1'},
-      {endStream: true},
-    );
-  },
-  details: (stream) => {
-    stream.respond(GRPC, {waitForTrailers: true});
-    stream.on('wantTrailers', () =>
-      stream.sendTrailers({'grpc-status': '5', 'grpc-status-details-bin': statusDetails, 'x-b': '2'}),
-    );
-    stream.end();
-  },
-  'http-503': (stream) => {
-    stream.respond({':status': 503, 'content-type': 'text/plain'});
-    stream.end('busy');
-  },
-  html: (stream) => {
-    stream.respond({':status': 200, 'content-type': 'text/html'});
-    stream.end('<p>');
-  },
-  'two-messages': (stream) => {
-    stream.respond(GRPC, {waitForTrailers: true});
-    stream.on('wantTrailers', () => stream.sendTrailers({'grpc-status': '0'}));
-    stream.end(Buffer.concat([framed(decision), framed(decision)]));
-  },
-  'no-status': (stream) => {
-    stream.respond(GRPC);
-    stream.end(framed(decision));
-  },
-  'no-message': (stream) => {
-    stream.respond(GRPC, {waitForTrailers: true});
-    stream.on('wantTrailers', () => stream.sendTrailers({'grpc-status': '0'}));
-    stream.end();
-  },
-  refused: (stream) => stream.close(http2.constants.NGHTTP2_REFUSED_STREAM),
-  huge: (stream) => {
-    stream.respond(GRPC);
-    stream.end(framed(Buffer.alloc(MAX_RESPONSE_BYTES + 1)));
-  },
-  silent: () => {},
-};
 
 describe('callUnary against a Router that answers oddly', () => {
   let server: http2.Http2Server;
@@ -106,7 +25,7 @@ describe('callUnary against a Router that answers oddly', () => {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       const rstCode = new Promise<number>((resolve) => stream.on('close', () => resolve(stream.rstCode)));
       stream.on('end', () => seen.push({headers, body: Buffer.concat(chunks), rstCode}));
-      answers[String(headers['x-case'])]!(stream);
+      oddAnswers[String(headers['x-case'])]!(stream);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
