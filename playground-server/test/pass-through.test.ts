@@ -15,7 +15,7 @@ import {
   ListPoliciesResponseSchema,
   RouteDecisionSchema,
   RouteRequestSchema,
-} from '../../src/gen/beamline/flow/v1/flow_pb.js';
+} from '@beamline/api/beamline/flow/v1/flow_pb';
 import type {Logger, LogFields} from '../src/logger.js';
 import {type RunningServer, startServer} from '../src/server.js';
 import {decision, framed, GRPC, oddAnswers} from './support/odd-router.js';

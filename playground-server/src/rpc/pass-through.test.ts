@@ -10,7 +10,7 @@ import {
   type RouteRequest,
   RouteRequestSchema,
   Router,
-} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {http1Request} from '../../test/support/raw-http.js';
 import {silentLogger} from '../logger.js';
 import {createRpcAdapter, type RpcCompletion} from './adapter.js';

@@ -14,7 +14,7 @@ describe('callUnary against a Router that answers oddly', () => {
   let url: string;
   let sessions: GuardedSessionManager;
   let connectSessions: Http2SessionManager;
-  const seen: {headers: http2.IncomingHttpHeaders; body: Buffer; rstCode: Promise<number>}[] = [];
+  const seen: {headers: http2.IncomingHttpHeaders; body: Promise<Buffer>; rstCode: Promise<number>}[] = [];
 
   beforeAll(async () => {
     server = http2.createServer();
@@ -24,7 +24,12 @@ describe('callUnary against a Router that answers oddly', () => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       const rstCode = new Promise<number>((resolve) => stream.on('close', () => resolve(stream.rstCode)));
-      stream.on('end', () => seen.push({headers, body: Buffer.concat(chunks), rstCode}));
+      // Counted on arrival: on a loaded machine a call can be cut at its deadline before its request's end arrives.
+      seen.push({
+        headers,
+        body: new Promise((resolve) => stream.on('end', () => resolve(Buffer.concat(chunks)))),
+        rstCode,
+      });
       oddAnswers[String(headers['x-case'])]!(stream);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,7 +71,8 @@ describe('callUnary against a Router that answers oddly', () => {
 
   it('sends the message framed, with the gRPC headers, the deadline and the given metadata', async () => {
     await call('ok', {timeoutMs: 1_234});
-    const {headers, body} = seen.at(-1)!;
+    const {headers} = seen.at(-1)!;
+    const body = await seen.at(-1)!.body;
     expect(headers).toMatchObject({
       ':method': 'POST',
       ':path': '/beamline.flow.v1.Router/Decide',

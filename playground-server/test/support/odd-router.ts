@@ -2,7 +2,7 @@
 import http2 from 'node:http2';
 import {gzipSync} from 'node:zlib';
 import {create, toBinary} from '@bufbuild/protobuf';
-import {RouteDecisionSchema} from '../../../src/gen/beamline/flow/v1/flow_pb.js';
+import {RouteDecisionSchema} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {MAX_RESPONSE_BYTES} from '../../src/upstream/grpc-unary.js';
 
 /** The decision the odd Router sends when it sends one. */
