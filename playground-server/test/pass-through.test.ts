@@ -62,6 +62,7 @@ interface Seen {
 }
 
 let router: http2.Http2Server;
+let routerUrl: string;
 const seen: Seen[] = [];
 /** Each server's access log: which path answered. */
 const passedThrough = new Map<RunningServer, boolean[]>();
@@ -76,7 +77,7 @@ const accessLog = (calls: boolean[]): Logger => ({
   error: () => {},
 });
 
-async function proxyServer(passThrough: boolean, routerUrl: string): Promise<RunningServer> {
+async function proxyServer(passThrough: boolean, routerUrl: string, shutdownGraceMs = 5_000): Promise<RunningServer> {
   const calls: boolean[] = [];
   const server = await startServer({
     upstream: {
@@ -88,6 +89,7 @@ async function proxyServer(passThrough: boolean, routerUrl: string): Promise<Run
     },
     limits: {maxBodyBytes: MAX_BODY_BYTES},
     logger: accessLog(calls),
+    shutdownGraceMs,
   });
   passedThrough.set(server, calls);
   return server;
@@ -111,8 +113,8 @@ beforeAll(async () => {
     answers[String(headers['x-correlation-id'])]?.(stream, metadata);
   });
   await new Promise<void>((resolve) => router.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(router.address() as AddressInfo).port}`;
-  [fast, decoding] = await Promise.all([proxyServer(true, url), proxyServer(false, url)]);
+  routerUrl = `http://127.0.0.1:${(router.address() as AddressInfo).port}`;
+  [fast, decoding] = await Promise.all([proxyServer(true, routerUrl), proxyServer(false, routerUrl)]);
 });
 afterAll(async () => {
   await Promise.all([fast?.close(), decoding?.close()]);
@@ -298,5 +300,19 @@ describe('a Router nobody answers at', () => {
     } finally {
       await Promise.all(servers.map((server) => server.close()));
     }
+  });
+});
+
+describe('a server shutting down', () => {
+  it('ends a call still waiting for the Router after the grace period with UNAVAILABLE on both paths', async () => {
+    const servers = await Promise.all([proxyServer(true, routerUrl, 50), proxyServer(false, routerUrl, 50)]);
+    const before = seen.length;
+    const answers = servers.map((server) => http1Request(server.url, connect('silent')));
+    await expect.poll(() => seen.length).toBe(before + 2);
+    await Promise.all(servers.map((server) => server.close()));
+    const [passed, decoded] = await Promise.all(answers);
+    expect(servers.map((server) => passedThrough.get(server))).toEqual([[true], [false]]);
+    expect(visible(passed!)).toEqual(visible(decoded!));
+    expect(JSON.parse(passed!.body.toString())).toEqual({code: 'unavailable', message: 'the server is shutting down'});
   });
 });
