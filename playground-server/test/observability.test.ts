@@ -138,7 +138,8 @@ describe('the per-client rate limit', () => {
   });
 
   it('tells a gRPC client when to come back, in the trailers', async () => {
-    const {url} = await start({limits});
+    // Refilled slowly: at load 20 the three calls took 1.4 s, and a token refilled at 1/s let the third through.
+    const {url} = await start({limits: {rateLimitPerSecond: 0.1, rateLimitBurst: 2}});
     const client = createClient(Router, createGrpcTransport({baseUrl: url}));
     await client.decide(request);
     await client.decide(request);
