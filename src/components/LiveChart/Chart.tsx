@@ -289,6 +289,9 @@ export default function Chart({points, of, config, height, hidden}: Props) {
   );
   const domains = [ends(xTicks), ends(ticks.left), rightAxis ? ends(ticks.right) : undefined];
   useLayoutEffect(() => {
+    // A page render that brings no new points (the run's status, say) redraws nothing.
+    const last = drawing.current;
+    if (last?.series === series && last.config === config && last.count === of) return;
     drawing.current = {series, config, domains, count: of};
     draw();
   });
