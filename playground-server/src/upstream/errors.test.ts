@@ -26,6 +26,15 @@ describe('upstreamError', () => {
     expect(reset.rawMessage).not.toContain('10.1.2.3');
   });
 
+  it("says what the proxy refused in the Router's answer, not that the Router was unreachable", () => {
+    const huge = new ConnectError('message larger than 4194304 bytes', Code.ResourceExhausted);
+    const error = upstreamError(huge, live);
+    expect([error.code, error.rawMessage]).toEqual([
+      Code.ResourceExhausted,
+      "upstream Router's answer refused: message larger than 4194304 bytes",
+    ]);
+  });
+
   it('passes an INTERNAL the Router sent (it has a grpc-status) unchanged', () => {
     const error = upstreamError(new ConnectError('router bug', Code.Internal, {'grpc-status': '13'}), live);
     expect([error.code, error.rawMessage]).toEqual([Code.Internal, 'router bug']);

@@ -40,15 +40,20 @@ export function upstreamError(reason: unknown, call: UpstreamCall): ConnectError
   const local = !error.metadata.has('grpc-status') && !call.callerSignal.aborted && !callerDeadline;
   const lostConnection = local && BROKEN_CONNECTION.has(error.code);
   const timedOut = local && error.code === Code.DeadlineExceeded && call.cappedAtMs !== undefined;
+  // The proxy's own bounds on an answer (its size, its decompression, a Router resetting with
+  // ENHANCE_YOUR_CALM) say what was refused, and their text names no address.
+  const refusedAnswer = local && error.code === Code.ResourceExhausted;
   // A local failure's own text names the upstream's address (`connect
   // ECONNREFUSED 10.0.0.5:9000`): it goes to the server's log, never to the caller.
   const message = lostConnection
     ? 'upstream Router connection lost'
     : timedOut
       ? `upstream Router did not answer within ${call.cappedAtMs} ms`
-      : local
-        ? 'upstream Router unreachable'
-        : error.rawMessage;
+      : refusedAnswer
+        ? `upstream Router's answer refused: ${error.rawMessage}`
+        : local
+          ? 'upstream Router unreachable'
+          : error.rawMessage;
   const passed = new ConnectError(
     message,
     lostConnection || timedOut ? Code.Unavailable : error.code,
