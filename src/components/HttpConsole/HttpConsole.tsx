@@ -42,8 +42,10 @@ export default function HttpConsole({
   const id = useId();
   // The reader's own tenant lives in the tab's sessionStorage, so the server
   // renders a placeholder and the browser swaps it in after hydration.
-  const [tenant, setTenant] = useState(serverTenant);
-  const [reader, setReader] = useState<Reader>({});
+  const [{tenant, reader}, setIdentity] = useState<{tenant: string; reader: Reader}>({
+    tenant: serverTenant,
+    reader: {},
+  });
   const presets = useMemo(() => httpPresets(tenant), [tenant]);
   const byId = (wanted: string) => presets.find((candidate) => candidate.id === wanted) ?? presets[0];
   const [draft, dispatch] = useReducer(draftReducer, byId(preset), (first) => draftFrom(first));
@@ -56,8 +58,7 @@ export default function HttpConsole({
   useEffect(() => {
     const session = readerSession();
     const own = tenantFor(session);
-    setTenant(own);
-    setReader({session, room: currentRoom()});
+    setIdentity({tenant: own, reader: {session, room: currentRoom()}});
     const fresh = httpPresets(own).find((candidate) => candidate.id === draft.presetId)!;
     dispatch({type: 'edit', patch: {path: fresh.path, headersText: fresh.headers, body: fresh.body}});
   }, []);
