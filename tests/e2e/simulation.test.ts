@@ -10,6 +10,11 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
   let foreign: string[];
 
   const sweepPoints = () => page.getByTestId('simulation-charts').getAttribute('data-points').then(Number);
+  const curves = () =>
+    page
+      .getByTestId('simulation-charts')
+      .locator('.recharts-line-curve')
+      .evaluateAll((paths) => paths.map((path) => path.getAttribute('d')));
 
   beforeAll(async () => {
     [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
@@ -57,11 +62,6 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
 
   it('re-runs when the reader moves a slider', async () => {
     // Every curve but "no backoff" depends on the base delay.
-    const curves = () =>
-      page
-        .getByTestId('simulation-charts')
-        .locator('.recharts-line-curve')
-        .evaluateAll((paths) => paths.map((path) => path.getAttribute('d')));
     const before = await curves();
     const base = page.getByTestId('simulation-base');
     // The shared Slider: a screen reader hears the value in its unit, not a bare number.
@@ -71,6 +71,20 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
     await expect
       .poll(async () => (await curves()).filter((d, index) => d !== before[index]).length, {timeout: 20_000})
       .toBeGreaterThanOrEqual(6);
+  });
+
+  it('draws a sweep it has shown before straight from the page, identical', async () => {
+    const base = page.getByTestId('simulation-base');
+    const status = page.getByTestId('simulation-status');
+    await expect.poll(() => status.getAttribute('data-computing'), {timeout: 20_000}).toBe('false');
+    const at40 = await curves();
+    await base.fill('41');
+    await expect.poll(async () => (await curves()).join() !== at40.join(), {timeout: 20_000}).toBe(true);
+    await expect.poll(() => status.getAttribute('data-computing'), {timeout: 20_000}).toBe('false');
+    await base.fill('40');
+    // Drawn in the input event: no worker round trip, nothing to wait for.
+    expect(await status.innerText()).toMatch(/20 client counts × 5 strategies computed ahead/);
+    expect(await curves()).toEqual(at40);
   });
 
   it('shows a retry budget capping amplification through layers', async () => {

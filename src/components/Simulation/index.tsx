@@ -5,13 +5,13 @@ import {useNearViewport} from '@site/src/components/useNearViewport';
 // The one module, not the library's index: that would bring Connect and protobuf to the page.
 import {strategyNames} from '@beamline/resilience/backoff';
 import type {AmplificationResult, OccSweepPoint} from '@beamline/resilience/simulation';
-import type {SimulationResponse} from './protocol';
 import {rowsOf, type Row} from './rows';
 import {baseRange, nextBases} from './next-bases';
 import {useSimulationWorker} from './useSimulationWorker';
 import styles from './styles.module.css';
 
 const chartHeight = 260;
+const sweepKey = (runs: number, baseMs: number) => `${runs}×${baseMs}`;
 const SweepChart = lazy(() => import('./SweepChart'));
 
 /** A sweep chart once the charts near the viewport; until then (and while recharts loads) a box of its size. */
@@ -29,12 +29,24 @@ function Simulation() {
   const [baseMs, setBaseMs] = useState(5);
   const [runs, setRuns] = useState(1);
   const [layers, setLayers] = useState(3);
-  const [sweep, setSweep] = useState<{points: OccSweepPoint[]; elapsedMs: number} | null>(null);
+  /** The sweep shown; `elapsedMs` is null when it was computed ahead, while the reader looked at another base. */
+  const [sweep, setSweep] = useState<{points: OccSweepPoint[]; elapsedMs: number | null} | null>(null);
   const [amplification, setAmplification] = useState<AmplificationResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const {request, computing} = useSimulationWorker((response: SimulationResponse) => {
-    if (response.kind === 'sweep') setSweep({points: response.points, elapsedMs: response.elapsedMs});
-    else if (response.kind === 'amplification') setAmplification(response.result);
+  // Every sweep the worker sent, by runs and base: a move to one of them is
+  // drawn in the input event itself, with no round trip to the worker. At
+  // most 50 bases × 5 runs of 100 points, a megabyte or so.
+  const sweeps = useRef(new Map<string, OccSweepPoint[]>());
+  const shown = useRef('');
+  const {request, ahead, computing} = useSimulationWorker((response) => {
+    if (response.kind === 'ahead' || response.kind === 'sweep') {
+      const key = sweepKey(response.runs, response.baseMs);
+      sweeps.current.set(key, response.points);
+      // An answer to a request the reader has since moved past only joins the sweeps kept.
+      if (response.kind === 'sweep' && key === shown.current) {
+        setSweep({points: response.points, elapsedMs: response.elapsedMs});
+      }
+    } else if (response.kind === 'amplification') setAmplification(response.result);
     else setError(response.message);
   });
 
@@ -42,10 +54,15 @@ function Simulation() {
   useEffect(() => {
     const last = lastBase.current;
     if (baseMs !== last.baseMs) lastBase.current = {baseMs, direction: baseMs > last.baseMs ? 1 : -1};
-    request({kind: 'sweep', runs, seed: 1, baseMs, nextBaseMs: nextBases(baseMs, lastBase.current.direction)});
-  }, [request, runs, baseMs]);
+    const nextBaseMs = nextBases(baseMs, lastBase.current.direction);
+    shown.current = sweepKey(runs, baseMs);
+    const ready = sweeps.current.get(shown.current);
+    if (ready) {
+      setSweep({points: ready, elapsedMs: null});
+      ahead({kind: 'ahead', runs, seed: 1, nextBaseMs});
+    } else request({kind: 'sweep', runs, seed: 1, baseMs, nextBaseMs});
+  }, [request, ahead, runs, baseMs]);
   useEffect(() => request({kind: 'amplification', layers, tries: 3}), [request, layers]);
-
   const callRows = useMemo(() => rowsOf(sweep?.points ?? [], (point) => point.meanCalls), [sweep]);
   const timeRows = useMemo(() => rowsOf(sweep?.points ?? [], (point) => point.meanCompletionMs), [sweep]);
   const charts = useRef<HTMLDivElement>(null);
@@ -78,7 +95,9 @@ function Simulation() {
           {computing
             ? 'Simulating…'
             : sweep
-              ? `${sweep.points.length / strategyNames.length} client counts × ${strategyNames.length} strategies in ${Math.round(sweep.elapsedMs)} ms`
+              ? `${sweep.points.length / strategyNames.length} client counts × ${strategyNames.length} strategies ${
+                  sweep.elapsedMs === null ? 'computed ahead' : `in ${Math.round(sweep.elapsedMs)} ms`
+                }`
               : ''}
         </span>
       </div>

@@ -19,7 +19,27 @@ export interface AmplificationRequest {
 
 export type SimulationRequest = SweepRequest | AmplificationRequest;
 
+/**
+ * Not answered: the page already holds the sweep it shows and asks only that
+ * these bases be computed ahead (each arrives as a SweepAhead).
+ */
+export interface AheadRequest {
+  kind: 'ahead';
+  runs: number;
+  seed: number;
+  nextBaseMs: readonly number[];
+}
+
+export interface SweepKey {
+  runs: number;
+  seed: number;
+  baseMs: number;
+}
+
+/** Unrequested: a sweep the worker computed ahead, for the page to keep. */
+export type SweepAhead = {kind: 'ahead'; points: OccSweepPoint[]} & SweepKey;
+
 export type SimulationResponse =
-  | {id: number; kind: 'sweep'; points: OccSweepPoint[]; elapsedMs: number}
+  | ({id: number; kind: 'sweep'; points: OccSweepPoint[]; elapsedMs: number} & SweepKey)
   | {id: number; kind: 'amplification'; result: AmplificationResult; elapsedMs: number}
   | {id: number; kind: 'error'; message: string};

@@ -6,7 +6,7 @@ import {
   runScenario,
   sweepOcc,
 } from '@beamline/resilience/simulation';
-import type {SimulationRequest, SimulationResponse} from './protocol';
+import type {AheadRequest, SimulationRequest, SimulationResponse, SweepAhead} from './protocol';
 
 // Simulations run here, off the main thread, so dragging a slider never
 // freezes the page even when a sweep takes a few hundred milliseconds.
@@ -18,7 +18,10 @@ const cache = new OccRunCache(20_000);
 /**
  * Between requests the worker computes the sweeps the page says are likely
  * next (the base slider's neighbours), one run per task: a request arriving
- * meanwhile waits for one run at most, then finds its runs ready.
+ * meanwhile waits for one run at most, then finds its runs ready. Each
+ * finished sweep goes to the page too, which then draws a move to that base
+ * without a round trip here (under load, each hop between threads can wait
+ * tens of milliseconds for a core).
  */
 let precompute: Iterator<void> | undefined;
 const idle = new MessageChannel();
@@ -33,22 +36,30 @@ idle.port1.onmessage = () => {
   else precompute = undefined;
 };
 
-function precomputeSweeps(sweeps: Iterable<OccSweepParams>): void {
+function precomputeSweeps(sweeps: Iterable<Required<Pick<OccSweepParams, 'runs' | 'seed' | 'baseMs'>>>): void {
   const idleBefore = precompute === undefined;
   precompute = (function* () {
-    for (const params of sweeps) yield* precomputeOccSweep(params, cache);
+    for (const params of sweeps) {
+      yield* precomputeOccSweep(params, cache);
+      scope.postMessage({kind: 'ahead', ...params, points: sweepOcc(params, cache)} satisfies SweepAhead);
+    }
   })();
   if (idleBefore) idle.port2.postMessage(null);
 }
 
-scope.onmessage = ({data}: MessageEvent<SimulationRequest>) => {
+scope.onmessage = ({data}: MessageEvent<SimulationRequest | AheadRequest>) => {
+  if (data.kind === 'ahead') {
+    const {runs, seed} = data;
+    precomputeSweeps(data.nextBaseMs.map((baseMs) => ({runs, seed, baseMs})));
+    return;
+  }
   const started = performance.now();
   let response: SimulationResponse;
   try {
     if (data.kind === 'sweep') {
-      const {runs, seed} = data;
-      const points = sweepOcc({runs, seed, baseMs: data.baseMs}, cache);
-      response = {id: data.id, kind: 'sweep', points, elapsedMs: performance.now() - started};
+      const {runs, seed, baseMs} = data;
+      const points = sweepOcc({runs, seed, baseMs}, cache);
+      response = {id: data.id, kind: 'sweep', runs, seed, baseMs, points, elapsedMs: performance.now() - started};
       precomputeSweeps(data.nextBaseMs.map((baseMs) => ({runs, seed, baseMs})));
     } else {
       const result = runScenario({scenario: 'amplification', layers: data.layers, tries: data.tries, runs: 5, seed: 1});

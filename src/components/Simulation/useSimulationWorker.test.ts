@@ -2,26 +2,31 @@
 import {act} from 'react';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {renderHook} from '../test-support/render-hook';
-import type {SimulationRequest, SimulationResponse} from './protocol';
+import type {AheadRequest, SimulationRequest, SimulationResponse, SweepAhead} from './protocol';
 import {useSimulationWorker} from './useSimulationWorker';
 
 /** Stands in for the simulation worker: records what it is sent, answers when the test says. */
 class FakeWorker {
   static created: FakeWorker[] = [];
-  readonly posted: SimulationRequest[] = [];
+  readonly posted: (SimulationRequest | AheadRequest)[] = [];
   terminated = false;
-  onmessage: ((event: MessageEvent<SimulationResponse>) => void) | null = null;
+  onmessage: ((event: MessageEvent<SimulationResponse | SweepAhead>) => void) | null = null;
   constructor() {
     FakeWorker.created.push(this);
   }
-  postMessage(request: SimulationRequest) {
+  postMessage(request: SimulationRequest | AheadRequest) {
     this.posted.push(request);
   }
   terminate() {
     this.terminated = true;
   }
-  answer(request: SimulationRequest) {
+  answer(request: SimulationRequest | AheadRequest) {
+    if (request.kind === 'ahead') throw new Error('the worker does not answer an ahead request');
     this.onmessage?.({data: {id: request.id, kind: 'error', message: 'done'}} as MessageEvent<SimulationResponse>);
+  }
+  sendAhead(baseMs: number) {
+    const data: SweepAhead = {kind: 'ahead', runs: 1, seed: 1, baseMs, points: []};
+    this.onmessage?.({data} as MessageEvent<SweepAhead>);
   }
 }
 
@@ -35,7 +40,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('useSimulationWorker', () => {
   it('sends the first request at once and, while it computes, only the newest of each kind', async () => {
-    const answers: SimulationResponse[] = [];
+    const answers: (SimulationResponse | SweepAhead)[] = [];
     const hook = await renderHook(() => useSimulationWorker((response) => answers.push(response)), undefined);
     const [worker] = FakeWorker.created;
     await act(async () => hook.current.request(sweep(10)));
@@ -56,7 +61,29 @@ describe('useSimulationWorker', () => {
     expect(worker!.posted[2]!.kind).toBe('amplification');
     await act(async () => worker!.answer(worker!.posted[2]!));
     expect(hook.current.computing).toBe(false);
-    expect(answers.map((answer) => answer.id)).toEqual(worker!.posted.map((request) => request.id));
+    expect(answers.map((answer) => answer.kind !== 'ahead' && answer.id)).toEqual(
+      worker!.posted.map((request) => request.kind !== 'ahead' && request.id),
+    );
+    await hook.unmount();
+  });
+
+  it('posts an ahead request at once, even while computing, and does not count a sweep sent ahead as an answer', async () => {
+    const answers: (SimulationResponse | SweepAhead)[] = [];
+    const hook = await renderHook(() => useSimulationWorker((response) => answers.push(response)), undefined);
+    const [worker] = FakeWorker.created;
+    await act(async () => hook.current.request(sweep(10)));
+    await act(async () => {
+      hook.current.ahead({kind: 'ahead', runs: 1, seed: 1, nextBaseMs: [6, 4]});
+      hook.current.request(sweep(20));
+    });
+    expect(worker!.posted.map((request) => request.kind)).toEqual(['sweep', 'ahead']);
+    await act(async () => worker!.sendAhead(6));
+    expect(answers.map((answer) => answer.kind)).toEqual(['ahead']);
+    // Still computing the first sweep: the waiting one is not sent yet.
+    expect(hook.current.computing).toBe(true);
+    expect(worker!.posted).toHaveLength(2);
+    await act(async () => worker!.answer(worker!.posted[0]!));
+    expect(worker!.posted.map((request) => request.kind === 'sweep' && request.runs)).toEqual([10, false, 20]);
     await hook.unmount();
   });
 

@@ -1,14 +1,15 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {LatestPerKind} from './latest-queue';
-import type {SimulationRequest, SimulationResponse} from './protocol';
+import type {AheadRequest, SimulationRequest, SimulationResponse, SweepAhead} from './protocol';
 
 type Request = SimulationRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 /**
  * One worker per <Simulation>. While it computes, only the newest request of
- * each kind waits (see LatestPerKind).
+ * each kind waits (see LatestPerKind). `ahead` asks for sweeps to be computed
+ * ahead; they arrive, unrequested, through the same handler.
  */
-export function useSimulationWorker(onResponse: (response: SimulationResponse) => void) {
+export function useSimulationWorker(onResponse: (response: SimulationResponse | SweepAhead) => void) {
   const worker = useRef<Worker | null>(null);
   const queue = useRef(new LatestPerKind<SimulationRequest>());
   const nextId = useRef(0);
@@ -26,9 +27,9 @@ export function useSimulationWorker(onResponse: (response: SimulationResponse) =
       type: 'module',
       name: 'beamline-simulation',
     });
-    created.onmessage = ({data}: MessageEvent<SimulationResponse>) => {
+    created.onmessage = ({data}: MessageEvent<SimulationResponse | SweepAhead>) => {
       handler.current(data);
-      start(queue.current.settle());
+      if (data.kind !== 'ahead') start(queue.current.settle());
     };
     worker.current = created;
     return () => created.terminate();
@@ -39,5 +40,8 @@ export function useSimulationWorker(onResponse: (response: SimulationResponse) =
     [start],
   );
 
-  return {request, computing};
+  // Not queued: the worker answers it with nothing to wait for, and it replaces whatever it was computing ahead.
+  const ahead = useCallback((body: AheadRequest) => worker.current?.postMessage(body), []);
+
+  return {request, ahead, computing};
 }
