@@ -64,7 +64,8 @@ export default memo(function SweepChart({
           label={yLabel}
         />
         <Tooltip formatter={tooltipValue} labelFormatter={tooltipLabel} />
-        <Legend verticalAlign="top" height={44} />
+        {/* Room for the legend's two rows, so the second does not sit on the top tick. */}
+        <Legend verticalAlign="top" height={60} />
         {lines}
       </LineChart>
     </ResponsiveContainer>
