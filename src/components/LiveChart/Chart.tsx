@@ -17,7 +17,15 @@ import {
   useYAxisScale,
 } from 'recharts';
 import type {ChartPoint} from '@site/src/snippet-runner/protocol';
-import {seriesOf, timeTicks, valueTicks, type Band, type ChartConfig, type ChartSeries} from './chart-config';
+import {
+  seriesOf,
+  timeAxisEnd,
+  timeTicks,
+  valueTicks,
+  type Band,
+  type ChartConfig,
+  type ChartSeries,
+} from './chart-config';
 import {drawMarks, markAt, type Mark, type Scale} from './marks';
 import {lineDashes, outcomeColor, outcomeShape} from './outcome-colors';
 import styles from './styles.module.css';
@@ -82,12 +90,17 @@ function LayoutProbe({onLayout}: {onLayout(layout: Layout): void}) {
   return null;
 }
 
-interface AxesProps {
+/** What recharts draws: the ticks of each axis, the legend's outcomes, the state bands. */
+interface AxesShape {
   xTicks: number[];
   leftTicks: number[];
   rightTicks: number[];
   outcomes: string[];
   bands: Band[];
+}
+
+interface AxesProps {
+  axes: AxesShape;
   config: ChartConfig;
   height: number;
   onLayout(layout: Layout): void;
@@ -96,13 +109,23 @@ interface AxesProps {
 const ends = (ticks: number[]): [number, number] => [ticks[0]!, ticks.at(-1)!];
 
 /**
+ * Every tick given is drawn as it is. Recharts would otherwise measure each
+ * new label — to drop ticks that crowd (`interval`) and to wrap its words (a
+ * tick's `width`) — and each measurement forces a layout of the whole page:
+ * the bulk of a chart.point flood's long frames. These ticks are few, short
+ * and spaced to fit (timeTicks, valueTicks), and a label has one word.
+ */
+const givenTicks = {interval: 0, tick: {width: 0}} as const;
+
+/**
  * Recharts' part: axes, grid, legend and state bands, with no data (the
- * canvas draws the points). Re-rendered only when one of those changes —
- * compared by value — not for every point: a recharts render is tens of
- * milliseconds, which a chart.point flood asked for ten times a second.
+ * canvas draws the points). Re-rendered only when `axes` is a new shape (see
+ * Chart), not for every point: a recharts render is tens of milliseconds,
+ * which a chart.point flood asked for ten times a second.
  */
 const Axes = memo(
-  function Axes({xTicks, leftTicks, rightTicks, outcomes, bands, config, height, onLayout}: AxesProps) {
+  function Axes({axes, config, height, onLayout}: AxesProps) {
+    const {xTicks, leftTicks, rightTicks, outcomes, bands} = axes;
     const rightAxis = config.lines?.some((line) => line.axis === 'right');
     const calls = config.calls;
     const format = timeTicks(xTicks.at(-1)!).format;
@@ -129,6 +152,7 @@ const Axes = memo(
             dataKey="t"
             domain={ends(xTicks)}
             ticks={xTicks}
+            {...givenTicks}
             allowDataOverflow
             tickFormatter={format}
             label={{value: 'time since Run', position: 'insideBottom', offset: -14}}
@@ -139,6 +163,7 @@ const Axes = memo(
             type="number"
             domain={ends(leftTicks)}
             ticks={leftTicks}
+            {...givenTicks}
             allowDataOverflow
             width={56}
             tickFormatter={(value: number) => `${Math.round(value * 100) / 100}`}
@@ -160,6 +185,7 @@ const Axes = memo(
               type="number"
               domain={ends(rightTicks)}
               ticks={rightTicks}
+              {...givenTicks}
               allowDataOverflow
               width={config.rightLabel ? 56 : 44}
               stroke="currentColor"
@@ -208,12 +234,19 @@ const Axes = memo(
     );
   },
   (before, after) =>
+    before.axes === after.axes &&
     before.config === after.config &&
     before.height === after.height &&
-    before.onLayout === after.onLayout &&
-    JSON.stringify([before.xTicks, before.leftTicks, before.rightTicks, before.outcomes, before.bands]) ===
-      JSON.stringify([after.xTicks, after.leftTicks, after.rightTicks, after.outcomes, after.bands]),
+    before.onLayout === after.onLayout,
 );
+
+/**
+ * The least time between two changes of the axes. Each is a recharts render
+ * (its store, selectors and SVG: tens of milliseconds, several times that on
+ * a loaded machine); in between, the canvas keeps drawing the points that
+ * fit the axes in force.
+ */
+const axesGapMs = 500;
 
 interface Drawing {
   series: ChartSeries;
@@ -227,12 +260,14 @@ interface Drawing {
  * The recharts part of LiveChart, loaded on its own: recharts is ~110 KB gz a
  * page need not load to be read. Recharts draws the axes; the points are on a
  * canvas over them (see drawMarks), drawn when the points change or recharts
- * lays out anew, and only with scales whose domains are the ones asked for —
- * recharts takes its new axes through its own store, a render later.
+ * lays out anew, with the axes in force: the points past them wait for new
+ * axes, which lag on purpose during a flood (axesGapMs) and reach recharts'
+ * scales through its own store, a render later. The drawing counts as up to
+ * date (data-drawn) only with scales whose domains are the ones asked for.
  */
 export default function Chart({points, of, config, height, hidden}: Props) {
   const series = useMemo(() => seriesOf(points, config), [points, config]);
-  const xTicks = timeTicks(series.end).ticks;
+  const xTicks = timeTicks(timeAxisEnd(series.end)).ticks;
   const ticks = useMemo(() => {
     const calls = config.calls;
     const values = (axis: 'left' | 'right') => [
@@ -246,6 +281,32 @@ export default function Chart({points, of, config, height, hidden}: Props) {
     return {left: valueTicks(values('left'), calls?.y === 'attempt'), right: valueTicks(values('right'))};
   }, [series, config]);
   const rightAxis = config.lines?.some((line) => line.axis === 'right');
+  const wanted: AxesShape = {
+    xTicks,
+    leftTicks: ticks.left,
+    rightTicks: ticks.right,
+    outcomes: series.callsByOutcome.map(([outcome]) => outcome),
+    bands: series.bands,
+  };
+  const wantedKey = JSON.stringify(wanted);
+  const [axes, setAxes] = useState({key: wantedKey, shape: wanted});
+  const axesAt = useRef(Number.NEGATIVE_INFINITY);
+  // The axes follow what the points ask for at most once per axesGapMs: at once after a quiet spell
+  // (a run's first point waits for nothing), else when the gap is over.
+  useLayoutEffect(() => {
+    if (axes.key === wantedKey) return;
+    const update = () => {
+      axesAt.current = performance.now();
+      setAxes({key: wantedKey, shape: wanted});
+    };
+    const wait = axesAt.current + axesGapMs - performance.now();
+    if (wait <= 0) {
+      update();
+      return;
+    }
+    const timer = setTimeout(update, wait);
+    return () => clearTimeout(timer);
+  }, [axes.key, wantedKey]);
 
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -263,7 +324,6 @@ export default function Chart({points, of, config, height, hidden}: Props) {
     const [want, laidOut] = [drawing.current, layout.current];
     if (!element || !context || !want || !laidOut) return;
     if (done.current[0] === want && done.current[1] === laidOut) return;
-    if (JSON.stringify(laidOut.domains) !== JSON.stringify(want.domains)) return;
     done.current = [want, laidOut];
     const {width, height: chartHeight} = laidOut;
     const pixelRatio = window.devicePixelRatio || 1;
@@ -275,6 +335,8 @@ export default function Chart({points, of, config, height, hidden}: Props) {
     }
     marks.current = drawMarks(context, {width, height: chartHeight, pixelRatio}, want.series, want.config, laidOut);
     setHovered(undefined);
+    // Drawn with axes that lag the points (see axesGapMs), the drawing leaves some out: not up to date yet.
+    if (JSON.stringify(laidOut.domains) !== JSON.stringify(want.domains)) return;
     box.current?.setAttribute('data-drawn', String(want.count));
     box.current?.setAttribute('data-markers', String(marks.current.length));
   }, []);
@@ -308,16 +370,7 @@ export default function Chart({points, of, config, height, hidden}: Props) {
       }}
       onPointerLeave={() => setHovered(undefined)}
     >
-      <Axes
-        xTicks={xTicks}
-        leftTicks={ticks.left}
-        rightTicks={ticks.right}
-        outcomes={series.callsByOutcome.map(([outcome]) => outcome)}
-        bands={series.bands}
-        config={config}
-        height={height}
-        onLayout={onLayout}
-      />
+      <Axes axes={axes.shape} config={config} height={height} onLayout={onLayout} />
       <canvas ref={canvas} className={styles.marks} />
       {hovered && (
         // Beside the marker, on the side with more room.

@@ -1,5 +1,14 @@
 import {describe, expect, it} from 'vitest';
-import {describeRun, drawStride, seriesOf, thinPoints, timeTicks, valueTicks, type ChartConfig} from './chart-config';
+import {
+  describeRun,
+  drawStride,
+  seriesOf,
+  thinPoints,
+  timeAxisEnd,
+  timeTicks,
+  valueTicks,
+  type ChartConfig,
+} from './chart-config';
 
 const config: ChartConfig = {
   lines: [{series: 'tokens', label: 'tokens', color: '#000'}],
@@ -44,6 +53,17 @@ describe('timeTicks', () => {
     const {ticks, format} = timeTicks(23_400);
     expect(ticks.map(format)).toEqual(['0s', '5s', '10s', '15s', '20s', '25s']);
     expect(timeTicks(0).ticks.length).toBeGreaterThan(1);
+  });
+});
+
+describe('timeAxisEnd', () => {
+  it('ends the time axis at the next 1, 2 or 5 times a power of ten, so it moves only as the run doubles', () => {
+    expect([0, 1, 30, 100, 101, 300, 1_999, 2_001, 23_400].map(timeAxisEnd)).toEqual([
+      1, 1, 50, 100, 200, 500, 2_000, 5_000, 50_000,
+    ]);
+    // A 3 s flood, shown every 100 ms, asks for a handful of axes, not one per tick step.
+    const ends = new Set(Array.from({length: 30}, (_, index) => timeAxisEnd((index + 1) * 100)));
+    expect([...ends]).toEqual([100, 200, 500, 1_000, 2_000, 5_000]);
   });
 });
 

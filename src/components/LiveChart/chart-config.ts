@@ -91,6 +91,19 @@ function niceStep(span: number, count: number, smallest = 1): number {
 }
 
 /**
+ * Where the time axis ends for a run `endMs` long: the next of 1, 2 and 5
+ * times a power of ten. The axis then moves only when the run doubles (or
+ * so) in length — a chart.point flood asks for a new axis a handful of times,
+ * not at every tick step, and each new axis is a recharts re-render of tens
+ * of milliseconds, hundreds on a loaded machine.
+ */
+export function timeAxisEnd(endMs: number): number {
+  if (endMs <= 1) return 1;
+  const power = 10 ** Math.floor(Math.log10(endMs));
+  return [1, 2, 5, 10].map((factor) => factor * power).find((end) => end >= endMs)!;
+}
+
+/**
  * Ticks for the time axis, 0 to past `endMs`, with as many decimals as the
  * step needs — a 300 ms run reads 0.00s, 0.10s, 0.20s… instead of "0.0s"
  * five times.

@@ -104,6 +104,24 @@ describe('drawMarks', () => {
     });
     expect(marks.map((mark) => mark.point.t)).toEqual([10, 20]);
   });
+
+  it('leaves out what falls outside the axes in force, on each axis', () => {
+    const {context, paints} = recordingContext();
+    const marks = drawMarks(context, size, seriesOf(points, config), config, {
+      x: identity,
+      left: identity,
+      right: identity,
+      domains: [
+        [0, 25],
+        [0, 10],
+        [0, 2],
+      ],
+    });
+    // The unavailable call waited 50, past the left axis; the ok call at 30 is past the time axis.
+    expect(marks.map((mark) => mark.point.t)).toEqual([10]);
+    // The tokens line keeps its point at 2; 3 is past the right axis.
+    expect(paints.find((paint) => paint.style === '#123456')!.path).toEqual(['M25,2']);
+  });
 });
 
 describe('markAt', () => {

@@ -34,6 +34,11 @@ export interface Scales {
   x: Scale;
   left: Scale;
   right?: Scale;
+  /**
+   * The [low, high] each axis shows — x, left, right — when known: a point
+   * outside them is not drawn, since the axes may lag the points (see Chart).
+   */
+  domains?: readonly unknown[];
 }
 
 /** A drawn call marker: where it is, for the tooltip to find under the pointer. */
@@ -79,12 +84,15 @@ export function drawMarks(
   const {width, height, pixelRatio} = size;
   context.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   context.clearRect(0, 0, width, height);
+  const [xDomain, leftDomain, rightDomain] = scales.domains ?? [];
+  const x: Axis = {scale: scales.x, domain: xDomain};
+  const left: Axis = {scale: scales.left, domain: leftDomain};
   for (const [index, line] of (config.lines ?? []).entries()) {
-    const y = (line.axis === 'right' ? scales.right : undefined) ?? scales.left;
+    const y = line.axis === 'right' && scales.right ? {scale: scales.right, domain: rightDomain} : left;
     context.beginPath();
     let started = false;
     for (const point of series.lines.get(line.series) ?? []) {
-      const at = position(scales.x, y, point.t, point.value);
+      const at = position(x, y, point.t, point.value);
       if (!at) continue;
       if (started) context.lineTo(at[0], at[1]);
       else context.moveTo(at[0], at[1]);
@@ -106,7 +114,7 @@ export function drawMarks(
     const shape = symbol(symbols[outcomeShape(outcome)], markerArea).context(placed as CanvasRenderingContext2D);
     context.fillStyle = outcomeColor(outcome);
     for (const point of points) {
-      const spot = position(scales.x, scales.left, point.t, point[calls.y]);
+      const spot = position(x, left, point.t, point[calls.y]);
       if (!spot) continue;
       [at.x, at.y] = spot;
       // One path per marker: Skia fills one path of thousands of shapes in more than linear time.
@@ -135,10 +143,18 @@ function placedAt(context: MarkContext, at: {x: number; y: number}) {
   };
 }
 
-function position(x: Scale, y: Scale, t: number, value: number | undefined): [number, number] | undefined {
-  if (value === undefined) return undefined;
-  const px = x(t);
-  const py = y(value);
+interface Axis {
+  scale: Scale;
+  domain: unknown;
+}
+
+const shows = ({domain}: Axis, value: number) =>
+  !Array.isArray(domain) || (value >= Number(domain[0]) && value <= Number(domain.at(-1)));
+
+function position(x: Axis, y: Axis, t: number, value: number | undefined): [number, number] | undefined {
+  if (value === undefined || !shows(x, t) || !shows(y, value)) return undefined;
+  const px = x.scale(t);
+  const py = y.scale(value);
   return px === undefined || py === undefined || !Number.isFinite(px + py) ? undefined : [px, py];
 }
 

@@ -1,6 +1,6 @@
 import {memo, useEffect, useRef, useState} from 'react';
 import clsx from 'clsx';
-import type {LogLine} from './run-output';
+import {rowsToRender, type LogLine} from './run-output';
 import styles from './styles.module.css';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
   emptyText: string;
 }
 
-// Rows never change once written: a flood re-renders only the rows it adds.
+// A line never changes once written: an update re-renders only the rows whose line is new.
 const Row = memo(function Row({line, onShowError}: {line: LogLine; onShowError(file: string): void}) {
   return (
     <li className={clsx(styles.logLine, styles[`log_${line.level}`])} data-level={line.level}>
@@ -33,18 +33,25 @@ const Row = memo(function Row({line, onShowError}: {line: LogLine; onShowError(f
  * The snippet's log, newest at the bottom, kept scrolled to the end while it
  * grows. Once it scrolls it is a tab stop, so a keyboard can scroll it too. It
  * is not a live region: a chatty snippet would drown a screen reader; the run
- * status announces how the run ended instead.
+ * status announces how the run ended instead. During a flood it holds only
+ * the newest rows (see rowsToRender); "Show all" brings back the rest of
+ * what is kept.
  */
 export default function OutputPane({lines, dropped, onClear, onShowError, emptyText}: Props) {
   const list = useRef<HTMLOListElement>(null);
   const [scrolls, setScrolls] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  // A new run (or Clear) starts with only the newest rows again.
+  if (showAll && lines.length === 0) setShowAll(false);
+  const rows = rowsToRender(lines, dropped, showAll);
+  const hidden = lines.length - rows.length;
   const newest = lines.at(-1)?.id;
   useEffect(() => {
     const element = list.current;
     if (!element) return;
     if (newest !== undefined) element.scrollTop = element.scrollHeight;
     setScrolls(element.scrollHeight > element.clientHeight);
-  }, [newest]);
+  }, [newest, showAll]);
   return (
     <section className={styles.output} aria-label="Output">
       <header className={styles.paneHeader}>
@@ -54,6 +61,20 @@ export default function OutputPane({lines, dropped, onClear, onShowError, emptyT
             <span className={styles.dropped} data-testid="playground-dropped">
               {' '}
               · {dropped.toLocaleString('en')} earlier lines not shown
+            </span>
+          )}
+          {hidden > 0 && (
+            <span className={styles.dropped}>
+              {' '}
+              · {hidden.toLocaleString('en')} more kept{' '}
+              <button
+                type="button"
+                className={styles.linkButton}
+                data-testid="playground-show-all"
+                onClick={() => setShowAll(true)}
+              >
+                Show all
+              </button>
             </span>
           )}
         </span>
@@ -69,8 +90,10 @@ export default function OutputPane({lines, dropped, onClear, onShowError, emptyT
         tabIndex={scrolls ? 0 : undefined}
       >
         {lines.length === 0 && <li className={styles.logEmpty}>{emptyText}</li>}
-        {lines.map((line) => (
-          <Row key={line.id} line={line} onShowError={onShowError} />
+        {rows.map((line, index) => (
+          // While rows are held back, each update brings mostly new lines: written into the rows
+          // already there (keyed by place) they cost a text change each, not a new element to style.
+          <Row key={hidden > 0 ? index : line.id} line={line} onShowError={onShowError} />
         ))}
       </ol>
     </section>

@@ -60,6 +60,18 @@ describe('RunFeed (useSnippetRun)', () => {
     expect(shown.at(-1)?.lines.map((line) => line.text)).toEqual(['first', 'last line']);
   });
 
+  it('shows what waits for a frame when the run ends without an event (Stop), and nothing again after', () => {
+    const {feed, shown, frame, frameQueued} = harness();
+    feed.push(log('first'));
+    feed.push(log('waiting'));
+    feed.end();
+    expect(shown.at(-1)?.lines.map((line) => line.text)).toEqual(['first', 'waiting']);
+    expect(frameQueued()).toBe(false);
+    feed.end();
+    frame();
+    expect(shown).toHaveLength(2);
+  });
+
   it('holds a bounded window even when frames never come', () => {
     const {feed, shown, frame} = harness();
     for (let i = 0; i < 50_000; i++) feed.push(log(`${i}`));

@@ -49,6 +49,14 @@ export class RunFeed {
     } else this.frame ??= this.frames.request(() => this.onFrame());
   }
 
+  /**
+   * The run is over (stopped, say, which no event tells): what waits for a
+   * frame is shown now, so the output does not change after the status does.
+   */
+  end(): void {
+    if (this.pending.length > 0 || this.frame !== null) this.flush();
+  }
+
   /** Empties the output; the next event is again the first of a run. */
   reset(): void {
     this.cancelFrame();

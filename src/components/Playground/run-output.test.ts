@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {WorkerEvent} from '@site/src/snippet-runner/protocol';
-import {appendEvents, emptyOutput} from './run-output';
+import {appendEvents, emptyOutput, rowsToRender, type LogLine} from './run-output';
 
 const log = (text: string): WorkerEvent => ({type: 'log', level: 'log', text, t: 0});
 const point = (t: number): WorkerEvent => ({type: 'point', point: {t, outcome: 'ok'}});
@@ -34,5 +34,13 @@ describe('run output', () => {
       {id: 0, level: 'error', text: 'main.ts line 4: Error: boom', t: 9, file: 'main.ts', line: 4},
     ]);
     expect(output.errorAt).toEqual({file: 'main.ts', line: 4});
+  });
+
+  it('renders the newest rows only once a run lets lines go, unless the reader asks for all', () => {
+    const lines: LogLine[] = ['a', 'b', 'c'].map((text, id) => ({id, level: 'log', text, t: 0}));
+    const texts = (rows: LogLine[]) => rows.map((line) => line.text);
+    expect(texts(rowsToRender(lines, 0, false, 2))).toEqual(['a', 'b', 'c']);
+    expect(texts(rowsToRender(lines, 5, false, 2))).toEqual(['b', 'c']);
+    expect(texts(rowsToRender(lines, 5, true, 2))).toEqual(['a', 'b', 'c']);
   });
 });

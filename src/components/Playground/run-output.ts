@@ -32,6 +32,24 @@ export interface RunOutput {
  */
 export const outputLimits = {lines: 1_000, points: 5_000};
 
+/**
+ * Rows the output pane holds once a run has let lines go (a flood): an
+ * update then rewrites these rows, not a thousand, whose restyling and
+ * layout made frames of 300 ms and more on a loaded machine. The pane's box
+ * shows about fifteen; the rest of what is kept is behind "Show all".
+ */
+export const floodRows = 100;
+
+/**
+ * The lines the output pane renders: all of them, unless the run has let
+ * lines go (`dropped`) and the reader has not asked for all — then the newest
+ * `floodRows`. A run that drops nothing keeps every line on the page, as
+ * readers and tests expect.
+ */
+export function rowsToRender(lines: LogLine[], dropped: number, showAll: boolean, rows = floodRows): LogLine[] {
+  return showAll || dropped === 0 || lines.length <= rows ? lines : lines.slice(-rows);
+}
+
 export const emptyOutput: RunOutput = {lines: [], points: [], droppedLines: 0, droppedPoints: 0, nextId: 0};
 
 /** Adds a run's events to what the page shows, keeping the newest `limits` of each. */

@@ -137,9 +137,13 @@ describe('RunSession (useSnippetRun)', () => {
     h.session.run({'main.ts': ''}, 'main.ts', null);
     h.session.setFault('error=1');
     expect(h.runningWorker().posted.at(-1)).toEqual({type: 'fault', spec: 'error=1'});
+    h.runningWorker().emit(log('first'));
+    h.runningWorker().emit(log('waiting for a frame'));
     h.session.stop();
     expect(h.statuses.at(-1)).toBe('stopped');
     expect(h.runningWorker().terminated).toBe(true);
+    // Shown with the stop, not on a later frame: the output does not change after the status.
+    expect(h.lines()).toEqual(['first', 'waiting for a frame']);
   });
 
   it('prepare starts a worker before the Run, which the Run then uses', () => {

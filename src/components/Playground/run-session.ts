@@ -79,7 +79,10 @@ export class RunSession {
         else this.feed.push(event);
       },
       onStatus: (status) => {
-        if (status !== 'running') view.faultInForce(undefined);
+        if (status !== 'running') {
+          this.feed.end();
+          view.faultInForce(undefined);
+        }
         view.status(status);
       },
     });
