@@ -87,6 +87,27 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
     expect(await curves()).toEqual(at40);
   });
 
+  it('gives each chart its numbers as a table behind "Show data", following the sliders', async () => {
+    const figure = page.getByTestId('simulation-charts').locator('figure').first();
+    await figure.getByText(/Show data/).click();
+    const table = figure.getByTestId('simulation-data');
+    const cells = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.textContent));
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(20);
+    expect(await table.locator('thead th').allInnerTexts()).toEqual([
+      'clients',
+      'no backoff',
+      'exponential',
+      'full jitter',
+      'equal jitter',
+      'decorrelated jitter',
+    ]);
+    expect(await table.locator('tbody th').first().innerText()).toBe('10');
+    const before = await cells();
+    await page.getByTestId('simulation-base').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(cells, {timeout: 20_000}).not.toEqual(before);
+  });
+
   it('shows a retry budget capping amplification through layers', async () => {
     const table = page.getByTestId('amplification-table');
     await expect.poll(() => table.innerText(), {timeout: 20_000}).toContain('27');

@@ -6,6 +6,7 @@ import {useNearViewport} from '@site/src/components/useNearViewport';
 import {strategyNames} from '@beamline/resilience/backoff';
 import type {AmplificationResult, OccSweepPoint} from '@beamline/resilience/simulation';
 import {rowsOf, type Row} from './rows';
+import SweepData from './SweepData';
 import {baseRange, nextBases} from './next-bases';
 import {useSimulationWorker} from './useSimulationWorker';
 import styles from './styles.module.css';
@@ -110,15 +111,19 @@ function Simulation() {
       >
         <figure>
           <LazySweepChart near={near} rows={callRows} label="total calls" />
-          <figcaption>
-            Calls to the contended row until every client has written (reads + conditional writes).
-          </figcaption>
+          <SweepData
+            rows={callRows}
+            unit="Total calls"
+            caption="Calls to the contended row until every client has written (reads + conditional writes)."
+          />
         </figure>
         <figure>
           <LazySweepChart near={near} rows={timeRows} label="completion (ms, log)" log />
-          <figcaption>
-            Time until the last client succeeds. Log scale: plain exponential backoff is off the charts.
-          </figcaption>
+          <SweepData
+            rows={timeRows}
+            unit="Completion time (ms)"
+            caption="Time until the last client succeeds. Log scale: plain exponential backoff is off the charts."
+          />
         </figure>
       </div>
       <h3 className={styles.subhead}>Retries through layers</h3>
