@@ -59,6 +59,33 @@ describe('retry page playground (production build, real Chromium, real server)',
     expect(await playground.chartPoints()).toBe(1);
   });
 
+  it("never reports the last run's drawing as this run's: an empty chart is drawn at once", async () => {
+    // The chart's data-drawn is what tests and the benchmark wait for. The edited snippet above left
+    // one point drawn; a new run's first commit empties the chart, and data-drawn must follow it
+    // rather than keep 1 until the axes settle (the benchmark timed Run → first point in 2 ms that way).
+    const seen = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const root = document.querySelector('[data-testid="playground"]')!;
+          const chart = () => root.querySelector('[data-testid="playground-chart"]')!;
+          const drawn = () => root.querySelector('[data-testid="chart-drawn"]')?.getAttribute('data-drawn');
+          const states: string[] = [];
+          const observer = new MutationObserver(() => {
+            states.push(`${chart().getAttribute('data-points')}/${drawn()}`);
+            if (chart().getAttribute('data-points') === '1' && drawn() === '1') {
+              observer.disconnect();
+              resolve(states);
+            }
+          });
+          observer.observe(root, {subtree: true, childList: true, attributes: true});
+          root.querySelector<HTMLButtonElement>('[data-testid="playground-run"]')!.click();
+        }),
+    );
+    expect(seen).not.toContain('0/1');
+    expect(seen).toContain('0/0');
+    await playground.waitForStatus('done');
+  });
+
   it('stops a busy loop at once and the page stays responsive', async () => {
     await playground.setCode('while (true) {}\n');
     await playground.run.click();

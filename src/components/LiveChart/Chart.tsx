@@ -336,7 +336,8 @@ export default function Chart({points, of, config, height, hidden}: Props) {
     marks.current = drawMarks(context, {width, height: chartHeight, pixelRatio}, want.series, want.config, laidOut);
     setHovered(undefined);
     // Drawn with axes that lag the points (see axesGapMs), the drawing leaves some out: not up to date yet.
-    if (JSON.stringify(laidOut.domains) !== JSON.stringify(want.domains)) return;
+    // A new run's empty chart is up to date at once: the last run's count must not stand for this run's.
+    if (want.count > 0 && JSON.stringify(laidOut.domains) !== JSON.stringify(want.domains)) return;
     box.current?.setAttribute('data-drawn', String(want.count));
     box.current?.setAttribute('data-markers', String(marks.current.length));
   }, []);
