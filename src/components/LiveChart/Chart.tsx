@@ -296,17 +296,18 @@ export default function Chart({points, of, config, height, hidden}: Props) {
   useLayoutEffect(() => {
     if (axes.key === wantedKey) return;
     const update = () => {
-      axesAt.current = performance.now();
+      // Emptied for a new run, the axes hold nothing back: the run's first point gets its axes at once.
+      axesAt.current = of > 0 ? performance.now() : Number.NEGATIVE_INFINITY;
       setAxes({key: wantedKey, shape: wanted});
     };
     const wait = axesAt.current + axesGapMs - performance.now();
-    if (wait <= 0) {
+    if (wait <= 0 || of === 0) {
       update();
       return;
     }
     const timer = setTimeout(update, wait);
     return () => clearTimeout(timer);
-  }, [axes.key, wantedKey]);
+  }, [axes.key, wantedKey, of]);
 
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
