@@ -112,6 +112,17 @@ export function runOcc(options: OccRunOptions): OccRunResult {
     const tb = at[b]!;
     return ta < tb || (ta === tb && order[a]! < order[b]!);
   };
+  /** Puts client c in the hole at index i and moves it up past every later event. */
+  const climb = (c: number, hole: number) => {
+    let i = hole;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(c, heap[p]!)) break;
+      heap[i] = heap[p]!;
+      i = p;
+    }
+    heap[i] = c;
+  };
   /**
    * Puts client c at the root (over the top event, whose time only grew or
    * which is gone) and sinks it. Bottom-up (Wegener, "Bottom-up-heapsort",
@@ -130,27 +141,14 @@ export function runOcc(options: OccRunOptions): OccRunResult {
       heap[i] = heap[m]!;
       i = m;
     }
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(c, heap[p]!)) break;
-      heap[i] = heap[p]!;
-      i = p;
-    }
-    heap[i] = c;
+    climb(c, i);
   };
 
   for (let c = 0; c < clients; c++) {
     at[c] = hops[c]!();
     order[c] = seq++;
     kind[c] = READ_AT_SERVER;
-    let i = size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(c, heap[p]!)) break;
-      heap[i] = heap[p]!;
-      i = p;
-    }
-    heap[i] = c;
+    climb(c, size++);
   }
 
   while (size > 0) {
