@@ -8,7 +8,7 @@ import {BaseSequencer, type TestSpecification} from 'vitest/node';
  */
 const SECONDS: Record<string, number> = {
   'things-to-try.test.ts': 189,
-  'lessons-things-to-try.test.ts': 139,
+  'lessons-things-to-try.test.ts': 160,
   'resilience-pages.test.ts': 122,
   'accessibility.test.ts': 104,
   'playground-polish.test.ts': 54,
