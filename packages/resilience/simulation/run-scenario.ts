@@ -249,17 +249,12 @@ function runAmplificationScenario(params: AmplificationParams): AmplificationRes
   };
 }
 
-export interface OccSweepParams {
+/** A single run's knobs (OccParams), over a range of client counts. */
+export interface OccSweepParams extends Omit<OccParams, 'scenario' | 'clients' | 'runs'> {
   /** Client counts; default 10, 20, …, 200. */
   clients?: readonly number[];
-  strategy?: StrategyName | readonly StrategyName[] | 'all';
   /** Runs per point; default 1 (the page wants it instant). */
   runs?: number;
-  seed?: number;
-  baseMs?: number;
-  capMs?: number;
-  firstExponent?: number;
-  network?: NetworkModel;
 }
 
 export interface OccSweepPoint extends OccStrategyResult {
