@@ -5,20 +5,10 @@ import type {StateChange} from './circuit-breaker';
 import {CircuitBreaker} from './circuit-breaker';
 import {ConsecutiveBreaker} from './consecutive-breaker';
 import {echoClient} from './echo-service.testkit';
+import {fail, ok, outcome} from './breaker.testkit';
 import {RejectedError} from './errors';
 import {circuitBreakerInterceptor} from './policy-interceptor';
 import {VirtualClock} from './virtual-clock';
-
-const fail = () => Promise.reject(new ConnectError('down', Code.Unavailable));
-const ok = () => Promise.resolve('ok');
-
-async function outcome(breaker: CircuitBreaker, fn: () => Promise<string>): Promise<string> {
-  try {
-    return await breaker.execute(fn);
-  } catch (e) {
-    return e instanceof RejectedError ? 'rejected' : 'failed';
-  }
-}
 
 describe('CircuitBreaker with seed 001 profile (5 failures → open 30 s → 2 successes close)', () => {
   it('walks closed → open → half-open → closed with exact times', async () => {

@@ -1,20 +1,8 @@
-import {Code, ConnectError} from '@connectrpc/connect';
 import {describe, expect, it} from 'vitest';
 import {CircuitBreaker} from './circuit-breaker';
-import {RejectedError} from './errors';
+import {fail, ok, outcome} from './breaker.testkit';
 import {FailureRateBreaker} from './failure-rate-breaker';
 import {VirtualClock} from './virtual-clock';
-
-const fail = () => Promise.reject(new ConnectError('down', Code.Unavailable));
-const ok = () => Promise.resolve('ok');
-
-async function outcome(breaker: CircuitBreaker, fn: () => Promise<string>): Promise<string> {
-  try {
-    return await breaker.execute(fn);
-  } catch (e) {
-    return e instanceof RejectedError ? 'rejected' : 'failed';
-  }
-}
 
 describe('FailureRateBreaker (resilience4j semantics)', () => {
   it('defaults are resilience4j’s: 50 %, count window 100, minimum 100 calls', () => {

@@ -12,6 +12,7 @@
  * a second early; the reference compares exactly.)
  */
 import {seededRandom} from './random';
+import type {VirtualClock} from './virtual-clock';
 
 export function referenceGcra(perSecond: number, burst: number): (nowMs: number) => boolean {
   const emission = BigInt(1e9 / perSecond);
@@ -35,4 +36,19 @@ export function poissonArrivalsMs(count: number, perSecond: number, seed: number
     t += (-Math.log(1 - random()) / perSecond) * 1000;
     return Math.floor(t);
   });
+}
+
+/**
+ * Offers `decide` 2 000 Poisson arrivals at 15/s on `clock` and asks the
+ * reference at 10/s, burst 5, the same; the indexes where they differ.
+ * A limiter under test is built with those knobs.
+ */
+export async function differencesFromGcraAt10PerSecond(clock: VirtualClock, decide: () => boolean): Promise<number[]> {
+  const reference = referenceGcra(10, 5);
+  const differences: number[] = [];
+  for (const [i, at] of poissonArrivalsMs(2_000, 15, 7).entries()) {
+    await clock.advance(at - clock.now());
+    if (decide() !== reference(at)) differences.push(i);
+  }
+  return differences;
 }
