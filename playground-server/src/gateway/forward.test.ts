@@ -112,6 +112,41 @@ describe('facade forwarding to C_GATEWAY_URL', () => {
     expect(delayed.headers.get('x-beamline-fault-latency-ms')).toBe('20');
   });
 
+  it('answers 503 when the gateway hangs up while the body is still coming, instead of cutting the caller', async () => {
+    // A gateway that reads the first chunk of a body and drops the connection: a crash, a restart.
+    const dropping = http.createServer((req) => req.once('data', () => req.socket.destroy()));
+    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+    const facade = await startServer({
+      logger: silentLogger,
+      gateway: {...DEFAULT_GATEWAY_CONFIG, upstreamUrl: `http://127.0.0.1:${(dropping.address() as AddressInfo).port}`},
+    });
+    try {
+      const answer = await new Promise<{status: number; body: string}>((resolve, reject) => {
+        const request = http.request(`${facade.url}/api/v1/routes/decide`, {
+          agent: false,
+          method: 'POST',
+          headers: {'X-Tenant-ID': 'acme', 'content-type': 'application/json', 'content-length': 400_000},
+        });
+        request.on('response', (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolve({status: response.statusCode ?? 0, body}));
+        });
+        request.on('error', reject);
+        // Half the body now, the rest once the gateway has dropped the connection.
+        request.write('x'.repeat(200_000));
+        setTimeout(() => request.end('x'.repeat(200_000)), 200);
+      });
+      expect(answer.status).toBe(503);
+      expect(JSON.parse(answer.body)).toMatchObject({ok: false, error: {code: 'unavailable'}});
+      expect(answer.body).not.toContain('127.0.0.1');
+    } finally {
+      await facade.close();
+      await new Promise((resolve) => dropping.close(resolve));
+    }
+  });
+
   it("answers 503 unavailable in c-gateway's envelope when the gateway is down, without its address", async () => {
     const down = http.createServer();
     await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
