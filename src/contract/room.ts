@@ -190,8 +190,10 @@ export interface RoomAggregate {
   readonly at: number;
   /** Sessions that called the Router or had the room open in the last minute. */
   readonly participants: number;
-  /** Since the current scenario started. */
+  /** Since the facilitator's last switch (an outage that ends by itself is no switch). */
   readonly totals: {
+    /** When that switch was (epoch ms): the room's start until the first. */
+    readonly since: number;
     readonly calls: number;
     readonly first: number;
     readonly retries: number;

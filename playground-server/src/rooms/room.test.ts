@@ -85,6 +85,7 @@ describe('Room aggregate', () => {
     room.record(clock.t, 'ok', true);
     const aggregate = room.aggregate();
     expect(aggregate.totals).toEqual({
+      since: 1_000_000, // the room's start: no switch yet
       calls: 4,
       first: 2,
       retries: 2,
@@ -111,9 +112,11 @@ describe('Room aggregate', () => {
     room.record(clock.t, 'ok', false);
     room.setScenario({kind: 'outage', seconds: 1});
     room.record(clock.t, 'unavailable', false);
+    const switchedAt = clock.t;
     advance(2_000);
     room.record(clock.t, 'ok', true);
-    expect(room.aggregate().totals).toMatchObject({calls: 2, first: 1, retries: 1});
+    expect(room.aggregate().totals).toMatchObject({since: switchedAt, calls: 2, first: 1, retries: 1});
+    expect(room.state().startedAt).toBe(switchedAt + 1_000); // the calm that followed: not where totals count from
   });
 
   it('keeps a 100 ms timeline from 3 s before to 12 s after the last recovery, where waves show', () => {

@@ -43,12 +43,13 @@ export class Room {
   private recoveredAt: number | undefined;
   private capacity: TokenBucket | undefined;
   private readonly members: LRUCache<string, true>;
-  private readonly tally = new Tally();
+  private readonly tally: Tally;
 
   constructor(options: RoomOptions) {
     this.code = options.code;
     this.now = options.now;
     this.startedAt = options.now();
+    this.tally = new Tally(this.startedAt);
     this.members = new LRUCache({
       max: options.maxMembers,
       ttl: PRESENCE_MS,
@@ -63,7 +64,7 @@ export class Room {
     this.advance(now);
     const failing = this.scenario.kind === 'outage' || this.scenario.kind === 'brownout';
     this.enter(scenario, now);
-    this.tally.restartTotals();
+    this.tally.restartTotals(now);
     if (failing && scenario.kind !== 'outage' && scenario.kind !== 'brownout') this.recover(now);
     return this.state();
   }

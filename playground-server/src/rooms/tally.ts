@@ -35,7 +35,7 @@ function addInto(target: MutableBin, source: MutableBin): void {
 
 /**
  * A room's call counts: a ring of 100 ms bins over the last minute (fixed
- * memory however busy the room), totals since the scenario started, and a
+ * memory however busy the room), totals since the facilitator's last switch, and a
  * frozen-once-filled timeline from 3 s before to 12 s after the last
  * recovery. Calls are binned by when they arrived, so a wave of retries
  * shows where it hit the Router, whatever latency it then got.
@@ -43,7 +43,13 @@ function addInto(target: MutableBin, source: MutableBin): void {
 export class Tally {
   private readonly ring: MutableBin[] = Array.from({length: SLOTS}, () => emptyBin(-Infinity));
   private totals = emptyBin(0);
+  private totalsSince: number;
   private recovery: {at: number; bins: MutableBin[]} | undefined;
+
+  /** `startedAt`: when the room's first scenario began, where its totals count from. */
+  constructor(startedAt: number) {
+    this.totalsSince = startedAt;
+  }
 
   record(arrivedAt: number, outcome: Outcome, retry: boolean): void {
     add(this.slot(arrivedAt), outcome, retry);
@@ -53,9 +59,10 @@ export class Tally {
     if (bins && index >= 0 && index < bins.length) add(bins[index]!, outcome, retry);
   }
 
-  /** The scenario changed: totals count from here. */
-  restartTotals(): void {
+  /** The facilitator switched the scenario at `at`: totals count from there. */
+  restartTotals(at: number): void {
     this.totals = emptyBin(0);
+    this.totalsSince = at;
   }
 
   /**
@@ -89,7 +96,7 @@ export class Tally {
     }
     const {first, retries, outcomes} = this.totals;
     return {
-      totals: {calls: first + retries, first, retries, outcomes: {...outcomes}},
+      totals: {since: this.totalsSince, calls: first + retries, first, retries, outcomes: {...outcomes}},
       perSecond,
       ...(this.recovery ? {recovery: {at: this.recovery.at, binMs: BIN_MS, bins: this.recovery.bins.map(copy)}} : {}),
     };

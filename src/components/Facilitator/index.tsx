@@ -128,6 +128,9 @@ function Dashboard({aggregate}: {aggregate: RoomAggregate}) {
     {first: 0, retries: 0},
   );
   const {totals} = aggregate;
+  // The totals run from the facilitator's last switch, through an outage that ended by itself: a clock
+  // time says which switch, where "since the switch" could read as "since the recovery".
+  const since = `since ${clockTime(totals.since)}`;
   return (
     <section aria-labelledby="dashboard-heading" data-testid="dashboard">
       <h2 id="dashboard-heading">Live</h2>
@@ -140,13 +143,13 @@ function Dashboard({aggregate}: {aggregate: RoomAggregate}) {
         />
         <Stat label="calls, last minute" value={lastMinute.first + lastMinute.retries} testId="minute-calls" />
         <Stat label="of them retries" value={lastMinute.retries} testId="minute-retries" />
-        <Stat label="calls since the switch" value={totals.calls} testId="total-calls" />
-        <Stat label="failed since the switch" value={totals.calls - totals.outcomes.ok} testId="total-failed" />
+        <Stat label={`calls ${since}`} value={totals.calls} testId="total-calls" />
+        <Stat label={`failed ${since}`} value={totals.calls - totals.outcomes.ok} testId="total-failed" />
       </dl>
       <p className={styles.breakdown} data-testid="outcome-totals">
         {OUTCOMES.filter((outcome) => totals.outcomes[outcome] > 0)
           .map((outcome) => `${outcome}: ${totals.outcomes[outcome]}`)
-          .join(' · ') || 'No calls yet since the switch.'}
+          .join(' · ') || `No calls yet ${since}.`}
       </p>
       <Suspense fallback={<p>Loading charts…</p>}>
         <DashboardCharts aggregate={aggregate} />
