@@ -86,6 +86,20 @@ describe('retry page playground (production build, real Chromium, real server)',
     await playground.waitForStatus('done');
   });
 
+  it('redraws the axes in the colours of a new theme', async () => {
+    // The ticks and the grid are on a canvas (the first in the chart), which CSS does not restyle.
+    const axes = () =>
+      playground.chart.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+    const theme = (name: string) =>
+      page.evaluate((value) => document.documentElement.setAttribute('data-theme', value), name);
+    const before = await axes();
+    const original = await page.evaluate(() => document.documentElement.getAttribute('data-theme') ?? 'light');
+    await theme(original === 'dark' ? 'light' : 'dark');
+    await expect.poll(axes).not.toBe(before);
+    await theme(original);
+    await expect.poll(axes).toBe(before);
+  });
+
   it('stops a busy loop at once and the page stays responsive', async () => {
     await playground.setCode('while (true) {}\n');
     await playground.run.click();

@@ -1,35 +1,22 @@
 import clsx from 'clsx';
 import {memo, useCallback, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {
-  CartesianGrid,
   ComposedChart,
-  Legend,
-  ReferenceArea,
+  DefaultLegendContent,
   ResponsiveContainer,
-  Scatter,
   XAxis,
   YAxis,
   useChartHeight,
   useChartWidth,
-  useXAxisDomain,
-  useXAxisScale,
-  useYAxisDomain,
-  useYAxisScale,
+  usePlotArea,
+  type LegendPayload,
 } from 'recharts';
 import type {ChartPoint} from '@site/src/snippet-runner/protocol';
-import {
-  seriesOf,
-  timeAxisEnd,
-  timeTicks,
-  valueTicks,
-  type Band,
-  type ChartConfig,
-  type ChartSeries,
-} from './chart-config';
-import {drawMarks, markAt, type Mark, type Scale} from './marks';
+import {axisTicks, drawAxes, plotScales, sameTicks, type AxesLook, type AxisTicks, type PlotArea} from './axes';
+import {seriesOf, type Band, type ChartConfig, type ChartSeries} from './chart-config';
+import {drawMarks, markAt, type Mark} from './marks';
 import {lineDashes, outcomeColor, outcomeShape} from './outcome-colors';
 import styles from './styles.module.css';
-
 interface Props {
   /** What is drawn: the run's points, or a sample of them (see thinPoints). */
   points: ChartPoint[];
@@ -56,293 +43,263 @@ function PointTooltip({point}: {point: ChartPoint}) {
   );
 }
 
-/** What recharts has laid out: the chart's size, its scales and the domains they map. */
+/** What recharts has laid out: the chart's size and, between the axes, the plot. */
 interface Layout {
   width: number;
   height: number;
-  x: Scale;
-  left: Scale;
-  right?: Scale;
-  domains: unknown[];
+  plot: PlotArea;
 }
 
 /** Inside the chart, where recharts' hooks work: hands its layout out whenever it changes. */
 function LayoutProbe({onLayout}: {onLayout(layout: Layout): void}) {
   const width = useChartWidth();
   const height = useChartHeight();
-  const x = useXAxisScale();
-  const left = useYAxisScale('left');
-  const right = useYAxisScale('right');
-  const xDomain = useXAxisDomain();
-  const leftDomain = useYAxisDomain('left');
-  const rightDomain = useYAxisDomain('right');
+  const plot = usePlotArea();
   useLayoutEffect(() => {
-    if (!width || !height || !x || !left) return;
-    onLayout({
-      width,
-      height,
-      x: x as Scale,
-      left: left as Scale,
-      ...(right ? {right: right as Scale} : {}),
-      domains: [xDomain, leftDomain, rightDomain],
-    });
-  }, [onLayout, width, height, x, left, right, xDomain, leftDomain, rightDomain]);
+    if (width && height && plot) onLayout({width, height, plot});
+  }, [onLayout, width, height, plot]);
   return null;
 }
 
-/** What recharts draws: the ticks of each axis, the legend's outcomes, the state bands. */
-interface AxesShape {
-  xTicks: number[];
-  leftTicks: number[];
-  rightTicks: number[];
-  outcomes: string[];
-  bands: Band[];
-}
-
-interface AxesProps {
-  axes: AxesShape;
+interface FrameProps {
   config: ChartConfig;
   height: number;
+  /** Where the plot starts: under the legend (see Legend). */
+  top: number;
   onLayout(layout: Layout): void;
 }
 
-const ends = (ticks: number[]): [number, number] => [ticks[0]!, ticks.at(-1)!];
+const margin = (top: number, rightAxis: boolean) => ({top, right: rightAxis ? 4 : 16, bottom: 24, left: 8});
 
 /**
- * Every tick given is drawn as it is. Recharts would otherwise measure each
- * new label — to drop ticks that crowd (`interval`) and to wrap its words (a
- * tick's `width`) — and each measurement forces a layout of the whole page:
- * the bulk of a chart.point flood's long frames. These ticks are few, short
- * and spaced to fit (timeTicks, valueTicks), and a label has one word.
+ * Recharts' part: the chart's size, the plot's place, the axis lines and
+ * their titles. Nothing in it depends on the points, so a run renders it
+ * once at most (when the legend changes height): the ticks, the grid and
+ * the bands, which do, are drawn on a canvas beneath it (drawAxes), the
+ * points on one above it (drawMarks). A recharts render is tens of
+ * milliseconds, which stood between a run's first point and the screen.
  */
-const givenTicks = {interval: 0, tick: {width: 0}} as const;
-
-/**
- * Recharts' part: axes, grid, legend and state bands, with no data (the
- * canvas draws the points). Re-rendered only when `axes` is a new shape (see
- * Chart), not for every point: a recharts render is tens of milliseconds,
- * which a chart.point flood asked for ten times a second.
- */
-const Axes = memo(
-  function Axes({axes, config, height, onLayout}: AxesProps) {
-    const {xTicks, leftTicks, rightTicks, outcomes, bands} = axes;
-    const rightAxis = config.lines?.some((line) => line.axis === 'right');
-    const calls = config.calls;
-    const format = timeTicks(xTicks.at(-1)!).format;
-    return (
-      <ResponsiveContainer width="100%" height={height}>
-        {/* The figure's caption and data table speak for the drawing (see ChartData). */}
-        <ComposedChart accessibilityLayer={false} margin={{top: 12, right: rightAxis ? 4 : 16, bottom: 24, left: 8}}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--ifm-color-emphasis-300)" />
-          {bands.map((band, index) => (
-            <ReferenceArea
-              key={index}
-              x1={band.from}
-              x2={Math.max(band.to, band.from + 1)}
-              yAxisId="left"
-              fill={config.bands?.colors[band.state] ?? '#999'}
-              fillOpacity={0.18}
-              strokeOpacity={0}
-              ifOverflow="extendDomain"
-            />
-          ))}
-          {/* With no data to fit, each axis shows exactly its ticks' range (allowDataOverflow). */}
-          <XAxis
-            type="number"
-            dataKey="t"
-            domain={ends(xTicks)}
-            ticks={xTicks}
-            {...givenTicks}
-            allowDataOverflow
-            tickFormatter={format}
-            label={{value: 'time since Run', position: 'insideBottom', offset: -14}}
-            stroke="currentColor"
-          />
+const Frame = memo(function Frame({config, height, top, onLayout}: FrameProps) {
+  const rightAxis = config.lines?.some((line) => line.axis === 'right') ?? false;
+  const calls = config.calls;
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      {/* The figure's caption and data table speak for the drawing (see ChartData). */}
+      <ComposedChart accessibilityLayer={false} margin={margin(top, rightAxis)}>
+        {/* The scales recharts makes from these domains go unused: the canvases place everything. */}
+        <XAxis
+          type="number"
+          domain={[0, 1]}
+          tick={false}
+          tickLine={false}
+          label={{value: 'time since Run', position: 'insideBottom', offset: -14}}
+          stroke="currentColor"
+        />
+        <YAxis
+          yAxisId="left"
+          type="number"
+          domain={[0, 1]}
+          tick={false}
+          tickLine={false}
+          width={56}
+          label={
+            calls && {
+              value: calls.label,
+              angle: -90,
+              position: 'insideLeft',
+              offset: 4,
+              style: {textAnchor: 'middle'},
+            }
+          }
+          stroke="currentColor"
+        />
+        {rightAxis && (
           <YAxis
-            yAxisId="left"
+            yAxisId="right"
+            orientation="right"
             type="number"
-            domain={ends(leftTicks)}
-            ticks={leftTicks}
-            {...givenTicks}
-            allowDataOverflow
-            width={56}
-            tickFormatter={(value: number) => `${Math.round(value * 100) / 100}`}
+            domain={[0, 1]}
+            tick={false}
+            tickLine={false}
+            width={config.rightLabel ? 56 : 44}
+            stroke="currentColor"
             label={
-              calls && {
-                value: calls.label,
-                angle: -90,
-                position: 'insideLeft',
+              config.rightLabel && {
+                value: config.rightLabel,
+                angle: 90,
+                position: 'insideRight',
                 offset: 4,
                 style: {textAnchor: 'middle'},
               }
             }
-            stroke="currentColor"
           />
-          {rightAxis && (
-            <YAxis
-              yAxisId="right"
-              orientation="right"
-              type="number"
-              domain={ends(rightTicks)}
-              ticks={rightTicks}
-              {...givenTicks}
-              allowDataOverflow
-              width={config.rightLabel ? 56 : 44}
-              stroke="currentColor"
-              label={
-                config.rightLabel && {
-                  value: config.rightLabel,
-                  angle: 90,
-                  position: 'insideRight',
-                  offset: 4,
-                  style: {textAnchor: 'middle'},
-                }
-              }
-            />
-          )}
-          {/* No fixed height: on a phone the legend wraps, and the plot moves down to make room. */}
-          {/* Names in the text colour: recharts colours them like their series, which fails contrast. */}
-          <Legend verticalAlign="top" formatter={(name) => <span className={styles.legendText}>{name}</span>} />
-          {/* No data: these give the legend its entries. */}
-          {config.lines?.map((line, index) => (
-            <Scatter
-              key={line.series}
-              name={line.label}
-              data={[]}
-              yAxisId={line.axis ?? 'left'}
-              fill={line.color}
-              line={{stroke: line.color, strokeWidth: 2, strokeDasharray: lineDashes[index % lineDashes.length]}}
-              legendType={index % lineDashes.length ? 'plainline' : 'line'}
-              isAnimationActive={false}
-            />
-          ))}
-          {calls &&
-            outcomes.map((outcome) => (
-              <Scatter
-                key={outcome}
-                name={outcome}
-                data={[]}
-                yAxisId="left"
-                fill={outcomeColor(outcome)}
-                legendType={outcomeShape(outcome)}
-                isAnimationActive={false}
-              />
-            ))}
-          <LayoutProbe onLayout={onLayout} />
-        </ComposedChart>
-      </ResponsiveContainer>
-    );
-  },
-  (before, after) =>
-    before.axes === after.axes &&
-    before.config === after.config &&
-    before.height === after.height &&
-    before.onLayout === after.onLayout,
-);
+        )}
+        <LayoutProbe onLayout={onLayout} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});
+
+/** The legend's distance from the chart's top, recharts' margin. */
+const legendTop = 12;
+// Holds the legend's one row while a run has reported no outcome yet (the chart is hidden then).
+const placeholder: LegendPayload[] = [{value: '\u00a0', type: 'circle', color: 'transparent'}];
+const legendText = (name: string) => <span className={styles.legendText}>{name}</span>;
 
 /**
- * The least time between two changes of the axes. Each is a recharts render
- * (its store, selectors and SVG: tens of milliseconds, several times that on
- * a loaded machine); in between, the canvas keeps drawing the points that
- * fit the axes in force.
+ * Recharts' own legend markup (DefaultLegendContent), placed where recharts
+ * put it, but rendered with the points rather than inside recharts: a new
+ * outcome is a few elements, not a recharts render. Sorted by name, as
+ * recharts' Legend sorts; names in the text colour, as recharts colours them
+ * like their series, which fails contrast.
  */
-const axesGapMs = 500;
-
-interface Drawing {
-  series: ChartSeries;
+function Legend({
+  outcomes,
+  config,
+  onHeight,
+}: {
+  outcomes: string[];
   config: ChartConfig;
-  /** The domains the axes must have for the drawing to match them: x, left, right. */
-  domains: unknown[];
-  count: number;
+  onHeight(height: number): void;
+}) {
+  const element = useRef<HTMLDivElement>(null);
+  const payload = useMemo<LegendPayload[]>(
+    () =>
+      [
+        ...(config.lines ?? []).map((line, index) => ({
+          value: line.label,
+          type: index % lineDashes.length ? ('plainline' as const) : ('line' as const),
+          color: line.color,
+          payload: {strokeDasharray: lineDashes[index % lineDashes.length]},
+        })),
+        ...(config.calls
+          ? outcomes.map((outcome) => ({value: outcome, type: outcomeShape(outcome), color: outcomeColor(outcome)}))
+          : []),
+      ].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
+    // The outcomes' names, not the array: a new run's points bring a new array of the same names.
+    [outcomes.join('\n'), config],
+  );
+  // On a phone the legend wraps, and the plot moves down to make room.
+  useLayoutEffect(() => {
+    const box = element.current!;
+    const measure = () => onHeight(box.getBoundingClientRect().height);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [onHeight]);
+  const rightAxis = config.lines?.some((line) => line.axis === 'right');
+  return (
+    <div
+      ref={element}
+      className="recharts-legend-wrapper"
+      style={{position: 'absolute', left: 8, right: rightAxis ? 4 : 16, top: legendTop}}
+    >
+      {payload.length > 0 ? (
+        <DefaultLegendContent payload={payload} formatter={legendText} align="center" layout="horizontal" />
+      ) : (
+        <div style={{visibility: 'hidden'}}>
+          <DefaultLegendContent payload={placeholder} align="center" layout="horizontal" />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The page's colours and font, from CSS: read once, and again when the theme changes. */
+function readLook(element: HTMLElement): AxesLook {
+  const style = getComputedStyle(element);
+  const fontSize = Number.parseFloat(style.fontSize);
+  return {
+    text: style.color,
+    grid: style.getPropertyValue('--ifm-color-emphasis-300').trim() || style.color,
+    font: `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
+    fontSize,
+  };
+}
+
+/** What the canvases last drew, so a commit redraws only what changed. */
+interface Drawn {
+  layout?: Layout;
+  look?: AxesLook;
+  config?: ChartConfig;
+  ticks?: AxisTicks;
+  bands?: Band[];
+  series?: ChartSeries;
+}
+
+const sameBands = (a: Band[] = [], b: Band[]) =>
+  a.length === b.length &&
+  a.every((band, index) => band.state === b[index]!.state && band.from === b[index]!.from && band.to === b[index]!.to);
+
+/** Sizes a canvas to the chart in device pixels; true if it changed (which empties it). */
+function sizeCanvas(element: HTMLCanvasElement, width: number, height: number, pixelRatio: number): boolean {
+  const [w, h] = [Math.round(width * pixelRatio), Math.round(height * pixelRatio)];
+  if (element.width === w && element.height === h) return false;
+  element.width = w;
+  element.height = h;
+  element.style.width = `${width}px`;
+  element.style.height = `${height}px`;
+  return true;
 }
 
 /**
  * The recharts part of LiveChart, loaded on its own: recharts is ~110 KB gz a
- * page need not load to be read. Recharts draws the axes; the points are on a
- * canvas over them (see drawMarks), drawn when the points change or recharts
- * lays out anew, with the axes in force: the points past them wait for new
- * axes, which lag on purpose during a flood (axesGapMs) and reach recharts'
- * scales through its own store, a render later. The drawing counts as up to
- * date (data-drawn) only with scales whose domains are the ones asked for.
+ * page need not load to be read. Recharts lays the chart out and draws its
+ * frame (Frame); the ticks, grid and bands are drawn on a canvas beneath it
+ * and the points on one above, both in the commit that brings the points,
+ * so what is on screen is the whole chart for the points in hand — which
+ * data-drawn says.
  */
 export default function Chart({points, of, config, height, hidden}: Props) {
   const series = useMemo(() => seriesOf(points, config), [points, config]);
-  const xTicks = timeTicks(timeAxisEnd(series.end)).ticks;
-  const ticks = useMemo(() => {
-    const calls = config.calls;
-    const values = (axis: 'left' | 'right') => [
-      ...(axis === 'left' && calls
-        ? series.callsByOutcome.flatMap(([, group]) => group.map((point) => point[calls.y]))
-        : []),
-      ...(config.lines ?? [])
-        .filter((line) => (line.axis ?? 'left') === axis)
-        .flatMap((line) => (series.lines.get(line.series) ?? []).map((point) => point.value)),
-    ];
-    return {left: valueTicks(values('left'), calls?.y === 'attempt'), right: valueTicks(values('right'))};
-  }, [series, config]);
-  const rightAxis = config.lines?.some((line) => line.axis === 'right');
-  const wanted: AxesShape = {
-    xTicks,
-    leftTicks: ticks.left,
-    rightTicks: ticks.right,
-    outcomes: series.callsByOutcome.map(([outcome]) => outcome),
-    bands: series.bands,
-  };
-  const wantedKey = JSON.stringify(wanted);
-  const [axes, setAxes] = useState({key: wantedKey, shape: wanted});
-  const axesAt = useRef(Number.NEGATIVE_INFINITY);
-  // The axes follow what the points ask for at most once per axesGapMs: at once after a quiet spell
-  // (a run's first point waits for nothing), else when the gap is over.
-  useLayoutEffect(() => {
-    if (axes.key === wantedKey) return;
-    const update = () => {
-      // Emptied for a new run, the axes hold nothing back: the run's first point gets its axes at once.
-      axesAt.current = of > 0 ? performance.now() : Number.NEGATIVE_INFINITY;
-      setAxes({key: wantedKey, shape: wanted});
-    };
-    const wait = axesAt.current + axesGapMs - performance.now();
-    if (wait <= 0 || of === 0) {
-      update();
-      return;
-    }
-    const timer = setTimeout(update, wait);
-    return () => clearTimeout(timer);
-  }, [axes.key, wantedKey, of]);
+  const ticks = useMemo(() => axisTicks(series, config), [series, config]);
+  const outcomes = series.callsByOutcome.map(([outcome]) => outcome);
+  const [legendHeight, setLegendHeight] = useState(0);
 
-  const canvas = useRef<HTMLCanvasElement>(null);
+  const axesCanvas = useRef<HTMLCanvasElement>(null);
+  const marksCanvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const marks = useRef<Mark[]>([]);
   const layout = useRef<Layout>(undefined);
-  const drawing = useRef<Drawing>(undefined);
-  const done = useRef<[Drawing?, Layout?]>([]);
+  const look = useRef<AxesLook>(undefined);
+  const want = useRef({series, config, ticks, count: of});
+  const drawn = useRef<Drawn>({});
   const [hovered, setHovered] = useState<Mark>();
 
-  // Sets data-drawn (how many of the run's points the drawing is up to date with) and data-markers
-  // (how many call markers it draws for them) once they are on screen: what tests and the benchmark wait for.
+  // Sets data-drawn (how many of the run's points are on screen) and data-markers (how many call
+  // markers stand for them) once they are: what tests and the benchmark wait for.
   const draw = useCallback(() => {
-    const element = canvas.current;
-    const context = element?.getContext('2d');
-    const [want, laidOut] = [drawing.current, layout.current];
-    if (!element || !context || !want || !laidOut) return;
-    if (done.current[0] === want && done.current[1] === laidOut) return;
-    done.current = [want, laidOut];
-    const {width, height: chartHeight} = laidOut;
+    const [axesElement, marksElement, laidOut] = [axesCanvas.current, marksCanvas.current, layout.current];
+    const [axesContext, marksContext] = [axesElement?.getContext('2d'), marksElement?.getContext('2d')];
+    if (!axesElement || !marksElement || !axesContext || !marksContext || !laidOut || !box.current) return;
+    look.current ??= readLook(box.current);
+    const {series, config, ticks, count} = want.current;
+    const last = drawn.current;
     const pixelRatio = window.devicePixelRatio || 1;
-    if (element.width !== Math.round(width * pixelRatio) || element.height !== Math.round(chartHeight * pixelRatio)) {
-      element.width = Math.round(width * pixelRatio);
-      element.height = Math.round(chartHeight * pixelRatio);
-      element.style.width = `${width}px`;
-      element.style.height = `${chartHeight}px`;
+    const size = {width: laidOut.width, height: laidOut.height, pixelRatio};
+    const resized = [axesElement, marksElement].map((element) =>
+      sizeCanvas(element, size.width, size.height, pixelRatio),
+    );
+    const axesChanged =
+      resized[0] ||
+      last.layout !== laidOut ||
+      last.look !== look.current ||
+      last.config !== config ||
+      !last.ticks ||
+      !sameTicks(last.ticks, ticks) ||
+      !sameBands(last.bands, series.bands);
+    if (axesChanged) drawAxes(axesContext, size, laidOut.plot, ticks, series.bands, config, look.current);
+    if (axesChanged || resized[1] || last.series !== series) {
+      const scales = plotScales(laidOut.plot, ticks);
+      marks.current = drawMarks(marksContext, size, series, config, scales);
+      setHovered(undefined);
     }
-    marks.current = drawMarks(context, {width, height: chartHeight, pixelRatio}, want.series, want.config, laidOut);
-    setHovered(undefined);
-    // Drawn with axes that lag the points (see axesGapMs), the drawing leaves some out: not up to date yet.
-    // A new run's empty chart is up to date at once: the last run's count must not stand for this run's.
-    if (want.count > 0 && JSON.stringify(laidOut.domains) !== JSON.stringify(want.domains)) return;
-    box.current?.setAttribute('data-drawn', String(want.count));
-    box.current?.setAttribute('data-markers', String(marks.current.length));
+    drawn.current = {layout: laidOut, look: look.current, config, ticks, bands: series.bands, series};
+    box.current.setAttribute('data-drawn', String(count));
+    box.current.setAttribute('data-markers', String(marks.current.length));
   }, []);
-  // Recharts may lay out again on its own (its store, a resize): draw then too, once this
+  // Recharts may lay out again on its own (a resize, the legend's height): draw then too, once this
   // commit's layout effects — the points' own included — have run.
   const onLayout = useCallback(
     (next: Layout) => {
@@ -351,12 +308,18 @@ export default function Chart({points, of, config, height, hidden}: Props) {
     },
     [draw],
   );
-  const domains = [ends(xTicks), ends(ticks.left), rightAxis ? ends(ticks.right) : undefined];
+  // The grid and tick colours come from the theme's CSS, which a canvas cannot follow by itself.
   useLayoutEffect(() => {
-    // A page render that brings no new points (the run's status, say) redraws nothing.
-    const last = drawing.current;
-    if (last?.series === series && last.config === config && last.count === of) return;
-    drawing.current = {series, config, domains, count: of};
+    const observer = new MutationObserver(() => {
+      look.current = undefined;
+      draw();
+    });
+    observer.observe(document.documentElement, {attributes: true, attributeFilter: ['data-theme']});
+    return () => observer.disconnect();
+  }, [draw]);
+  // Every commit: a page render that brings no new points (the run's status, say) redraws nothing.
+  useLayoutEffect(() => {
+    want.current = {series, config, ticks, count: of};
     draw();
   });
 
@@ -372,8 +335,10 @@ export default function Chart({points, of, config, height, hidden}: Props) {
       }}
       onPointerLeave={() => setHovered(undefined)}
     >
-      <Axes axes={axes.shape} config={config} height={height} onLayout={onLayout} />
-      <canvas ref={canvas} className={styles.marks} />
+      <canvas ref={axesCanvas} className={styles.layer} />
+      <Legend outcomes={outcomes} config={config} onHeight={setLegendHeight} />
+      <Frame config={config} height={height} top={legendTop + legendHeight} onLayout={onLayout} />
+      <canvas ref={marksCanvas} className={styles.layer} />
       {hovered && (
         // Beside the marker, on the side with more room.
         <div

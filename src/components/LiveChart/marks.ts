@@ -27,18 +27,13 @@ const symbols: Record<MarkerShape, SymbolType> = {
 /** A marker's area in px², recharts' Scatter default. */
 export const markerArea = 64;
 
-/** A recharts axis scale: value → px in the chart, undefined while the axis is not laid out. */
-export type Scale = (value: number) => number | undefined;
+/** An axis's map from a value to px in the chart (see plotScales). */
+export type Scale = (value: number) => number;
 
 export interface Scales {
   x: Scale;
   left: Scale;
   right?: Scale;
-  /**
-   * The [low, high] each axis shows — x, left, right — when known: a point
-   * outside them is not drawn, since the axes may lag the points (see Chart).
-   */
-  domains?: readonly unknown[];
 }
 
 /** A drawn call marker: where it is, for the tooltip to find under the pointer. */
@@ -48,8 +43,8 @@ export interface Mark {
   point: ChartPoint;
 }
 
-/** The part of a canvas context drawMarks uses, so a test can record it. */
-export type MarkContext = Pick<
+/** The part of a canvas context the chart draws with (drawMarks, drawAxes), so a test can record it. */
+export type ChartCanvas = Pick<
   CanvasRenderingContext2D,
   | 'setTransform'
   | 'clearRect'
@@ -61,21 +56,26 @@ export type MarkContext = Pick<
   | 'rect'
   | 'stroke'
   | 'fill'
+  | 'fillRect'
+  | 'fillText'
   | 'setLineDash'
   | 'strokeStyle'
   | 'fillStyle'
+  | 'globalAlpha'
   | 'lineWidth'
+  | 'font'
+  | 'textAlign'
 >;
 
 /**
- * Draws a run's lines and call markers on a canvas laid over recharts' axes.
+ * Draws a run's lines and call markers on a canvas laid over the axes.
  * Recharts draws each marker as an SVG element at about a millisecond apiece
  * (frames of 150–350 ms during a chart.point flood); on a canvas a marker
  * costs a few microseconds.
  * Lines go first, so markers stay on top, as in recharts.
  */
 export function drawMarks(
-  context: MarkContext,
+  context: ChartCanvas,
   size: {width: number; height: number; pixelRatio: number},
   series: ChartSeries,
   config: ChartConfig,
@@ -84,11 +84,9 @@ export function drawMarks(
   const {width, height, pixelRatio} = size;
   context.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   context.clearRect(0, 0, width, height);
-  const [xDomain, leftDomain, rightDomain] = scales.domains ?? [];
-  const x: Axis = {scale: scales.x, domain: xDomain};
-  const left: Axis = {scale: scales.left, domain: leftDomain};
+  const {x, left} = scales;
   for (const [index, line] of (config.lines ?? []).entries()) {
-    const y = line.axis === 'right' && scales.right ? {scale: scales.right, domain: rightDomain} : left;
+    const y = line.axis === 'right' && scales.right ? scales.right : left;
     context.beginPath();
     let started = false;
     for (const point of series.lines.get(line.series) ?? []) {
@@ -132,7 +130,7 @@ export function drawMarks(
  * setTransform per marker: Chromium re-maps the whole path drawn so far on
  * every transform change, which made a 5 000-marker redraw take 100+ ms.
  */
-function placedAt(context: MarkContext, at: {x: number; y: number}) {
+function placedAt(context: ChartCanvas, at: {x: number; y: number}) {
   return {
     moveTo: (x: number, y: number) => context.moveTo(x + at.x, y + at.y),
     lineTo: (x: number, y: number) => context.lineTo(x + at.x, y + at.y),
@@ -143,19 +141,11 @@ function placedAt(context: MarkContext, at: {x: number; y: number}) {
   };
 }
 
-interface Axis {
-  scale: Scale;
-  domain: unknown;
-}
-
-const shows = ({domain}: Axis, value: number) =>
-  !Array.isArray(domain) || (value >= Number(domain[0]) && value <= Number(domain.at(-1)));
-
-function position(x: Axis, y: Axis, t: number, value: number | undefined): [number, number] | undefined {
-  if (value === undefined || !shows(x, t) || !shows(y, value)) return undefined;
-  const px = x.scale(t);
-  const py = y.scale(value);
-  return px === undefined || py === undefined || !Number.isFinite(px + py) ? undefined : [px, py];
+function position(x: Scale, y: Scale, t: number, value: number | undefined): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const px = x(t);
+  const py = y(value);
+  return Number.isFinite(px + py) ? [px, py] : undefined;
 }
 
 const dashes = (pattern: string) => (pattern ? pattern.split(' ').map(Number) : []);
