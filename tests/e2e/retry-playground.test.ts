@@ -89,7 +89,10 @@ describe('retry page playground (production build, real Chromium, real server)',
   it('redraws the axes in the colours of a new theme', async () => {
     // The ticks and the grid are on a canvas (the first in the chart), which CSS does not restyle.
     const axes = () =>
-      playground.chart.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+      playground.chart
+        .locator('canvas')
+        .first()
+        .evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
     const theme = (name: string) =>
       page.evaluate((value) => document.documentElement.setAttribute('data-theme', value), name);
     const before = await axes();
