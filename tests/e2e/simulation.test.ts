@@ -60,6 +60,76 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
     await phone.close();
   });
 
+  it('draws the curves on recharts’ axes: from the 10 to the 200 clients tick, the log chart’s ends at its extremes', async () => {
+    const figures = page.getByTestId('simulation-charts').locator('figure');
+    const drawn = await figures.evaluateAll((all) =>
+      all.map((figure) => {
+        const at = (element: Element | null, name: string) => Number(element?.getAttribute(name));
+        const yAxis = figure.querySelector('.recharts-yAxis .recharts-cartesian-axis-line');
+        return {
+          xTicks: [...figure.querySelectorAll('.recharts-xAxis .recharts-cartesian-axis-tick-line')].map((tick) =>
+            at(tick, 'x1'),
+          ),
+          top: at(yAxis, 'y1'),
+          bottom: at(yAxis, 'y2'),
+          curves: [...figure.querySelectorAll('.recharts-line-curve')].map((path) =>
+            (path.getAttribute('d') ?? '')
+              .split(/[ML]/)
+              .filter(Boolean)
+              .map((point) => point.split(',').map(Number) as [number, number]),
+          ),
+        };
+      }),
+    );
+    expect(drawn).toHaveLength(2);
+    for (const {xTicks, top, bottom, curves} of drawn) {
+      expect(curves).toHaveLength(5);
+      for (const curve of curves) {
+        expect(curve).toHaveLength(20);
+        expect(curve[0]![0]).toBeCloseTo(xTicks[0]!, 1);
+        expect(curve.at(-1)![0]).toBeCloseTo(xTicks.at(-1)!, 1);
+        for (const [, y] of curve) expect(y >= top - 0.01 && y <= bottom + 0.01).toBe(true);
+      }
+    }
+    // The log chart's domain is the values' range: its lowest point sits on the bottom, its highest on the top.
+    const ys = drawn[1]!.curves.flat().map(([, y]) => y);
+    expect(Math.max(...ys)).toBeCloseTo(drawn[1]!.bottom, 1);
+    expect(Math.min(...ys)).toBeCloseTo(drawn[1]!.top, 1);
+  });
+
+  it('shows a point’s five values in a tooltip, under the pointer or stepped to with the arrow keys', async () => {
+    const chart = page.getByTestId('simulation-charts').locator('figure').first().getByRole('application');
+    const tooltip = chart.getByTestId('simulation-tooltip');
+    const lastTick = await chart
+      .locator('.recharts-xAxis .recharts-cartesian-axis-tick-line')
+      .last()
+      .evaluate((tick) => Number(tick.getAttribute('x1')));
+    await chart.hover({position: {x: lastTick - 2, y: 150}});
+    await expect.poll(() => tooltip.locator('.recharts-tooltip-label').innerText()).toBe('200 clients');
+    const items = () => tooltip.locator('.recharts-tooltip-item').allInnerTexts();
+    const hovered = await items();
+    expect(hovered.map((item) => item.split(' : ')[0])).toEqual([
+      'no backoff',
+      'exponential',
+      'full jitter',
+      'equal jitter',
+      'decorrelated jitter',
+    ]);
+    for (const item of hovered) expect(item).toMatch(/ : [\d,]+$/);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => tooltip.count()).toBe(0);
+
+    await chart.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => tooltip.locator('.recharts-tooltip-label').innerText()).toBe('10 clients');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => tooltip.locator('.recharts-tooltip-label').innerText()).toBe('20 clients');
+    // Read out as it changes, as recharts' own tooltip is.
+    expect(await tooltip.locator('[role="status"]').getAttribute('aria-live')).toBe('assertive');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => tooltip.count()).toBe(0);
+  });
+
   it('re-runs when the reader moves a slider', async () => {
     // Every curve but "no backoff" depends on the base delay.
     const before = await curves();

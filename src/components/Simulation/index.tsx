@@ -15,10 +15,14 @@ const chartHeight = 260;
 const sweepKey = (runs: number, baseMs: number) => `${runs}×${baseMs}`;
 const SweepChart = lazy(() => import('./SweepChart'));
 
-/** A sweep chart once the charts near the viewport; until then (and while recharts loads) a box of its size. */
+/**
+ * A sweep chart once the charts near the viewport and the first sweep is in
+ * (its axes come from the rows); until then, and while recharts loads, a box
+ * of its size.
+ */
 function LazySweepChart({near, ...props}: {near: boolean; rows: Row[]; label: string; log?: boolean}) {
   const box = <div className={styles.chartBox} style={{height: chartHeight}} />;
-  if (!near) return box;
+  if (!near || props.rows.length === 0) return box;
   return (
     <Suspense fallback={box}>
       <SweepChart {...props} height={chartHeight} />
