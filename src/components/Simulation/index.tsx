@@ -1,4 +1,4 @@
-import {Suspense, lazy, useEffect, useMemo, useRef, useState} from 'react';
+import {Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import Slider from '@site/src/components/ui/Slider';
 import {useNearViewport} from '@site/src/components/useNearViewport';
@@ -56,7 +56,9 @@ function Simulation() {
   });
 
   const lastBase = useRef({baseMs, direction: 1 as 1 | -1});
-  useEffect(() => {
+  // A layout effect: a sweep the page holds is drawn before the slider's own frame is painted.
+  // A passive effect ran a frame later (a paint of the moved thumb alone, then the curves).
+  useLayoutEffect(() => {
     const last = lastBase.current;
     if (baseMs !== last.baseMs) lastBase.current = {baseMs, direction: baseMs > last.baseMs ? 1 : -1};
     const nextBaseMs = nextBases(baseMs, lastBase.current.direction);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import {act} from 'react';
+import {act, useLayoutEffect} from 'react';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {renderHook} from '../test-support/render-hook';
 import type {AheadRequest, SimulationRequest, SimulationResponse, SweepAhead} from './protocol';
@@ -31,6 +31,14 @@ class FakeWorker {
 }
 
 const sweep = (runs: number) => ({kind: 'sweep', runs, seed: 1, baseMs: 5, nextBaseMs: []}) as const;
+
+/** As Simulation asks for its first sweep: in a layout effect, which runs before passive ones. */
+function useRequestOnMount() {
+  const worker = useSimulationWorker(() => {});
+  const {request} = worker;
+  useLayoutEffect(() => request(sweep(10)), [request]);
+  return worker;
+}
 
 beforeEach(() => {
   FakeWorker.created = [];
@@ -84,6 +92,12 @@ describe('useSimulationWorker', () => {
     expect(worker!.posted).toHaveLength(2);
     await act(async () => worker!.answer(worker!.posted[0]!));
     expect(worker!.posted.map((request) => request.kind === 'sweep' && request.runs)).toEqual([10, false, 20]);
+    await hook.unmount();
+  });
+
+  it('takes a request made in the page’s layout effect on its first render', async () => {
+    const hook = await renderHook(useRequestOnMount, undefined);
+    expect(FakeWorker.created[0]!.posted.map((request) => request.kind)).toEqual(['sweep']);
     await hook.unmount();
   });
 

@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import {LatestPerKind} from './latest-queue';
 import type {AheadRequest, SimulationRequest, SimulationResponse, SweepAhead} from './protocol';
 
@@ -22,7 +22,8 @@ export function useSimulationWorker(onResponse: (response: SimulationResponse | 
     setComputing(queue.current.computing);
   }, []);
 
-  useEffect(() => {
+  // A layout effect, so the worker exists for the page's own layout effects (Simulation asks from one).
+  useLayoutEffect(() => {
     const created = new Worker(new URL('./simulation.worker.ts', import.meta.url), {
       type: 'module',
       name: 'beamline-simulation',
