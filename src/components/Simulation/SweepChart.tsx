@@ -41,6 +41,29 @@ const legendEntries = strategyNames.map((strategy) => (
   />
 ));
 
+/**
+ * What no sweep changes, made once: when the log chart's axis moves, React
+ * finds these elements unchanged and leaves them (and recharts' copies of
+ * their settings) alone.
+ */
+const fixedParts = (
+  <>
+    <CartesianGrid strokeDasharray="3 3" stroke="var(--ifm-color-emphasis-300)" />
+    {/* With no data to fit, an axis takes its domain as given only with allowDataOverflow. */}
+    <XAxis
+      dataKey="clients"
+      type="number"
+      domain={clientsDomain}
+      allowDataOverflow
+      stroke="currentColor"
+      label={xLabel}
+    />
+    {/* Room for the legend's two rows, so the second does not sit on the top tick. */}
+    <Legend verticalAlign="top" height={60} />
+    {legendEntries}
+  </>
+);
+
 interface PlotArea {
   x: number;
   y: number;
@@ -90,16 +113,7 @@ const Axes = memo(function Axes({
     <ResponsiveContainer width="100%" height={height}>
       {/* No data to step through here: the keys work on SweepChart's box instead. */}
       <LineChart accessibilityLayer={false} margin={margin}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--ifm-color-emphasis-300)" />
-        {/* With no data to fit, an axis takes its domain as given only with allowDataOverflow. */}
-        <XAxis
-          dataKey="clients"
-          type="number"
-          domain={clientsDomain}
-          allowDataOverflow
-          stroke="currentColor"
-          label={xLabel}
-        />
+        {fixedParts}
         <YAxis
           scale={axis.log ? 'log' : 'auto'}
           domain={axis.domain}
@@ -110,9 +124,6 @@ const Axes = memo(function Axes({
           tickFormatter={thousands}
           label={yLabel}
         />
-        {/* Room for the legend's two rows, so the second does not sit on the top tick. */}
-        <Legend verticalAlign="top" height={60} />
-        {legendEntries}
         <PlotProbe onPlotArea={onPlotArea} />
       </LineChart>
     </ResponsiveContainer>
