@@ -159,8 +159,10 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
 
   it('gives each chart its numbers as a table behind "Show data", following the sliders', async () => {
     const figure = page.getByTestId('simulation-charts').locator('figure').first();
-    await figure.getByText(/Show data/).click();
     const table = figure.getByTestId('simulation-data');
+    // Not built until asked for: the sliders re-render the panel.
+    expect(await table.count()).toBe(0);
+    await figure.getByText(/Show data/).click();
     const cells = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.textContent));
     await expect.poll(() => table.locator('tbody tr').count()).toBe(20);
     expect(await table.locator('thead th').allInnerTexts()).toEqual([

@@ -1,5 +1,5 @@
-import {useState} from 'react';
 import ScrollTable from '@site/src/components/ScrollTable';
+import LazyDetails from '@site/src/components/ui/LazyDetails';
 import {strategyNames} from '@beamline/resilience/backoff';
 import {strategyLabels} from './strategy-colors';
 import type {Row} from './rows';
@@ -7,19 +7,18 @@ import styles from './styles.module.css';
 
 /**
  * A sweep chart's text alternative: its caption, and every value behind
- * "Show data" as a table (built only when opened — a slider move re-renders
- * the panel, and a screen reader reaches the numbers here, not in the SVG).
+ * "Show data" as a table (built only when opened, see LazyDetails — a slider
+ * move re-renders the panel, and a screen reader reaches the numbers here,
+ * not in the SVG).
  */
 export default function SweepData({rows, unit, caption}: {rows: Row[]; unit: string; caption: string}) {
-  const [open, setOpen] = useState(false);
   return (
     <figcaption>
       {caption}
-      <details onToggle={(event) => setOpen(event.currentTarget.open)}>
-        <summary>
-          Show data: {unit.toLowerCase()}, {rows.length} client counts × {strategyNames.length} strategies
-        </summary>
-        {open && (
+      <LazyDetails
+        summary={`Show data: ${unit.toLowerCase()}, ${rows.length} client counts × ${strategyNames.length} strategies`}
+      >
+        {() => (
           <ScrollTable className={styles.data} data-testid="simulation-data">
             <thead>
               <tr>
@@ -43,7 +42,7 @@ export default function SweepData({rows, unit, caption}: {rows: Row[]; unit: str
             </tbody>
           </ScrollTable>
         )}
-      </details>
+      </LazyDetails>
     </figcaption>
   );
 }
