@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {createOutbox, type OutboxOptions} from './outbox';
+import {outputLimits} from '@site/src/components/Playground/run-output';
+import {createOutbox, outboxDefaults, type OutboxOptions} from './outbox';
 import type {WorkerEvent} from './protocol';
 
 // A hand-driven clock and timer: a `while (true)` snippet never lets the
@@ -124,5 +125,21 @@ describe('outbox', () => {
     outbox.emit(log('2'));
     outbox.emit({type: 'done', t: 3});
     expect(batches).toEqual([[log('1')], [log('2')], [{type: 'done', t: 3}]]);
+  });
+
+  it('sends a flood no faster than the page keeps it: a second of batches is the kept window', () => {
+    const {intervalMs, maxLogs, maxPoints} = outboxDefaults;
+    const {outbox, batches, advance} = harness({intervalMs, maxLogs, maxPoints});
+    for (let ms = 0; ms < 1_000; ms++) {
+      for (let i = 0; i < 100; i++) outbox.emit(log('x'));
+      for (let i = 0; i < 100; i++) outbox.emit(point(ms));
+      advance(1);
+    }
+    const sent = batches.flat();
+    expect(sent.filter((event) => event.type === 'log').length).toBeLessThanOrEqual(outputLimits.lines);
+    expect(sent.filter((event) => event.type === 'point').length).toBeLessThanOrEqual(outputLimits.points);
+    // And no less: the page still fills its window within the second.
+    expect(sent.filter((event) => event.type === 'log').length).toBeGreaterThan(outputLimits.lines * 0.9);
+    expect(sent.filter((event) => event.type === 'point').length).toBeGreaterThan(outputLimits.points * 0.9);
   });
 });

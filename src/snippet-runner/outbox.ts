@@ -26,7 +26,14 @@ export interface Outbox {
   finish(event: WorkerEvent): void;
 }
 
-export const outboxDefaults = {intervalMs: 50, maxLogs: 100, maxPoints: 500, maxTextLength: 2_000};
+/**
+ * A second of a flood's batches (20) carries what the page keeps of a run
+ * (1 000 lines, 5 000 points: run-output's outputLimits). Twice that, as
+ * before, cost the page's main thread to receive and sort (the runner's
+ * onmessage was its largest script item in a log-and-point flood), only for
+ * the page to let it go.
+ */
+export const outboxDefaults = {intervalMs: 50, maxLogs: 50, maxPoints: 250, maxTextLength: 2_000};
 
 /**
  * Stands between a snippet and `postMessage`, so a snippet that logs or
