@@ -3,6 +3,7 @@ import type {Browser, Page} from 'playwright-core';
 import {launchChromium, watchForeignRequests} from './support/browser';
 import {PlaygroundDriver} from './support/playground';
 import {serveProductionBuild, type RunningSite} from './support/serve';
+import {floodRows} from '../../src/components/Playground/run-output';
 
 describe('retry page playground (production build, real Chromium, real server)', () => {
   let site: RunningSite;
@@ -172,6 +173,23 @@ describe('retry page playground (production build, real Chromium, real server)',
       expect(await playground.root.getByTestId(notice).count()).toBe(0);
     });
   }
+
+  it("'Show all' lasts for the run it was asked in: the next flood shows only the newest rows again", async () => {
+    await playground.setCode('while (true) { log("hello") }\n');
+    const rows = () => playground.output.locator('li[data-level]').count();
+    for (const run of [1, 2]) {
+      await playground.run.click();
+      const showAll = playground.root.getByTestId('playground-show-all');
+      await showAll.waitFor({timeout: 20_000});
+      expect(await rows()).toBeLessThanOrEqual(floodRows);
+      if (run === 1) {
+        await showAll.click();
+        await expect.poll(rows).toBeGreaterThan(floodRows);
+      }
+      await playground.stop.click();
+      await playground.waitForStatus('stopped', 5_000);
+    }
+  });
 
   it('charts a bounded 20 000-point loop as its newest points and counts the rest', async () => {
     await playground.setCode(
