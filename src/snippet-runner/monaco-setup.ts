@@ -3,6 +3,12 @@ import snippetApiTypes from '!!raw-loader!./snippet-api.d.ts';
 import connectTypes from '!!raw-loader!./connect-types.d.ts';
 import {DARK_THEME, darkTheme} from './editor-themes';
 import {librarySources} from './library-sources';
+import {getEditorFeatures} from 'monaco-editor/editor/common/editorFeatures';
+import {StandaloneEditor} from 'monaco-editor/editor/standalone/browser/standaloneCodeEditor';
+import {StandaloneServices} from 'monaco-editor/editor/standalone/browser/standaloneServices';
+import {getSingletonServiceDescriptors} from 'monaco-editor/platform/instantiation/common/extensions';
+import type {IInstantiationService} from 'monaco-editor/platform/instantiation/common/instantiation';
+import {ServiceCollection} from 'monaco-editor/platform/instantiation/common/serviceCollection';
 
 /* Reached only through React.lazy inside <BrowserOnly>: Monaco touches `window` when imported. */
 self.MonacoEnvironment = {
@@ -55,6 +61,43 @@ export function provideLibrary(id: string, tabs: readonly string[]): void {
     typescript.typescriptDefaults.addExtraLib(text, path);
     libraryAdded.add(path);
   }
+}
+
+// Monaco reads the registered services and editor features once, when its
+// first editor is created; those monaco-features.ts registers later reach
+// editors through a child of its instantiation service.
+const coreServices = getSingletonServiceDescriptors().length;
+const coreFeatures = new Set(getEditorFeatures());
+let featureServices: IInstantiationService | undefined;
+let features: Promise<void> | undefined;
+
+/**
+ * The editing features (monaco-features.ts), fetched once per page by the
+ * first editor to show; rejects if their chunk cannot be fetched.
+ */
+export function loadEditorFeatures(): Promise<void> {
+  // Named so that tests can hold it back.
+  features ??= import(/* webpackChunkName: "monaco-features" */ './monaco-features').then(() => {
+    const services = StandaloneServices.initialize({}).createChild(
+      new ServiceCollection(...getSingletonServiceDescriptors().slice(coreServices)),
+    );
+    for (const feature of getEditorFeatures()) if (!coreFeatures.has(feature)) services.createInstance(feature);
+    featureServices = services;
+  });
+  return features;
+}
+
+/** True once the editing features are registered: an editor created now has them. */
+export const editorFeaturesHere = (): boolean => featureServices !== undefined;
+
+/** `monaco.editor.create`, with the editing features once they are here. */
+export function createEditor(
+  element: HTMLElement,
+  options: monaco.editor.IStandaloneEditorConstructionOptions,
+): monaco.editor.IStandaloneCodeEditor {
+  return featureServices
+    ? featureServices.createInstance(StandaloneEditor, element, options)
+    : monaco.editor.create(element, options);
 }
 
 export {monaco};

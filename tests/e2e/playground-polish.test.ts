@@ -96,6 +96,68 @@ describe('playground polish (production build, real Chromium)', () => {
     await fresh.close();
   });
 
+  // The editor shows with Monaco's core; hover, suggestions, find… come in a chunk of their own after it, and the
+  // editor is created again to take them: the reader's text, caret, focus and undo history must survive that.
+  it('the editing features arrive after the editor shows, and the reader loses nothing to them', async () => {
+    const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const errors: string[] = [];
+    fresh.on('pageerror', (error) => errors.push(String(error)));
+    fresh.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    let release = () => {};
+    const released = new Promise<void>((done) => (release = done));
+    await fresh.route('**/monaco-features.*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await fresh.goto(`${site.url}${retryPage}`, {waitUntil: 'networkidle'});
+    const playground = new PlaygroundDriver(fresh);
+    await playground.waitForEditor();
+    const editor = playground.root.locator('[data-editor-ready="true"]');
+    expect(await editor.getAttribute('data-editor-features')).toBe('false');
+    // Pasted, not typed: keystrokes can be dropped while a loaded machine is busy with the editor's start.
+    const paste = (text: string) =>
+      fresh.evaluate((pasted) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', pasted);
+        document.activeElement?.dispatchEvent(
+          new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}),
+        );
+      }, text);
+    await playground.root.locator('.monaco-editor .view-lines').click();
+    await fresh.keyboard.press('Control+End');
+    await paste('// pasted early');
+    await expect.poll(() => playground.editorText()).toContain('// pasted early');
+
+    release();
+    await playground.root.locator('[data-editor-features="true"]').waitFor();
+    expect(await fresh.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true);
+    await paste(', and later');
+    await expect.poll(() => playground.editorText()).toContain('// pasted early, and later');
+    // Find is one of the features: its widget opens in the new editor.
+    await fresh.keyboard.press('Control+F');
+    await playground.root.locator('.find-widget.visible').waitFor();
+    await fresh.keyboard.press('Escape');
+    for (let presses = 0; presses < 5 && (await playground.editorText()).includes('pasted early'); presses++) {
+      await fresh.keyboard.press('Control+Z');
+    }
+    expect(await playground.editorText()).not.toContain('pasted early');
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+
+  it('Ctrl+Enter runs the playground it is pressed in, with two on the page', async () => {
+    const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await fresh.goto(`${site.url}/guide/resilience/rate-limiting`);
+    const [first, second] = [new PlaygroundDriver(fresh, 0), new PlaygroundDriver(fresh, 1)];
+    await first.waitForEditor();
+    await second.waitForEditor();
+    await first.setCode("log('first');\n");
+    await fresh.keyboard.press('Control+Enter');
+    await first.waitForLog(/first/);
+    expect(await second.status()).toBe('idle');
+    await fresh.close();
+  });
+
   it('Ctrl+Enter in the editor runs', async () => {
     await page.goto(`${site.url}${retryPage}`);
     const playground = new PlaygroundDriver(page);

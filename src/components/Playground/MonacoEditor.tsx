@@ -1,5 +1,11 @@
 import {useEffect, useLayoutEffect, useRef, useState} from 'react';
-import {monaco, provideLibrary} from '@site/src/snippet-runner/monaco-setup';
+import {
+  createEditor as createStandaloneEditor,
+  editorFeaturesHere,
+  loadEditorFeatures,
+  monaco,
+  provideLibrary,
+} from '@site/src/snippet-runner/monaco-setup';
 import {DARK_THEME, LIGHT_THEME} from '@site/src/snippet-runner/editor-themes';
 import type {EditorProps} from './editor-props';
 import {isMac, sendShortcutLabel, tabFocusShortcutLabel} from '@site/src/components/ui/shortcut';
@@ -43,6 +49,8 @@ export default function MonacoEditor({
   // Set once Monaco is created and its shortcuts are bound: tests and
   // screenshots wait for it rather than for a guessed delay.
   const [ready, setReady] = useState(false);
+  // Set once the editor has the editing features (hover, suggestions, find…): for tests, as `ready`.
+  const [features, setFeatures] = useState(false);
   // Monaco keeps the first handlers it is given; read the latest through refs.
   const handlers = useRef({onRun, onToggleTabIndents, onChange});
   handlers.current = {onRun, onToggleTabIndents, onChange};
@@ -65,15 +73,12 @@ export default function MonacoEditor({
   };
   const syncRef = useRef(syncModels);
   syncRef.current = syncModels;
+  const shownFile = useRef(file);
 
-  // Created once, in a layout effect: the editor replaces the placeholder
-  // before the browser paints; the effects below follow the props.
-  useLayoutEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    syncRef.current();
-    const editor = monaco.editor.create(element, {
-      model: monaco.editor.getModel(modelUri(id, file)),
+  // The editor as the props stand now; created in a layout effect, and again once the editing features are here.
+  const createEditor = (element: HTMLElement) => {
+    const editor = createStandaloneEditor(element, {
+      model: monaco.editor.getModel(modelUri(id, shownFile.current)),
       theme: dark ? DARK_THEME : LIGHT_THEME,
       minimap: {enabled: false},
       fontSize: 14,
@@ -86,22 +91,69 @@ export default function MonacoEditor({
       fixedOverflowWidgets: true,
       ...options(tabIndents),
     });
-    editorRef.current = editor;
-    // A keystroke just before Ctrl+Enter may not have reached React state yet.
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onRun(editor.getValue()));
+    // Actions, not editor.addCommand: a command's key is the page's, so with
+    // two playgrounds on a page Ctrl+Enter in one would run the other.
+    editor.addAction({
+      id: 'beamline.run',
+      label: 'Run the snippet',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      // A keystroke just before Ctrl+Enter may not have reached React state yet.
+      run: () => handlers.current.onRun(editor.getValue()),
+    });
     // Monaco's own tab-focus toggle flips a global flag that the
     // `tabFocusMode` option would override; this key flips the option.
-    const toggleKey = isMac(navigator.platform)
-      ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM
-      : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM;
-    editor.addCommand(toggleKey, () => handlers.current.onToggleTabIndents());
-    const changes = editor.onDidChangeModelContent(() => {
+    editor.addAction({
+      id: 'beamline.toggleTabIndents',
+      label: 'Toggle Tab indenting',
+      keybindings: [
+        isMac(navigator.platform)
+          ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM
+          : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM,
+      ],
+      run: () => handlers.current.onToggleTabIndents(),
+    });
+    editor.onDidChangeModelContent(() => {
       if (!applyingValue.current) handlers.current.onChange(editor.getValue());
     });
+    return editor;
+  };
+  const createRef = useRef(createEditor);
+  createRef.current = createEditor;
+
+  // Created once, in a layout effect: the editor replaces the placeholder
+  // before the browser paints; the effects below follow the props.
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    syncRef.current();
+    editorRef.current = createRef.current(element);
     setReady(true);
+    let current = true;
+    // The editing features come after the editor shows. Monaco gives an editor
+    // the contributions registered when it is created, so this one is swapped
+    // for a new one on the same model, in one task: text, undo history and
+    // markers live in the model; caret, selection and scroll in the view state.
+    if (!editorFeaturesHere())
+      loadEditorFeatures().then(
+        () => {
+          const old = editorRef.current;
+          if (!current || !old) return;
+          const viewState = old.saveViewState();
+          const focused = old.hasTextFocus();
+          old.dispose();
+          const editor = createRef.current(element);
+          if (viewState) editor.restoreViewState(viewState);
+          if (focused) editor.focus();
+          editorRef.current = editor;
+          setFeatures(true);
+        },
+        // The reader keeps the core editor: typing, undo and the playground's keys.
+        () => undefined,
+      );
+    else setFeatures(true);
     return () => {
-      changes.dispose();
-      editor.dispose();
+      current = false;
+      editorRef.current?.dispose();
       editorRef.current = null;
     };
   }, []);
@@ -109,7 +161,6 @@ export default function MonacoEditor({
   useEffect(() => syncRef.current(), [id, files, file]);
 
   // Another tab: its model, and the caret and scroll the reader left there.
-  const shownFile = useRef(file);
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor || shownFile.current === file) return;
@@ -160,5 +211,5 @@ export default function MonacoEditor({
     if (markers.length) editorRef.current?.revealLineInCenterIfOutsideViewport(errorLine!);
   }, [errorLine, file]);
 
-  return <div ref={container} data-editor-ready={ready} style={{height}} />;
+  return <div ref={container} data-editor-ready={ready} data-editor-features={features} style={{height}} />;
 }

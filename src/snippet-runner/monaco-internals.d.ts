@@ -1,0 +1,42 @@
+/*
+ * The few parts of monaco-editor's internals that monaco-setup.ts uses to give
+ * editors the features registered after the first editor was created. The
+ * package ships no types for them; these follow its 0.57 sources.
+ */
+declare module 'monaco-editor/platform/instantiation/common/instantiation' {
+  export interface IInstantiationService {
+    // a constructor whose leading parameters the service injects
+    createInstance<T>(ctor: new (...args: any[]) => T, ...args: unknown[]): T;
+    createChild(
+      services: import('monaco-editor/platform/instantiation/common/serviceCollection').ServiceCollection,
+    ): IInstantiationService;
+  }
+}
+declare module 'monaco-editor/platform/instantiation/common/serviceCollection' {
+  export class ServiceCollection {
+    constructor(...entries: [unknown, unknown][]);
+  }
+}
+declare module 'monaco-editor/platform/instantiation/common/extensions' {
+  /** Every service registered with registerSingleton, in order: the live list. */
+  export function getSingletonServiceDescriptors(): [unknown, unknown][];
+}
+declare module 'monaco-editor/editor/common/editorFeatures' {
+  // constructors whose parameters the service injects
+  export function getEditorFeatures(): (new (...args: any[]) => unknown)[];
+}
+declare module 'monaco-editor/editor/standalone/browser/standaloneServices' {
+  export namespace StandaloneServices {
+    function initialize(
+      overrides: object,
+    ): import('monaco-editor/platform/instantiation/common/instantiation').IInstantiationService;
+  }
+}
+declare module 'monaco-editor/editor/standalone/browser/standaloneCodeEditor' {
+  export const StandaloneEditor: new (
+    element: HTMLElement,
+    options: object,
+    // the instantiation service injects all but the first two
+    ...services: any[]
+  ) => import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor;
+}
