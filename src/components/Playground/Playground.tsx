@@ -92,19 +92,22 @@ export default function Playground({
   }, [run.status]);
 
   const [faultSettings, setFaultSettings] = useState<FaultSettings>(() => ({...noFaults, ...faults}));
+  // The run's actions, not `run`: that is a new object with every output update (ten a second in a flood),
+  // and the editor and the dial, which take these callbacks, would render again with each.
+  const {run: runFiles, setFault} = run;
   const changeFaults = useCallback(
     (next: FaultSettings) => {
       setFaultSettings(next);
-      run.setFault(faultSpec(next) ?? null);
+      setFault(faultSpec(next) ?? null);
     },
-    [run],
+    [setFault],
   );
   const start = useCallback(
     (latest?: string) => {
       const current = latest === undefined ? files : {...files, [active]: latest};
-      run.run(current, entry, faults ? (faultSpec(faultSettings) ?? null) : null);
+      runFiles(current, entry, faults ? (faultSpec(faultSettings) ?? null) : null);
     },
-    [run, files, active, faults, faultSettings],
+    [runFiles, files, active, faults, faultSettings],
   );
   const say = (message: string) => {
     setFlash(message);
@@ -139,20 +142,40 @@ export default function Playground({
   const tabbed = Object.keys(files).length > 1;
   const errorLine = errorAt?.file === active ? errorAt.line : undefined;
 
-  const editor = (
-    <EditorPane
-      id={id}
-      file={active}
-      files={files}
-      value={files[active]}
-      onChange={(text) => setFile(active, text)}
-      onRun={start}
-      tabIndents={tabIndents}
-      onToggleTabIndents={() => setTabIndents((previous) => !previous)}
-      dark={colorMode === 'dark'}
-      errorLine={errorLine}
-      height={editorHeight}
-    />
+  // Made again only when their inputs change: a run's output re-renders neither the editor nor the dial.
+  const editor = useMemo(
+    () => (
+      <EditorPane
+        id={id}
+        file={active}
+        files={files}
+        value={files[active]}
+        onChange={(text) => setFile(active, text)}
+        onRun={start}
+        tabIndents={tabIndents}
+        onToggleTabIndents={() => setTabIndents((previous) => !previous)}
+        dark={colorMode === 'dark'}
+        errorLine={errorLine}
+        height={editorHeight}
+      />
+    ),
+    [id, active, files, setFile, start, tabIndents, colorMode, errorLine, editorHeight],
+  );
+  const inForce = run.status === 'running' ? run.faultInForce : undefined;
+  const dial = useMemo(
+    () =>
+      faults && (
+        <FaultDial
+          value={faultSettings}
+          onChange={changeFaults}
+          knobs={['error', 'code', 'latency', 'jitter', 'rate']}
+          legend="Router faults for your calls"
+          variant="strip"
+          testIdPrefix="playground"
+          inForce={inForce}
+        />
+      ),
+    [faults, faultSettings, changeFaults, inForce],
   );
 
   return (
@@ -223,17 +246,7 @@ export default function Playground({
           press Run.
         </p>
       )}
-      {faults && (
-        <FaultDial
-          value={faultSettings}
-          onChange={changeFaults}
-          knobs={['error', 'code', 'latency', 'jitter', 'rate']}
-          legend="Router faults for your calls"
-          variant="strip"
-          testIdPrefix="playground"
-          inForce={run.status === 'running' ? run.faultInForce : undefined}
-        />
-      )}
+      {dial}
       <FileTabs
         names={Object.keys(files)}
         active={active}
