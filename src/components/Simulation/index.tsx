@@ -1,5 +1,4 @@
 import {Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
-import BrowserOnly from '@docusaurus/BrowserOnly';
 import Slider from '@site/src/components/ui/Slider';
 import {useNearViewport} from '@site/src/components/useNearViewport';
 // The one module, not the library's index: that would bring Connect and protobuf to the page.
@@ -12,6 +11,8 @@ import {useSimulationWorker} from './useSimulationWorker';
 import styles from './styles.module.css';
 
 const chartHeight = 260;
+/** Tries per layer in the amplification table. */
+const TRIES = 3;
 const sweepKey = (runs: number, baseMs: number) => `${runs}×${baseMs}`;
 const SweepChart = lazy(() => import('./SweepChart'));
 
@@ -30,7 +31,13 @@ function LazySweepChart({near, ...props}: {near: boolean; rows: Row[]; label: st
   );
 }
 
-function Simulation() {
+/**
+ * Many virtual clients in virtual time, using the same backoff code as the
+ * playgrounds. Rendered on the server too, at its full size: the worker and
+ * the charts start in effects, so the server's HTML is the panel waiting for
+ * its first sweep, and nothing below it moves when the page comes alive.
+ */
+export default function Simulation() {
   const [baseMs, setBaseMs] = useState(5);
   const [runs, setRuns] = useState(1);
   const [layers, setLayers] = useState(3);
@@ -69,11 +76,14 @@ function Simulation() {
       ahead({kind: 'ahead', runs, seed: 1, nextBaseMs});
     } else request({kind: 'sweep', runs, seed: 1, baseMs, nextBaseMs});
   }, [request, ahead, runs, baseMs]);
-  useEffect(() => request({kind: 'amplification', layers, tries: 3}), [request, layers]);
+  useEffect(() => request({kind: 'amplification', layers, tries: TRIES}), [request, layers]);
   const callRows = useMemo(() => rowsOf(sweep?.points ?? [], (point) => point.meanCalls), [sweep]);
   const timeRows = useMemo(() => rowsOf(sweep?.points ?? [], (point) => point.meanCompletionMs), [sweep]);
   const charts = useRef<HTMLDivElement>(null);
   const near = useNearViewport(charts);
+  // Before the first sweep (the server's HTML, and until the worker answers) the line already says so:
+  // a status that appeared later moved everything below it.
+  const waiting = computing || (sweep === null && error === null);
 
   return (
     <div className={styles.simulation} data-testid="simulation">
@@ -98,8 +108,8 @@ function Simulation() {
           onChange={setRuns}
           testId="simulation-runs"
         />
-        <span className={styles.status} data-testid="simulation-status" data-computing={computing}>
-          {computing
+        <span className={styles.status} data-testid="simulation-status" data-computing={waiting}>
+          {waiting
             ? 'Simulating…'
             : sweep
               ? `${sweep.points.length / strategyNames.length} client counts × ${strategyNames.length} strategies ${
@@ -145,49 +155,37 @@ function Simulation() {
           testId="simulation-layers"
         />
       </div>
-      {amplification && (
-        <table className={styles.table} data-testid="amplification-table">
-          <thead>
-            <tr>
-              <th>
-                backend down, {amplification.layers} layers × {amplification.tries} tries
-              </th>
-              <th>backend calls per user request</th>
-              <th>requests that succeeded</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>
-                worst case ({amplification.tries}^{amplification.layers})
-              </td>
-              <td>{amplification.worstCase}</td>
-              <td>—</td>
-            </tr>
-            <tr>
-              <td>every layer retries</td>
-              <td>{amplification.withoutBudget.backendCallsPerRequest.toFixed(1)}</td>
-              <td>{Math.round(amplification.withoutBudget.successRate * 100)}%</td>
-            </tr>
-            <tr>
-              <td>every layer has a retry budget (gRFC A6)</td>
-              <td>{amplification.withBudget.backendCallsPerRequest.toFixed(1)}</td>
-              <td>{Math.round(amplification.withBudget.successRate * 100)}%</td>
-            </tr>
-          </tbody>
-        </table>
-      )}
+      {/* In the page from the start, with its numbers to come: the table appearing later moved the text below it. */}
+      <table className={styles.table} data-testid="amplification-table">
+        <thead>
+          <tr>
+            <th>
+              backend down, {amplification?.layers ?? layers} layers × {amplification?.tries ?? TRIES} tries
+            </th>
+            <th>backend calls per user request</th>
+            <th>requests that succeeded</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>
+              worst case ({amplification?.tries ?? TRIES}^{amplification?.layers ?? layers})
+            </td>
+            <td>{amplification?.worstCase ?? '…'}</td>
+            <td>—</td>
+          </tr>
+          <tr>
+            <td>every layer retries</td>
+            <td>{amplification?.withoutBudget.backendCallsPerRequest.toFixed(1) ?? '…'}</td>
+            <td>{amplification ? `${Math.round(amplification.withoutBudget.successRate * 100)}%` : '…'}</td>
+          </tr>
+          <tr>
+            <td>every layer has a retry budget (gRFC A6)</td>
+            <td>{amplification?.withBudget.backendCallsPerRequest.toFixed(1) ?? '…'}</td>
+            <td>{amplification ? `${Math.round(amplification.withBudget.successRate * 100)}%` : '…'}</td>
+          </tr>
+        </tbody>
+      </table>
     </div>
-  );
-}
-
-/** Many virtual clients in virtual time, using the same backoff code as the playgrounds. */
-export default function SimulationPanel() {
-  return (
-    <BrowserOnly
-      fallback={<div className={styles.simulation}>The simulation runs in your browser once the page has loaded.</div>}
-    >
-      {() => <Simulation />}
-    </BrowserOnly>
   );
 }
