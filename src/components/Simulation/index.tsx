@@ -68,7 +68,11 @@ export default function Simulation() {
   useLayoutEffect(() => {
     const last = lastBase.current;
     if (baseMs !== last.baseMs) lastBase.current = {baseMs, direction: baseMs > last.baseMs ? 1 : -1};
-    const nextBaseMs = nextBases(baseMs, lastBase.current.direction);
+    // Eight ahead, past the ones held: a head start of four steps either way while the reader reads,
+    // since a held-down arrow key asks for a sweep every ~33 ms, faster than a busy core computes one.
+    const nextBaseMs = nextBases(baseMs, lastBase.current.direction, 8, (next) =>
+      sweeps.current.has(sweepKey(runs, next)),
+    );
     shown.current = sweepKey(runs, baseMs);
     const ready = sweeps.current.get(shown.current);
     if (ready) {

@@ -11,4 +11,9 @@ describe('nextBases', () => {
     expect(nextBases(1, -1)).toEqual([2, 3, 4, 5]);
     expect(nextBases(50, 1)).toEqual([49, 48, 47, 46]);
   });
+
+  it('passes over the bases the page holds, reaching further out', () => {
+    const held = new Set([11, 12, 9]);
+    expect(nextBases(10, 1, 4, (base) => held.has(base))).toEqual([8, 13, 7, 14]);
+  });
 });
