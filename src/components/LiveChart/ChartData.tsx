@@ -1,4 +1,4 @@
-import {useState} from 'react';
+import LazyDetails from '@site/src/components/ui/LazyDetails';
 import type {ChartPoint} from '@site/src/snippet-runner/protocol';
 import {describeRun, type ChartConfig} from './chart-config';
 import styles from './styles.module.css';
@@ -15,18 +15,14 @@ const columns: Array<{key: keyof ChartPoint; label: string; format?: (value: num
 
 /**
  * The chart's text alternative: a summary of the run, and every point as a
- * table behind "Show data" (built only when opened, so a long run costs
- * nothing until someone asks).
+ * table behind "Show data" (see LazyDetails: a long run costs nothing until
+ * someone asks).
  */
 export default function ChartData({points, config}: {points: ChartPoint[]; config: ChartConfig}) {
-  const [open, setOpen] = useState(false);
   return (
     <figcaption className={styles.caption}>
       <p data-testid="playground-chart-summary">{describeRun(points, config)}</p>
-      <details onToggle={(event) => setOpen(event.currentTarget.open)}>
-        <summary>Show data ({points.length} points)</summary>
-        {open && <DataTable points={points} />}
-      </details>
+      <LazyDetails summary={`Show data (${points.length} points)`}>{() => <DataTable points={points} />}</LazyDetails>
     </figcaption>
   );
 }
