@@ -146,7 +146,7 @@ describe('patterns in Go', () => {
     const result = await go('limiter', {BEAMLINE_TENANT: 'go-rate'});
     expect(result.code).toBe(0);
     expect(result.lines[0]).toMatch(/^no limiter: 12 sent, \d+ accepted, [1-9]\d* refused \(429\)/);
-    expect(result.lines[1]).toMatch(/^token bucket 8\/s burst 8: 12 sent, 12 accepted, 0 refused \(429\)/);
-    expect(result.lines[2]).toMatch(/^leaky bucket 8\/s: 12 sent, 12 accepted, 0 refused \(429\)/);
+    expect(result.lines[1]).toMatch(/^token bucket 4\/s burst 4: 12 sent, 12 accepted, 0 refused \(429\)/);
+    expect(result.lines[2]).toMatch(/^leaky bucket 4\/s: 12 sent, 12 accepted, 0 refused \(429\)/);
   });
 });

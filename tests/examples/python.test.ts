@@ -161,8 +161,8 @@ describe('patterns in Python', () => {
     });
     expect(result.code).toBe(0);
     expect(result.lines[0]).toMatch(/^no limiter: 12 sent, \d+ accepted, [1-9]\d* refused \(429\)/);
-    expect(result.lines[1]).toMatch(/^token bucket 8\/s burst 8: 12 sent, 12 accepted, 0 refused \(429\)/);
-    expect(result.lines[2]).toMatch(/^leaky bucket 8\/s: 12 sent, 12 accepted, 0 refused \(429\)/);
+    expect(result.lines[1]).toMatch(/^token bucket 4\/s burst 4: 12 sent, 12 accepted, 0 refused \(429\)/);
+    expect(result.lines[2]).toMatch(/^leaky bucket 4\/s: 12 sent, 12 accepted, 0 refused \(429\)/);
   });
 
   it('adaptive_throttling.py: rejects locally only while the backend is overloaded', async () => {

@@ -1,10 +1,10 @@
 // Command rate_limiter shows client-side rate limiting — a token bucket and
 // a leaky bucket — against a limited server.
 //
-// The demo asks the playground to limit its session to 10 requests per
-// second (the x-beamline-fault header "ratelimit=10/s" stands in for a
+// The demo asks the playground to limit its session to 5 requests per
+// second (the x-beamline-fault header "ratelimit=5/s" stands in for a
 // gateway's limit), then sends 12 requests three ways: all at once, through a
-// token bucket (8/s, bursts of 8) and through a leaky bucket (8/s).
+// token bucket (4/s, bursts of 4) and through a leaky bucket (4/s).
 // Unthrottled, the burst is refused (429); paced below the server's limit,
 // nothing is. (In production Go, golang.org/x/time/rate is the token bucket
 // to use; this one is short enough to read.)
@@ -114,8 +114,8 @@ func decide(tenant, session string) int {
 	req, _ := http.NewRequest(http.MethodPost, getenv("BEAMLINE_HTTP_URL", "http://localhost:3000")+"/api/v1/routes/decide", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Tenant-ID", tenant)
-	// The playground limits this session to 10/s, as a gateway would limit an API key.
-	req.Header.Set("x-beamline-fault", "ratelimit=10/s")
+	// The playground limits this session to 5/s, as a gateway would limit an API key.
+	req.Header.Set("x-beamline-fault", "ratelimit=5/s")
 	req.Header.Set("x-beamline-session", session)
 	resp, err := client.Do(req)
 	if err != nil {
@@ -134,15 +134,15 @@ func getenv(name, fallback string) string {
 }
 
 func main() {
-	token := NewTokenBucket(8, 8)
-	leaky := NewLeakyBucket(8, 5*time.Second)
+	token := NewTokenBucket(4, 4)
+	leaky := NewLeakyBucket(4, 5*time.Second)
 	runs := []struct {
 		name    string
 		acquire func() error
 	}{
 		{"no limiter", nil},
-		{"token bucket 8/s burst 8", func() error { token.Acquire(); return nil }},
-		{"leaky bucket 8/s", leaky.Acquire},
+		{"token bucket 4/s burst 4", func() error { token.Acquire(); return nil }},
+		{"leaky bucket 4/s", leaky.Acquire},
 	}
 	refusedWithLimiter := 0
 	for i, run := range runs {

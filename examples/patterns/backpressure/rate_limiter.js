@@ -1,9 +1,9 @@
 // Client-side rate limiting: a token bucket and a leaky bucket, against a limited server.
 //
-// The demo asks the playground to limit its session to 10 requests per
-// second (the x-beamline-fault header "ratelimit=10/s" stands in for a
+// The demo asks the playground to limit its session to 5 requests per
+// second (the x-beamline-fault header "ratelimit=5/s" stands in for a
 // gateway's limit), then sends 12 requests three ways: all at once, through a
-// token bucket (8/s, bursts of 8) and through a leaky bucket (8/s).
+// token bucket (4/s, bursts of 4) and through a leaky bucket (4/s).
 // Unthrottled, the burst is refused (429); paced below the server's limit,
 // nothing is.
 //
@@ -79,8 +79,8 @@ async function decide(tenant, session) {
     headers: {
       'Content-Type': 'application/json',
       'X-Tenant-ID': tenant,
-      // The playground limits this session to 10/s, as a gateway would limit an API key.
-      'x-beamline-fault': 'ratelimit=10/s',
+      // The playground limits this session to 5/s, as a gateway would limit an API key.
+      'x-beamline-fault': 'ratelimit=5/s',
       'x-beamline-session': session,
     },
     body: JSON.stringify({
@@ -98,8 +98,8 @@ async function decide(tenant, session) {
 if (fileURLToPath(import.meta.url) === process.argv[1]) {
   const runs = [
     ['no limiter', undefined],
-    ['token bucket 8/s burst 8', new TokenBucket(8, 8)],
-    ['leaky bucket 8/s', new LeakyBucket(8)],
+    ['token bucket 4/s burst 4', new TokenBucket(4, 4)],
+    ['leaky bucket 4/s', new LeakyBucket(4)],
   ];
   let refusedWithLimiter = 0;
   for (const [name, limiter] of runs) {

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Client-side rate limiting: a token bucket and a leaky bucket, against a limited server.
 
-The demo asks the playground to limit its session to 10 requests per second
-(the x-beamline-fault header "ratelimit=10/s" stands in for a gateway's
+The demo asks the playground to limit its session to 5 requests per second
+(the x-beamline-fault header "ratelimit=5/s" stands in for a gateway's
 limit), then sends 12 requests three ways: all at once, through a token
-bucket (8/s, bursts of 8) and through a leaky bucket (8/s). Unthrottled, the
+bucket (4/s, bursts of 4) and through a leaky bucket (4/s). Unthrottled, the
 burst is refused (429); paced below the server's limit, nothing is.
 
     BEAMLINE_HTTP_URL  c-gateway (default http://localhost:3000, the playground-server)
@@ -89,8 +89,8 @@ def decide(tenant, session):
     headers = {
         "Content-Type": "application/json",
         "X-Tenant-ID": tenant,
-        # The playground limits this session to 10/s, as a gateway would limit an API key.
-        "x-beamline-fault": "ratelimit=10/s",
+        # The playground limits this session to 5/s, as a gateway would limit an API key.
+        "x-beamline-fault": "ratelimit=5/s",
         "x-beamline-session": session,
     }
     url = os.environ.get("BEAMLINE_HTTP_URL", "http://localhost:3000").rstrip("/") + "/api/v1/routes/decide"
@@ -103,7 +103,7 @@ def decide(tenant, session):
 
 
 def main():
-    runs = [("no limiter", None), ("token bucket 8/s burst 8", TokenBucket(8, 8)), ("leaky bucket 8/s", LeakyBucket(8))]
+    runs = [("no limiter", None), ("token bucket 4/s burst 4", TokenBucket(4, 4)), ("leaky bucket 4/s", LeakyBucket(4))]
     refused_with_limiter = 0
     for name, limiter in runs:
         # A tenant and a session per run: each run starts with a full server-side bucket,
