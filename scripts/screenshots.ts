@@ -50,10 +50,12 @@ try {
           await page.waitForTimeout(800);
         }
         // Sections 1-4: send each HTTP console's and request builder's request, so responses show.
-        await page
-          .getByTestId('request-builder-loading')
-          .waitFor({state: 'detached', timeout: 15_000})
-          .catch(() => {});
+        // The request builder loads only near the viewport.
+        const builderLoading = page.getByTestId('request-builder-loading');
+        if (await builderLoading.count()) {
+          await builderLoading.first().scrollIntoViewIfNeeded();
+          await builderLoading.waitFor({state: 'detached', timeout: 15_000}).catch(() => {});
+        }
         for (const [widget, done] of Object.entries(requestAnswered)) {
           const widgets = page.getByTestId(widget);
           for (let index = 0; index < (await widgets.count()); index++) {
@@ -65,6 +67,16 @@ try {
               .waitFor({timeout: 30_000})
               .catch(() => {});
           }
+        }
+        // The many-clients panel simulates in a worker once near the viewport: wait for its first sweep.
+        const simulations = page.getByTestId('simulation');
+        for (let index = 0; index < (await simulations.count()); index++) {
+          await simulations.nth(index).scrollIntoViewIfNeeded();
+          await simulations
+            .nth(index)
+            .locator('[data-testid="simulation-status"][data-computing="false"]')
+            .waitFor({timeout: 30_000})
+            .catch(() => {});
         }
         if (await page.locator('.docusaurus-mermaid-container').count()) {
           await page
@@ -85,7 +97,7 @@ try {
           await playgrounds.nth(index).screenshot({path: `screenshots/${detail}`});
           console.log(`screenshots/${detail}`);
         }
-        for (const widget of ['http-console', 'request-builder']) {
+        for (const widget of ['http-console', 'request-builder', 'simulation']) {
           const widgets = page.getByTestId(widget);
           for (let index = 0; index < (await widgets.count()); index++) {
             const detail = name.replace(/\.png$/, `-${widget}${index + 1}.png`);

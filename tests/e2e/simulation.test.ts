@@ -60,7 +60,7 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
     await phone.close();
   });
 
-  it('draws the curves on recharts’ axes: from the 10 to the 200 clients tick, the log chart’s ends at its extremes', async () => {
+  it('draws the curves on recharts’ axes: from the 10 to the 200 clients tick, the log chart’s between the 1-2-5 steps around its values', async () => {
     const figures = page.getByTestId('simulation-charts').locator('figure');
     const drawn = await figures.evaluateAll((all) =>
       all.map((figure) => {
@@ -69,6 +69,13 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
         return {
           xTicks: [...figure.querySelectorAll('.recharts-xAxis .recharts-cartesian-axis-tick-line')].map((tick) =>
             at(tick, 'x1'),
+          ),
+          // Labels as the chart formats them: 1000, then 10k, 20k…
+          yTicks: [...figure.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map(
+            (label) => ({
+              value: Number(label.textContent?.replace(/k$/, '000')),
+              y: at(label, 'y'),
+            }),
           ),
           top: at(yAxis, 'y1'),
           bottom: at(yAxis, 'y2'),
@@ -91,10 +98,25 @@ describe('many-clients simulation page (production build, real Chromium)', () =>
         for (const [, y] of curve) expect(y >= top - 0.01 && y <= bottom + 0.01).toBe(true);
       }
     }
-    // The log chart's domain is the values' range: its lowest point sits on the bottom, its highest on the top.
-    const ys = drawn[1]!.curves.flat().map(([, y]) => y);
-    expect(Math.max(...ys)).toBeCloseTo(drawn[1]!.bottom, 1);
-    expect(Math.min(...ys)).toBeCloseTo(drawn[1]!.top, 1);
+    // The log chart runs from the 1-2-5 step at or below its lowest value to the one at or above its highest,
+    // labelled at 1-2-5 steps: read the scale off two labels, then the values at the axis' ends.
+    const {yTicks, top, bottom, curves} = drawn[1]!;
+    const isStep = (value: number) => /^[125]0*$/.test(String(Math.round(value)));
+    expect(yTicks.length).toBeGreaterThanOrEqual(2);
+    for (const tick of yTicks) expect(isStep(tick.value)).toBe(true);
+    const [first, last] = [yTicks[0]!, yTicks.at(-1)!];
+    const valueAt = (y: number) => first.value * (last.value / first.value) ** ((y - first.y) / (last.y - first.y));
+    const [lowEnd, highEnd] = [valueAt(bottom), valueAt(top)];
+    expect(isStep(lowEnd)).toBe(true);
+    expect(isStep(highEnd)).toBe(true);
+    const values = curves.flat().map(([, y]) => valueAt(y));
+    const [lowest, highest] = [Math.min(...values), Math.max(...values)];
+    // No whole step to spare at either end: the next step up from the bottom is above the lowest value…
+    expect(lowest).toBeGreaterThanOrEqual(lowEnd * 0.99);
+    expect(lowest).toBeLessThan(lowEnd * (String(Math.round(lowEnd))[0] === '2' ? 2.5 : 2));
+    // …and the step below the top is under the highest.
+    expect(highest).toBeLessThanOrEqual(highEnd * 1.01);
+    expect(highest).toBeGreaterThan(highEnd / (String(Math.round(highEnd))[0] === '5' ? 2.5 : 2));
   });
 
   it('shows a point’s five values in a tooltip, under the pointer or stepped to with the arrow keys', async () => {

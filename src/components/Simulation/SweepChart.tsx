@@ -91,8 +91,8 @@ function PlotProbe({onPlotArea}: {onPlotArea(plot: PlotArea): void}) {
  * Recharts' part: grid, axes, legend — no data. Memoised on the value axis,
  * so it renders again only when a sweep moves the axis: a recharts render
  * (its store, selectors, each line's animation wrapper) was most of a slider
- * move's 60–130 ms. The calls chart's axis seldom moves; the log chart's,
- * spanning the values' own range, moves on most slider steps.
+ * move's 60–130 ms. Both axes move only when the values cross one of their
+ * ticks' steps, which few slider steps do.
  */
 const Axes = memo(function Axes({
   axis,

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {curvePath, nearestRow, scaleOf, valueAxis} from './sweep-axes';
+import {curvePath, logSteps, nearestRow, scaleOf, valueAxis} from './sweep-axes';
 import type {Row} from './rows';
 
 const rows: Row[] = [
@@ -14,8 +14,18 @@ describe('valueAxis', () => {
     expect(valueAxis(rows, false)).toEqual({log: false, domain: [0, 380], ticks: [0, 95, 190, 285, 380]});
   });
 
-  it('log: the values’ own range, with no ticks of its own', () => {
-    expect(valueAxis(rows, true)).toEqual({log: true, domain: [20, 380]});
+  it('log: from the 1-2-5 step at or below the lowest value to the one at or above the highest, labelled at each', () => {
+    expect(valueAxis(rows, true)).toEqual({log: true, domain: [20, 500], ticks: [20, 50, 100, 200, 500]});
+  });
+
+  it('log: stays put while the values move between the same steps', () => {
+    const moved = rows.map((row) => ({...row, full: row.full! * 1.1, none: row.none! * 1.2}));
+    expect(valueAxis(moved, true)).toEqual(valueAxis(rows, true));
+  });
+
+  it('log: keeps only the decades once 1-2-5 labels would crowd the axis', () => {
+    const wide: Row[] = [{clients: 10, none: 3, full: 40_000}];
+    expect(valueAxis(wide, true)).toEqual({log: true, domain: [2, 50_000], ticks: [10, 100, 1000, 10_000]});
   });
 
   it('skips a strategy a row lacks', () => {
@@ -24,6 +34,15 @@ describe('valueAxis', () => {
       {clients: 20, full: 50},
     ];
     expect(valueAxis(gaps, true).domain).toEqual([5, 50]);
+  });
+});
+
+describe('logSteps', () => {
+  it('runs 1, 2, 5 through each decade, an end on a step keeping just that step', () => {
+    expect(logSteps(150, 1800)).toEqual([100, 200, 500, 1000, 2000]);
+    expect(logSteps(100, 1000)).toEqual([100, 200, 500, 1000]);
+    expect(logSteps(0.15, 0.3)).toEqual([0.1, 0.2, 0.5]);
+    expect(logSteps(7, 7)).toEqual([5, 10]);
   });
 });
 

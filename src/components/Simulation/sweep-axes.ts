@@ -6,22 +6,46 @@ import type {Row} from './rows';
 export const clientsDomain: [number, number] = [10, 200];
 
 /**
- * A sweep chart's value axis, as recharts would derive it from the rows —
- * given to recharts ready-made, so a sweep whose axis comes out the same
- * leaves recharts' part of the chart alone (see SweepChart).
+ * A sweep chart's value axis, derived from the rows and given to recharts
+ * ready-made, so a sweep whose axis comes out the same leaves recharts' part
+ * of the chart alone (see SweepChart).
  */
 export interface ValueAxis {
   log: boolean;
   domain: [number, number];
-  /** Linear only: recharts' "nice" ticks for [0, highest], which also set the domain's top. */
+  /** Linear: recharts' "nice" ticks for [0, highest], which also set the domain's top. Log: its 1-2-5 steps. */
   ticks?: number[];
 }
+
+/** Log axes are labelled at 1, 2 and 5 of each decade (…, 50, 100, 200, 500, 1000, …). */
+const logMantissas = [1, 2, 5] as const;
+/** More labels than this crowd a chart's height: the axis then keeps its decades only. */
+const mostLogTicks = 8;
+
+/** The 1-2-5 steps from the last one at or below `low` to the first at or above `high` (both > 0). */
+export function logSteps(low: number, high: number): number[] {
+  const steps: number[] = [];
+  for (let exponent = Math.floor(Math.log10(low)); ; exponent++) {
+    for (const mantissa of logMantissas) {
+      // toPrecision: 2 × 10^-1 is 0.2, not 0.20000000000000004.
+      const step = Number((mantissa * 10 ** exponent).toPrecision(12));
+      // A step at or below the lowest value starts the axis over: the axis begins at the last of them.
+      if (step <= low) steps.length = 0;
+      steps.push(step);
+      if (step >= high) return steps;
+    }
+  }
+}
+
+const isDecade = (step: number) => Number((10 ** Math.round(Math.log10(step))).toPrecision(12)) === step;
 
 /**
  * Linear: recharts' domain [0, 'auto'] — its nice ticks (tickCount 5,
  * decimals allowed) from 0 to the highest value, the domain stretched to the
- * last. Log: recharts' ['auto', 'auto'] on a log scale — the values' own
- * range, ticks left to the scale.
+ * last. Log: from the 1-2-5 step at or below the lowest value to the one at or
+ * above the highest, labelled at those steps. Snapped, so the axis stays put
+ * while a slider moves the values inside it: recharts then leaves it alone
+ * (the values' own range moved it, and re-rendered recharts, on most moves).
  */
 export function valueAxis(rows: readonly Row[], log: boolean): ValueAxis {
   let low = Number.POSITIVE_INFINITY;
@@ -34,7 +58,14 @@ export function valueAxis(rows: readonly Row[], log: boolean): ValueAxis {
       high = Math.max(high, value);
     }
   }
-  if (log) return {log, domain: [low, high]};
+  if (log) {
+    // No values yet, or none a log scale can place: nothing to snap.
+    if (!(low > 0 && high >= low)) return {log, domain: [low, high]};
+    const steps = logSteps(low, high);
+    const decades = steps.filter(isDecade);
+    const ticks = steps.length <= mostLogTicks || decades.length < 2 ? steps : decades;
+    return {log, domain: [steps[0]!, steps.at(-1)!], ticks};
+  }
   const ticks = getNiceTickValues([0, high], 5, true, 'adaptive');
   return {log, domain: [Math.min(0, ticks[0]!), Math.max(high, ticks.at(-1)!)], ticks};
 }
