@@ -46,6 +46,31 @@ describe('outbox', () => {
     expect(batches).toEqual([[log('first')]]);
   });
 
+  it("holds a run's fault for its first point and sends them together, then that point goes at once", () => {
+    const {outbox, batches, advance, timerSet} = harness();
+    const fault: WorkerEvent = {type: 'fault', spec: null, t: 0};
+    outbox.emit(fault);
+    expect(batches).toEqual([]);
+    expect(timerSet()).toBe(true);
+    advance(10);
+    outbox.emit(point(10));
+    expect(batches).toEqual([[point(10), fault]]);
+  });
+
+  it('sends a fault alone when nothing follows it within the interval, and the first point still at once', () => {
+    const {outbox, batches, advance, fireTimer} = harness();
+    const fault: WorkerEvent = {type: 'fault', spec: 'latency=5ms', t: 0};
+    outbox.emit(fault);
+    expect(batches).toEqual([]);
+    advance(30);
+    fireTimer();
+    expect(batches).toEqual([[fault]]);
+    // Within the interval of that batch, yet the run's first point.
+    advance(10);
+    outbox.emit(point(40));
+    expect(batches).toEqual([[fault], [point(40)]]);
+  });
+
   it('batches what follows within the interval and flushes it on a timer when the snippet goes quiet', () => {
     const {outbox, batches, advance, fireTimer, timerSet} = harness();
     outbox.emit(log('1'));

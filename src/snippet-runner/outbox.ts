@@ -43,10 +43,15 @@ export const outboxDefaults = {intervalMs: 50, maxLogs: 50, maxPoints: 250, maxT
  *
  * A `while (true)` loop blocks the worker's own timers, so the time check
  * runs inside every emit; the timer only flushes what a snippet left
- * buffered before it went quiet (awaiting a call, a sleep). The first event
- * of a run goes out at once: nothing waits for a batch to fill. A `fault`
- * event is state, not a stream: only the latest one in a batch is sent, so
- * `while (true) fault(…)` floods nothing either.
+ * buffered before it went quiet (awaiting a call, a sleep). The first line
+ * or point of a run goes out at once: nothing waits for a batch to fill.
+ * A `fault` event is state, not a stream: only the latest one in a batch is
+ * sent, so `while (true) fault(…)` floods nothing either, and it waits (up
+ * to `intervalMs`) for the batch that follows it. Every run starts with one
+ * (the fault in force) and many snippets set their own next: posted alone,
+ * each was a render of the page while the run's first call was in flight,
+ * and it took the interval's first slot, so the first point waited for the
+ * timer.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const {intervalMs, maxLogs, maxPoints, maxTextLength} = {...outboxDefaults, ...withoutUndefined(options)};
@@ -58,6 +63,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let droppedLogs = 0;
   let droppedPoints = 0;
   let lastFlush = Number.NEGATIVE_INFINITY;
+  // When the fault being held was emitted; it is sent with the next batch, or alone once this is intervalMs old.
+  let faultSince = 0;
+  let sentFirst = false;
   let timer: unknown = null;
 
   const trimLogs = () => {
@@ -98,13 +106,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
         points.push(event);
         if (points.length >= 2 * maxPoints) trimPoints();
       } else if (event.type === 'fault') {
+        if (!fault) faultSince = options.clock();
         fault = event;
       } else {
         this.finish(event);
         return;
       }
-      const since = options.clock() - lastFlush;
-      if (since >= intervalMs) flush();
+      const now = options.clock();
+      const first = !sentFirst && event.type !== 'fault';
+      sentFirst ||= first;
+      // A fault alone waits for its own interval; a line or a point, for the last batch's.
+      const since = event.type === 'fault' ? now - faultSince : now - lastFlush;
+      if (first || since >= intervalMs) flush();
       else timer ??= setTimer(flush, intervalMs - since);
     },
     finish(event) {
