@@ -11,43 +11,40 @@ const library = import.meta.webpackContext('../../packages/resilience/src', {
   regExp: /^\.\/[\w-]+\.ts$/,
 });
 
-function libraryModules(): Record<string, unknown> {
-  const modules: Record<string, unknown> = {};
-  for (const key of library.keys()) modules[key.replace(/\.ts$/, '')] = library(key);
-  return modules;
-}
-
 export interface RuntimeModules {
   /** The module URL an import of `specifier` loads, or undefined if the runtime has no such module. */
   resolve(specifier: string): string | undefined;
-  /** Loads every module once, so a snippet's imports find them in the module map. */
-  preload(): Promise<void>;
 }
 
 /**
  * Modules a snippet can import without having them as tabs: Connect, and any
  * file of packages/resilience/src by its relative name. Each is served as a small
  * module re-exporting the copy already bundled into the worker.
+ *
+ * A module and its facade are made when a snippet first imports it, not
+ * when the worker starts: most snippets import none or a few of the ~30,
+ * and making them all (a blob URL and a module load each) was a third of
+ * the spare worker's start-up, which the next Run waited for when it came
+ * soon after the last.
  */
 export function runtimeModules(toUrl: (code: string) => string): RuntimeModules {
-  const modules: Record<string, unknown> = {'@connectrpc/connect': connect, ...libraryModules()};
+  const loaders = new Map<string, () => unknown>([['@connectrpc/connect', () => connect]]);
+  for (const key of library.keys()) loaders.set(key.replace(/\.ts$/, ''), () => library(key));
+  const modules: Record<string, unknown> = {};
   (globalThis as Record<string, unknown>)[registry] = modules;
   const urls = new Map<string, string>();
-  const resolve = (specifier: string) => {
-    const key = specifier.replace(/\.(ts|js)$/, '');
-    const module = modules[key];
-    if (!module) return undefined;
-    let url = urls.get(key);
-    if (!url) {
-      url = toUrl(facadeModule(registry, key, Object.keys(module as object)));
-      urls.set(key, url);
-    }
-    return url;
-  };
   return {
-    resolve,
-    preload: async () => {
-      await Promise.all(Object.keys(modules).map((key) => import(/* webpackIgnore: true */ resolve(key)!)));
+    resolve(specifier) {
+      const key = specifier.replace(/\.(ts|js)$/, '');
+      const load = loaders.get(key);
+      if (!load) return undefined;
+      let url = urls.get(key);
+      if (!url) {
+        modules[key] = load();
+        url = toUrl(facadeModule(registry, key, Object.keys(modules[key] as object)));
+        urls.set(key, url);
+      }
+      return url;
     },
   };
 }

@@ -18,7 +18,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const toUrl = (code: string) => URL.createObjectURL(new Blob([code], {type: 'text/javascript'}));
 const modules = runtimeModules(toUrl);
 // A failed warm-up costs only speed: the run does the same work itself.
-const warm = Promise.all([warmUp(), modules.preload()]).catch(() => undefined);
+const warm = warmUp().catch(() => undefined);
 
 let runtime: SnippetApi | undefined;
 
