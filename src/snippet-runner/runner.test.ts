@@ -88,17 +88,19 @@ describe('SnippetRunner', () => {
     expect(statuses).toEqual(['running', 'done']);
   });
 
-  it('starts the next run in the worker prepared ahead, and prepares another', () => {
+  it('starts each run in the oldest of two workers prepared ahead, and prepares another', () => {
     runner.prepare();
-    expect(workers).toHaveLength(1);
-    expect(workers[0].posted).toEqual([]);
+    expect(workers).toHaveLength(2);
+    expect(workers.map((worker) => worker.posted)).toEqual([[], []]);
     runner.run(request);
     expect(workers[0].posted).toEqual([{type: 'run', ...request}]);
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
     expect(workers[1].posted).toEqual([]);
     runner.run(request);
     expect(workers[0].terminated).toBe(true);
     expect(workers[1].posted).toEqual([{type: 'run', ...request}]);
+    expect(workers).toHaveLength(4);
+    expect(workers[2].posted).toEqual([]);
     runner.dispose();
     expect(workers.every((worker) => worker.terminated)).toBe(true);
   });

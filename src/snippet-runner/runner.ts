@@ -20,6 +20,8 @@ export interface RunnerOptions {
 
 export const defaultTimeLimitMs = 60_000;
 
+const spareWorkers = 2;
+
 function createSnippetWorker(): WorkerLike {
   return new Worker(new URL('./worker.ts', import.meta.url), {type: 'module', name: 'beamline-snippet'});
 }
@@ -29,12 +31,16 @@ function createSnippetWorker(): WorkerLike {
  * `terminate()`, which ends the worker's thread whatever it is doing — a busy
  * loop included — so Stop and the time limit always work.
  *
- * The next run's worker is started ahead of time (`prepare`, and again as
+ * The next runs' workers are started ahead of time (`prepare`, and again as
  * each run starts), so a Run does not wait for a worker to load its code.
+ * Two wait, and a run takes the older: a worker's start-up (its script,
+ * protobuf, warming sucrase and Connect) takes longer than a short run on
+ * a busy machine, so with one a Run that came soon after the last found it
+ * still starting and waited for it (traced at load 5: 100-250 ms).
  */
 export class SnippetRunner {
   private worker: WorkerLike | null = null;
-  private spare: WorkerLike | null = null;
+  private readonly spares: WorkerLike[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private startedAt = 0;
   private readonly createWorker: () => WorkerLike;
@@ -47,15 +53,14 @@ export class SnippetRunner {
     return this.worker !== null;
   }
 
-  /** Starts the next run's worker now, so that run begins without the wait. */
+  /** Starts the next runs' workers now, so they begin without the wait. */
   prepare(): void {
-    this.spare ??= this.createWorker();
+    while (this.spares.length < spareWorkers) this.spares.push(this.createWorker());
   }
 
   run(request: Omit<RunRequest, 'type'>): void {
     this.end('stopped');
-    const worker = this.spare ?? this.createWorker();
-    this.spare = null;
+    const worker = this.spares.shift() ?? this.createWorker();
     this.worker = worker;
     this.startedAt = performance.now();
     worker.onmessage = ({data}) => {
@@ -90,11 +95,10 @@ export class SnippetRunner {
     this.end('stopped');
   }
 
-  /** Ends the run in progress and the spare worker: the page is going away. */
+  /** Ends the run in progress and the spare workers: the page is going away. */
   dispose(): void {
     this.end('stopped');
-    this.spare?.terminate();
-    this.spare = null;
+    for (const spare of this.spares.splice(0)) spare.terminate();
   }
 
   /** Changes the running snippet's faults from its next call on. */

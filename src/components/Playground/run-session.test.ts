@@ -146,10 +146,10 @@ describe('RunSession (useSnippetRun)', () => {
     expect(h.lines()).toEqual(['first', 'waiting for a frame']);
   });
 
-  it('prepare starts a worker before the Run, which the Run then uses', () => {
+  it('prepare starts workers before the Run, which the Run then uses', () => {
     const h = harness();
     h.session.prepare();
-    expect(h.workers).toHaveLength(1);
+    expect(h.workers.length).toBeGreaterThan(0);
     h.session.run({'main.ts': ''}, 'main.ts', null);
     expect(h.runningWorker()).toBe(h.workers[0]);
   });
