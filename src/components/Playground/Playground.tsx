@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+import {memo, useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 import {useColorMode} from '@docusaurus/theme-common';
 import FaultDial from '@site/src/components/FaultDial';
 import {faultSpec, noFaults, type FaultSettings} from '@site/src/contract';
@@ -16,9 +16,10 @@ import {editorHint} from './keyboard';
 import OutputPane from './OutputPane';
 import RunStatus from './RunStatus';
 import {shareHash} from './share-link';
-import {useSnippetRun} from './useSnippetRun';
+import {type OutputStore, useRunOutput, useSnippetRun} from './useSnippetRun';
 import {useServerCheck} from './useServerCheck';
 import {useStoredFiles} from './useStoredFiles';
+import type {RunOutput} from './run-output';
 import styles from './styles.module.css';
 
 const entry = 'main.ts';
@@ -38,6 +39,34 @@ export interface PlaygroundProps {
   /** Shows the fault dial, starting from these settings. */
   faults?: Partial<FaultSettings>;
 }
+
+const whole = (output: RunOutput) => output;
+
+/** The chart of the run's output, rendered by itself as the output grows (see OutputStore). */
+const RunChart = memo(function RunChart({output, config}: {output: OutputStore; config?: ChartConfig}) {
+  const {points, droppedPoints} = useRunOutput(output, whole);
+  return <LiveChart points={points} dropped={droppedPoints} config={config} />;
+});
+
+interface RunLogProps {
+  output: OutputStore;
+  onClear(): void;
+  onShowError(file: string): void;
+}
+
+/** The log of the run's output, rendered by itself as the output grows (see OutputStore). */
+const RunLog = memo(function RunLog({output, onClear, onShowError}: RunLogProps) {
+  const {lines, droppedLines} = useRunOutput(output, whole);
+  return (
+    <OutputPane
+      lines={lines}
+      dropped={droppedLines}
+      onClear={onClear}
+      onShowError={onShowError}
+      emptyText="Log lines from the snippet appear here."
+    />
+  );
+});
 
 const notices = {
   restored: 'Your earlier edits were restored. Reset brings back the original.',
@@ -138,7 +167,7 @@ export default function Playground({
   );
   const platform = usePlatform();
   const shortcut = sendShortcutLabel(platform);
-  const {errorAt} = run.output;
+  const errorAt = useRunOutput(run.output, (output) => output.errorAt);
   const tabbed = Object.keys(files).length > 1;
   const errorLine = errorAt?.file === active ? errorAt.line : undefined;
 
@@ -263,14 +292,8 @@ export default function Playground({
         editor
       )}
       <div className={styles.results}>
-        <LiveChart points={run.output.points} dropped={run.output.droppedPoints} config={chart} />
-        <OutputPane
-          lines={run.output.lines}
-          dropped={run.output.droppedLines}
-          onClear={run.clearOutput}
-          onShowError={showError}
-          emptyText="Log lines from the snippet appear here."
-        />
+        <RunChart output={run.output} config={chart} />
+        <RunLog output={run.output} onClear={run.clearOutput} onShowError={showError} />
       </div>
     </div>
   );

@@ -54,7 +54,7 @@ describe('useSnippetRun', () => {
     expect(hook.current.startedAt).not.toBeNull();
 
     await act(async () => worker.send({type: 'log', level: 'log', text: 'hi', t: 1}, {type: 'done', t: 2}));
-    await vi.waitFor(() => expect(hook.current.output.lines.map((line) => line.text)).toEqual(['hi']));
+    await vi.waitFor(() => expect(hook.current.output.get().lines.map((line) => line.text)).toEqual(['hi']));
     expect(hook.current.status).toBe('done');
     expect(worker.terminated).toBe(true);
     await hook.unmount();
@@ -69,6 +69,26 @@ describe('useSnippetRun', () => {
     expect(hook.current.status).toBe('stopped');
     await hook.unmount();
     expect(FakeWorker.created.every((created) => created.terminated)).toBe(true);
+  });
+
+  it("renders its owner for a run's status, not for each output update: the output is a store", async () => {
+    let renders = 0;
+    const hook = await renderHook(() => {
+      renders++;
+      return useSnippetRun(60_000);
+    }, undefined);
+    await act(async () => hook.current.run(files, 'main.ts', null));
+    const worker = running()!;
+    const before = renders;
+    const updates: string[][] = [];
+    const unsubscribe = hook.current.output.subscribe(() =>
+      updates.push(hook.current.output.get().lines.map((line) => line.text)),
+    );
+    await act(async () => worker.send({type: 'log', level: 'log', text: 'hi', t: 1}));
+    expect(updates).toEqual([['hi']]);
+    expect(renders).toBe(before);
+    unsubscribe();
+    await hook.unmount();
   });
 
   it('passes a dial move to the run in progress', async () => {

@@ -1,4 +1,4 @@
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import type {RunStatus} from '@site/src/snippet-runner/runner';
 import {currentRoom} from '@site/src/components/RoomBanner/room';
 import {readerSession} from '@site/src/snippet-runner/session';
@@ -7,9 +7,41 @@ import {RunSession} from './run-session';
 
 export type {ErrorLocation, LogLine} from './run-output';
 
+/**
+ * A run's output, held outside React state: the parts that show it read it
+ * with useRunOutput, so an update renders them and not the whole playground
+ * (its toolbar, tabs, dial…), and renders them in the task that brought it —
+ * a store change is rendered at once, where a state update outside an event
+ * waited for a scheduler task, behind whatever else the page had queued.
+ */
+export interface OutputStore {
+  get(): RunOutput;
+  subscribe(listener: () => void): () => void;
+}
+
+class OutputHolder implements OutputStore {
+  private output = emptyOutput;
+  private readonly listeners = new Set<() => void>();
+  readonly get = () => this.output;
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  set(output: RunOutput): void {
+    this.output = output;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** What a component shows of the run's output; it renders again only when `select` returns something new. */
+export function useRunOutput<T>(store: OutputStore, select: (output: RunOutput) => T): T {
+  const snapshot = () => select(store.get());
+  return useSyncExternalStore(store.subscribe, snapshot, snapshot);
+}
+
 export interface SnippetRun {
   status: RunStatus;
-  output: RunOutput;
+  output: OutputStore;
   startedAt: number | null;
   /** The x-beamline-fault the running snippet's calls carry (null: none); undefined when nothing runs. */
   faultInForce?: string | null;
@@ -22,16 +54,21 @@ export interface SnippetRun {
   clearOutput(): void;
 }
 
-/** A RunSession (run-session.ts, where the logic and its tests live) whose view is React state. */
+/** A RunSession (run-session.ts, where the logic and its tests live) whose view is React state and an OutputStore. */
 export function useSnippetRun(timeLimitMs: number): SnippetRun {
   const [status, setStatus] = useState<RunStatus>('idle');
-  const [output, setOutput] = useState<RunOutput>(emptyOutput);
+  const [output] = useState(() => new OutputHolder());
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [faultInForce, setFaultInForce] = useState<string | null>();
   const session = useRef<RunSession | null>(null);
   session.current ??= new RunSession({
     timeLimitMs,
-    view: {status: setStatus, output: setOutput, startedAt: setStartedAt, faultInForce: setFaultInForce},
+    view: {
+      status: setStatus,
+      output: (next) => output.set(next),
+      startedAt: setStartedAt,
+      faultInForce: setFaultInForce,
+    },
     context: () => ({apiBaseUrl: window.location.origin, session: readerSession(), room: currentRoom()}),
   });
   useEffect(() => () => session.current?.dispose(), []);
