@@ -36,7 +36,18 @@ export interface FaultChange {
   spec: string | null;
 }
 
-export type PageMessage = RunRequest | FaultChange;
+/**
+ * The files the next run will most likely bring (the last run's): a spare
+ * worker transpiles and links them while it waits, and a Run that brings
+ * the same files starts with its modules ready.
+ */
+export interface ExpectedRun {
+  type: 'expect';
+  files: RunRequest['files'];
+  entry: string;
+}
+
+export type PageMessage = RunRequest | FaultChange | ExpectedRun;
 
 export type WorkerEvent =
   | {type: 'log'; level: LogLevel; text: string; t: number}

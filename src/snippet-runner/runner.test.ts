@@ -100,9 +100,19 @@ describe('SnippetRunner', () => {
     expect(workers[0].terminated).toBe(true);
     expect(workers[1].posted).toEqual([{type: 'run', ...request}]);
     expect(workers).toHaveLength(4);
-    expect(workers[2].posted).toEqual([]);
+    expect(workers[2].posted).toEqual([{type: 'expect', files: request.files, entry: request.entry}]);
     runner.dispose();
     expect(workers.every((worker) => worker.terminated)).toBe(true);
+  });
+
+  it("tells each spare started after a run that run's files, for it to compile while it waits", () => {
+    runner.prepare();
+    expect(workers.map((worker) => worker.posted)).toEqual([[], []]);
+    runner.run(request);
+    expect(workers[2].posted).toEqual([{type: 'expect', files: request.files, entry: request.entry}]);
+    const next = {...request, files: {'main.ts': 'log(2)'}};
+    runner.run(next);
+    expect(workers[3].posted).toEqual([{type: 'expect', files: next.files, entry: next.entry}]);
   });
 
   it('a second run stops the first and ignores its late messages', () => {

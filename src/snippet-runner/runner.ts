@@ -1,4 +1,4 @@
-import type {PageMessage, RunRequest, WorkerEvent, WorkerMessage} from './protocol';
+import type {ExpectedRun, PageMessage, RunRequest, WorkerEvent, WorkerMessage} from './protocol';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'stopped' | 'timed-out';
 
@@ -41,6 +41,8 @@ function createSnippetWorker(): WorkerLike {
 export class SnippetRunner {
   private worker: WorkerLike | null = null;
   private readonly spares: WorkerLike[] = [];
+  /** The last run's files: what a new spare compiles while it waits, as the next Run most often brings them again. */
+  private expected: ExpectedRun | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private startedAt = 0;
   private readonly createWorker: () => WorkerLike;
@@ -55,7 +57,11 @@ export class SnippetRunner {
 
   /** Starts the next runs' workers now, so they begin without the wait. */
   prepare(): void {
-    while (this.spares.length < spareWorkers) this.spares.push(this.createWorker());
+    while (this.spares.length < spareWorkers) {
+      const spare = this.createWorker();
+      if (this.expected) spare.postMessage(this.expected);
+      this.spares.push(spare);
+    }
   }
 
   run(request: Omit<RunRequest, 'type'>): void {
@@ -88,6 +94,7 @@ export class SnippetRunner {
     }, this.options.timeLimitMs);
     this.options.onStatus('running');
     worker.postMessage({type: 'run', ...request});
+    this.expected = {type: 'expect', files: request.files, entry: request.entry};
     this.prepare();
   }
 

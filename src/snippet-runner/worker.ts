@@ -11,7 +11,8 @@ import {warmUp} from './warm-up';
 /*
  * One worker runs one snippet and is then thrown away: the page terminates it
  * to stop a run, so nothing here needs to be cancellable or reusable. The page
- * starts it ahead of the Run (a spare), so it warms up while it waits and the
+ * starts it ahead of the Run (a spare), so it warms up while it waits — and
+ * compiles the files the page expects the Run to bring (`expect`) — and the
  * run's clock starts with the request.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -21,11 +22,41 @@ const modules = runtimeModules(toUrl);
 const warm = warmUp().catch(() => undefined);
 
 let runtime: SnippetApi | undefined;
+let expected: {key: string; modules: Promise<Compiled>} | undefined;
 
 scope.addEventListener('message', (event: MessageEvent<PageMessage>) => {
   if (event.data?.type === 'run' && !runtime) void run(event.data);
   if (event.data?.type === 'fault') runtime?.fault(event.data.spec);
+  if (event.data?.type === 'expect' && !runtime) {
+    const {files, entry} = event.data;
+    expected = {key: runKey(files, entry), modules: compile(files, entry)};
+    // A failure here is the run's to report, if the run brings these files.
+    expected.modules.catch(() => undefined);
+  }
 });
+
+const runKey = (files: Record<string, string>, entry: string) => JSON.stringify([entry, files]);
+
+/** A snippet's files as linked modules, or what is wrong with them (syntax, imports) for the output. */
+type Compiled =
+  | {ok: true; entryUrl: string; fileByUrl: Map<string, string>}
+  | {ok: false; message: string; file: string; line?: number; column?: number};
+
+async function compile(files: Record<string, string>, entry: string): Promise<Compiled> {
+  await warm;
+  const code: Record<string, string> = {};
+  for (const [file, source] of Object.entries(files)) {
+    const result = transpileSnippet(source);
+    if (!result.ok) return {...result, file};
+    code[file] = result.code;
+  }
+  try {
+    return {ok: true, ...(await linkModules({files: code, entry, external: modules.resolve, toUrl}))};
+  } catch (error) {
+    if (error instanceof LinkError) return {ok: false, message: error.message, file: error.file};
+    throw error;
+  }
+}
 
 async function run(request: RunRequest): Promise<void> {
   const started = performance.now();
@@ -40,25 +71,10 @@ async function run(request: RunRequest): Promise<void> {
   });
   runtime = api;
   api.fault(request.fault ?? null);
-  await warm;
 
   let fileByUrl = new Map<string, string>();
   const fail = (error: unknown) =>
     outbox.finish({type: 'error', message: describeThrown(error), ...locateInFiles(error, fileByUrl), t: api.now()});
-
-  const files: Record<string, string> = {};
-  for (const [file, source] of Object.entries(request.files)) {
-    const result = transpileSnippet(source);
-    if (!result.ok) {
-      const {message, line, column} = result;
-      outbox.finish({type: 'error', message, file, line, column, t: api.now()});
-      return;
-    }
-    files[file] = result.code;
-  }
-  const {logger, ...globals} = api;
-  Object.assign(scope, globals);
-  Object.assign(console, {...logger, debug: logger.log});
 
   // A promise the snippet forgot to await can still reject; report it rather
   // than letting the run look successful.
@@ -67,13 +83,20 @@ async function run(request: RunRequest): Promise<void> {
     fail(event.reason);
   });
   try {
-    const linked = await linkModules({files, entry: request.entry, external: modules.resolve, toUrl});
-    fileByUrl = linked.fileByUrl;
-    await import(/* webpackIgnore: true */ linked.entryUrl);
+    const ahead = expected?.key === runKey(request.files, request.entry) ? expected.modules : undefined;
+    const compiled = await (ahead ?? compile(request.files, request.entry));
+    if (!compiled.ok) {
+      const {ok, ...problem} = compiled;
+      outbox.finish({type: 'error', ...problem, t: api.now()});
+      return;
+    }
+    fileByUrl = compiled.fileByUrl;
+    const {logger, ...globals} = api;
+    Object.assign(scope, globals);
+    Object.assign(console, {...logger, debug: logger.log});
+    await import(/* webpackIgnore: true */ compiled.entryUrl);
     outbox.finish({type: 'done', t: api.now()});
   } catch (error) {
-    if (error instanceof LinkError)
-      outbox.finish({type: 'error', message: error.message, file: error.file, t: api.now()});
-    else fail(error);
+    fail(error);
   }
 }

@@ -101,7 +101,7 @@ describe('RunSession (useSnippetRun)', () => {
     h.moveTo('abc');
     h.session.run({'main.ts': ''}, 'main.ts', null);
     const second = h.workers.filter((worker) => worker.posted.some((message) => message.type === 'run'))[1]!;
-    expect(second.posted[0]).toMatchObject({room: 'abc', fault: undefined});
+    expect(second.posted.find((message) => message.type === 'run')).toMatchObject({room: 'abc', fault: undefined});
   });
 
   it('shows the fault in force while the run lasts and forgets it when the run ends', () => {
