@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {WorkerEvent} from '@site/src/snippet-runner/protocol';
-import {RunFeed} from './run-feed';
+import {minGapMs, RunFeed} from './run-feed';
 import type {RunOutput} from './run-output';
 
 // The state logic behind useSnippetRun, with frames driven by hand.
@@ -38,13 +38,14 @@ describe('RunFeed (useSnippetRun)', () => {
     expect(frameQueued()).toBe(false);
   });
 
-  it('shows later events together on a frame at least 100 ms after the last showing', () => {
+  it('shows later events together on a frame at least minGapMs after the last showing', () => {
     const {feed, shown, frame} = harness();
     feed.push(log('first'));
     feed.push(log('2'));
     feed.push({type: 'point', point: {t: 1, outcome: 'ok'}});
     expect(shown).toHaveLength(1);
-    for (let i = 0; i < 6; i++) frame();
+    const frames = Math.ceil(minGapMs / 16);
+    for (let i = 1; i < frames; i++) frame();
     expect(shown).toHaveLength(1);
     frame();
     expect(shown).toHaveLength(2);
@@ -75,7 +76,7 @@ describe('RunFeed (useSnippetRun)', () => {
   it('holds a bounded window even when frames never come', () => {
     const {feed, shown, frame} = harness();
     for (let i = 0; i < 50_000; i++) feed.push(log(`${i}`));
-    for (let i = 0; i < 7; i++) frame();
+    for (let i = 0; i < Math.ceil(minGapMs / 16); i++) frame();
     const last = shown.at(-1)!;
     expect(last.lines).toHaveLength(1_000);
     expect(last.lines.at(-1)?.text).toBe('49999');

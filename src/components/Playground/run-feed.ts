@@ -13,9 +13,12 @@ const browserFrames: Frames = {
   now: () => performance.now(),
 };
 
-// Re-rendering a long output list takes milliseconds of layout; during a
-// flood it is done at most this often, which a reader cannot tell apart.
-const minGapMs = 100;
+// Each showing is a render of the log and the chart, their layout, paint and
+// raster: during a flood they are done at most this often. The worker's
+// loop holds one of two cores and the page shares the other with the
+// compositor and the GPU process, so every showing a second is felt in the
+// frames; four a second still read as a live stream.
+export const minGapMs = 250;
 
 // Events waiting for a frame are folded into the output once this many pile
 // up, so a page whose frames stall (a hidden tab) still holds a bounded amount.
@@ -25,7 +28,7 @@ const foldAt = outputLimits.lines + outputLimits.points;
  * Turns a run's event stream into what the page shows (`show`). The first
  * event of a run is shown at once — a Run should not wait for a frame — and
  * later ones on an animation frame at least `minGapMs` after the last
- * showing, so a chatty snippet costs at most ten renders a second.
+ * showing, so a chatty snippet costs at most four renders a second.
  */
 export class RunFeed {
   private output: RunOutput = emptyOutput;
