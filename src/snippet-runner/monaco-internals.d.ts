@@ -40,3 +40,7 @@ declare module 'monaco-editor/editor/standalone/browser/standaloneCodeEditor' {
     ...services: any[]
   ) => import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor;
 }
+declare module 'monaco-editor/languages/definitions/typescript/typescript' {
+  export const conf: import('monaco-editor/editor/editor.api').languages.LanguageConfiguration;
+  export const language: import('monaco-editor/editor/editor.api').languages.IMonarchLanguage;
+}

@@ -6,6 +6,9 @@ import {serveProductionBuild, type RunningSite} from './support/serve';
 
 const retryPage = '/guide/resilience/retry-backoff';
 const breakerPage = '/guide/resilience/circuit-breaker';
+// A type error the editor's checker must mark: RouteDecision has no providerIdd.
+const misspeltField =
+  "const decision = await router.decide({message: {tenantId: 'demo'}});\nlog(decision.providerIdd);\n";
 
 describe('playground polish (production build, real Chromium)', () => {
   let site: RunningSite;
@@ -237,12 +240,36 @@ describe('playground polish (production build, real Chromium)', () => {
       await checked.waitForTimeout(5_000);
       expect(await playground.root.locator('.squiggly-error').count()).toBe(0);
       // ...and the checker is really running: it catches a misspelt RouteDecision field.
-      await playground.setCode(
-        "const decision = await router.decide({message: {tenantId: 'demo'}});\nlog(decision.providerIdd);\n",
-      );
+      await playground.setCode(misspeltField);
       await playground.root.locator('.squiggly-error').first().waitFor({timeout: 20_000});
       await checked.close();
     }
+  });
+
+  // TypeScript's service (~1.3 MB of chunks) would be fetched and parsed while the editor starts; it starts after
+  // the editor has painted, its models created in a stand-in language first, and must still check them.
+  it("the editor shows before TypeScript's service starts, and type errors still get their marker", async () => {
+    const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await fresh.goto(`${site.url}${retryPage}`, {waitUntil: 'networkidle'});
+    const languageWhenReady = fresh.evaluate(
+      () =>
+        new Promise<string | null>((resolve) => {
+          const observer = new MutationObserver(() => {
+            const editor = document.querySelector('[data-testid="playground"] [data-editor-ready="true"]');
+            if (!editor) return;
+            observer.disconnect();
+            resolve(editor.getAttribute('data-mode-id'));
+          });
+          observer.observe(document.body, {subtree: true, childList: true, attributes: true});
+        }),
+    );
+    await fresh.locator('[data-testid="playground"]').first().scrollIntoViewIfNeeded();
+    expect(await languageWhenReady).toBe('beamline-typescript');
+    const playground = new PlaygroundDriver(fresh);
+    await fresh.locator('[data-testid="playground"] [data-mode-id="typescript"]').waitFor();
+    await playground.setCode(misspeltField);
+    await playground.root.locator('.squiggly-error').first().waitFor({timeout: 20_000});
+    await fresh.close();
   });
 
   it('dark mode reaches the editor', async () => {

@@ -3,14 +3,22 @@ import {
   createEditor as createStandaloneEditor,
   editorFeaturesHere,
   loadEditorFeatures,
+  modelLanguage,
   monaco,
   provideLibrary,
+  startLanguageService,
 } from '@site/src/snippet-runner/monaco-setup';
 import {DARK_THEME, LIGHT_THEME} from '@site/src/snippet-runner/editor-themes';
 import type {EditorProps} from './editor-props';
 import {isMac, sendShortcutLabel, tabFocusShortcutLabel} from '@site/src/components/ui/shortcut';
 
 const modelUri = (id: string, name: string) => monaco.Uri.parse(`file:///snippets/${id}/${name}`);
+
+/**
+ * After the next paint: an animation frame's callbacks run before it, a task
+ * queued from one after it (in a hidden tab, once the tab shows).
+ */
+const afterPaint = () => new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted)));
 
 function options(tabIndents: boolean): monaco.editor.IEditorOptions {
   return {
@@ -67,7 +75,7 @@ export default function MonacoEditor({
     for (const [name, text] of Object.entries(files)) {
       const uri = modelUri(id, name);
       const model = monaco.editor.getModel(uri);
-      if (!model) monaco.editor.createModel(name === file ? value : text, 'typescript', uri);
+      if (!model) monaco.editor.createModel(name === file ? value : text, modelLanguage(), uri);
       else if (name !== file && model.getValue() !== text) model.setValue(text);
     }
   };
@@ -129,27 +137,32 @@ export default function MonacoEditor({
     editorRef.current = createRef.current(element);
     setReady(true);
     let current = true;
-    // The editing features come after the editor shows. Monaco gives an editor
-    // the contributions registered when it is created, so this one is swapped
-    // for a new one on the same model, in one task: text, undo history and
-    // markers live in the model; caret, selection and scroll in the view state.
+    // TypeScript's service and the editing features come after the editor
+    // has painted: their chunks' fetch and parse would compete with it.
+    // Monaco gives an editor the contributions registered when it is created,
+    // so this one is swapped for a new one on the same model, in one task:
+    // text, undo history and markers live in the model; caret, selection and
+    // scroll in the view state.
+    void afterPaint().then(startLanguageService);
     if (!editorFeaturesHere())
-      loadEditorFeatures().then(
-        () => {
-          const old = editorRef.current;
-          if (!current || !old) return;
-          const viewState = old.saveViewState();
-          const focused = old.hasTextFocus();
-          old.dispose();
-          const editor = createRef.current(element);
-          if (viewState) editor.restoreViewState(viewState);
-          if (focused) editor.focus();
-          editorRef.current = editor;
-          setFeatures(true);
-        },
-        // The reader keeps the core editor: typing, undo and the playground's keys.
-        () => undefined,
-      );
+      afterPaint()
+        .then(loadEditorFeatures)
+        .then(
+          () => {
+            const old = editorRef.current;
+            if (!current || !old) return;
+            const viewState = old.saveViewState();
+            const focused = old.hasTextFocus();
+            old.dispose();
+            const editor = createRef.current(element);
+            if (viewState) editor.restoreViewState(viewState);
+            if (focused) editor.focus();
+            editorRef.current = editor;
+            setFeatures(true);
+          },
+          // The reader keeps the core editor: typing, undo and the playground's keys.
+          () => undefined,
+        );
     else setFeatures(true);
     return () => {
       current = false;
