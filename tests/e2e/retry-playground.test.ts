@@ -38,7 +38,7 @@ describe('retry page playground (production build, real Chromium, real server)',
 
     const attemptLines = async () =>
       (await playground.logLines()).filter((line) => /attempt \d+ (ok|failed)/.test(line));
-    // The output pane redraws at most every 100 ms (flood protection): wait for its last redraw.
+    // The output pane redraws at most every 250 ms (flood protection): wait for its last redraw.
     const points = await playground.chartPoints();
     await expect.poll(async () => (await attemptLines()).length, {timeout: 5_000}).toBe(points);
     const attempts = await attemptLines();
@@ -189,6 +189,28 @@ describe('retry page playground (production build, real Chromium, real server)',
       await playground.stop.click();
       await playground.waitForStatus('stopped', 5_000);
     }
+  });
+
+  it('keeps the log at its newest line as it grows, except while the reader has scrolled up', async () => {
+    const atEnd = () =>
+      playground.output.evaluate((list) => list.scrollTop + list.clientHeight >= list.scrollHeight - 2);
+    const growsBy = async (lines: number) => {
+      const before = (await playground.logLines()).length;
+      await expect.poll(async () => (await playground.logLines()).length).toBeGreaterThan(before + lines);
+    };
+    await playground.setCode(
+      "for (let i = 0; i < 40; i++) { log('line ' + i); await sleep(10); }\nwhile (true) { log('more'); await sleep(20); }\n",
+    );
+    await playground.run.click();
+    await playground.waitForLog(/line 39/);
+    await expect.poll(atEnd).toBe(true);
+    await playground.output.evaluate((list) => list.scrollTo({top: 0}));
+    await growsBy(5);
+    expect(await playground.output.evaluate((list) => list.scrollTop)).toBe(0);
+    await playground.output.evaluate((list) => list.scrollTo({top: list.scrollHeight}));
+    await growsBy(5);
+    await expect.poll(atEnd).toBe(true);
+    await playground.stop.click();
   });
 
   it('charts a bounded 20 000-point loop as its newest points and counts the rest', async () => {
