@@ -7,7 +7,8 @@ import type {editor} from './monaco-slim';
  * the colours VS Code's Dark Modern theme uses. The light theme passes as it is.
  */
 export const DARK_THEME = 'beamline-dark';
-export const LIGHT_THEME = 'light';
+// Monaco's own name: a name it has no theme for falls back to 'vs' unseen, as 'light' did.
+export const LIGHT_THEME: editor.BuiltinTheme = 'vs';
 export const darkBackground = '#1e1e1e';
 
 export const darkTheme: editor.IStandaloneThemeData = {
