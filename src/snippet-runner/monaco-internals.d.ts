@@ -1,7 +1,8 @@
 /*
- * The few parts of monaco-editor's internals that monaco-setup.ts uses to give
- * editors the features registered after the first editor was created. The
- * package ships no types for them; these follow its 0.57 sources.
+ * The few parts of monaco-editor's internals that monaco-setup.ts uses: to
+ * give editors the features registered after the first editor was created,
+ * and to colour an editor's lines before its first paint. The package ships
+ * no types for them; these follow its 0.57 sources.
  */
 declare module 'monaco-editor/platform/instantiation/common/instantiation' {
   export interface IInstantiationService {
@@ -43,4 +44,14 @@ declare module 'monaco-editor/editor/standalone/browser/standaloneCodeEditor' {
 declare module 'monaco-editor/languages/definitions/typescript/typescript' {
   export const conf: import('monaco-editor/editor/editor.api').languages.LanguageConfiguration;
   export const language: import('monaco-editor/editor/editor.api').languages.IMonarchLanguage;
+}
+declare module 'monaco-editor/editor/common/model/textModel' {
+  import type {editor} from 'monaco-editor/editor/editor.api';
+  /** The class behind every ITextModel: its tokenization part is not in the public API. */
+  export interface TextModel extends editor.ITextModel {
+    readonly tokenization: {
+      /** Tokenizes the model up to this line now, rather than in idle time. */
+      forceTokenization(lineNumber: number): void;
+    };
+  }
 }

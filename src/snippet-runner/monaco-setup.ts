@@ -10,6 +10,7 @@ import {StandaloneServices} from 'monaco-editor/editor/standalone/browser/standa
 import {getSingletonServiceDescriptors} from 'monaco-editor/platform/instantiation/common/extensions';
 import type {IInstantiationService} from 'monaco-editor/platform/instantiation/common/instantiation';
 import {ServiceCollection} from 'monaco-editor/platform/instantiation/common/serviceCollection';
+import type {TextModel} from 'monaco-editor/editor/common/model/textModel';
 
 /* Reached only through React.lazy inside <BrowserOnly>: Monaco touches `window` when imported. */
 self.MonacoEnvironment = {
@@ -58,6 +59,8 @@ export function startLanguageService(): void {
   giveTokens('typescript');
   for (const model of monaco.editor.getModels())
     if (model.getLanguageId() === EARLY_LANGUAGE) monaco.editor.setModelLanguage(model, 'typescript');
+  // A model's new language drops its tokens (same grammar or not).
+  for (const editor of monaco.editor.getEditors()) colourVisibleLines(editor);
 }
 
 const {typescript} = monaco;
@@ -122,14 +125,31 @@ export function loadEditorFeatures(): Promise<void> {
 /** True once the editing features are registered: an editor created now has them. */
 export const editorFeaturesHere = (): boolean => featureServices !== undefined;
 
-/** `monaco.editor.create`, with the editing features once they are here. */
+/**
+ * Colours the lines the editor shows, now. Monaco tokenizes them 50 ms after
+ * they come into view and the rest of the model in idle callbacks, so a new
+ * editor's first paints showed its code uncoloured (for 100-1000+ ms on a busy
+ * machine), between the highlighted server HTML and the coloured editor.
+ * Tokenizing ~30 lines of TypeScript takes about a millisecond.
+ */
+export function colourVisibleLines(editor: monaco.editor.ICodeEditor): void {
+  const model = editor.getModel() as TextModel | null;
+  if (!model) return;
+  // The range holds the lines shown whole; the one below may show in part.
+  const last = Math.max(0, ...editor.getVisibleRanges().map((range) => range.endLineNumber)) + 1;
+  model.tokenization.forceTokenization(Math.min(last, model.getLineCount()));
+}
+
+/** `monaco.editor.create`, with the editing features once they are here, its lines coloured for its first paint. */
 export function createEditor(
   element: HTMLElement,
   options: monaco.editor.IStandaloneEditorConstructionOptions,
 ): monaco.editor.IStandaloneCodeEditor {
-  return featureServices
+  const editor = featureServices
     ? featureServices.createInstance(StandaloneEditor, element, options)
     : monaco.editor.create(element, options);
+  colourVisibleLines(editor);
+  return editor;
 }
 
 export {monaco};

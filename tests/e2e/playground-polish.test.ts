@@ -272,6 +272,55 @@ describe('playground polish (production build, real Chromium)', () => {
     await fresh.close();
   });
 
+  // Monaco colours the lines it shows 50 ms after they come into view, the rest in idle time: a new editor showed
+  // its code uncoloured for 100-1000+ ms, between the highlighted server HTML and the coloured editor.
+  it('the editor paints its code coloured from the first, and keeps the colours through the switch to TypeScript', async () => {
+    const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await fresh.goto(`${site.url}${retryPage}`, {waitUntil: 'networkidle'});
+    // Every state of the editor's lines, from their first paint to a second after the language switch.
+    const paints = fresh.evaluate(
+      () =>
+        new Promise<{language: string | null; keyword: string[]; comment: string[]}[]>((resolve) => {
+          const seen: {language: string | null; keyword: string[]; comment: string[]}[] = [];
+          let switched = false;
+          const observer = new MutationObserver(() => {
+            const editor = document.querySelector('[data-testid="playground"] [data-editor-ready="true"]');
+            const spans = [...(editor?.querySelectorAll('.view-lines .view-line span span') ?? [])];
+            if (!editor || spans.length === 0) return;
+            const classes = (matches: (text: string) => boolean) =>
+              spans.filter((span) => matches(span.textContent ?? '')).map((span) => span.className);
+            const language = editor.getAttribute('data-mode-id');
+            seen.push({
+              language,
+              keyword: classes((text) => text === 'const'),
+              comment: classes((text) => text.startsWith('//')),
+            });
+            if (language !== 'typescript' || switched) return;
+            switched = true;
+            setTimeout(() => {
+              observer.disconnect();
+              resolve(seen);
+            }, 1000);
+          });
+          observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+        }),
+    );
+    await fresh
+      .locator('[data-testid="playground"]')
+      .first()
+      .evaluate((element) => element.scrollIntoView());
+    const seen = await paints;
+    expect(seen[0]?.language).toBe('beamline-typescript');
+    expect(seen.some(({language}) => language === 'typescript')).toBe(true);
+    // mtk1 is the default colour: text no token rule matched, or not tokenized yet.
+    for (const {keyword, comment} of seen) {
+      expect(keyword.length).toBeGreaterThan(0);
+      expect(comment.length).toBeGreaterThan(0);
+      for (const className of [...keyword, ...comment]) expect(className).not.toMatch(/\bmtk1\b/);
+    }
+    await fresh.close();
+  });
+
   it('dark mode reaches the editor', async () => {
     const dark = await browser.newPage({viewport: {width: 1280, height: 900}, colorScheme: 'dark'});
     await dark.goto(`${site.url}${retryPage}`);

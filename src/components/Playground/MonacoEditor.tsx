@@ -1,5 +1,6 @@
 import {useEffect, useLayoutEffect, useRef, useState} from 'react';
 import {
+  colourVisibleLines,
   createEditor as createStandaloneEditor,
   editorFeaturesHere,
   loadEditorFeatures,
@@ -182,6 +183,7 @@ export default function MonacoEditor({
     editor.setModel(monaco.editor.getModel(modelUri(id, file)));
     const state = viewStates.current.get(file);
     if (state) editor.restoreViewState(state);
+    colourVisibleLines(editor);
   }, [id, file]);
 
   // Reset or a shared link: one undoable edit, so Ctrl+Z brings the reader's text back.
