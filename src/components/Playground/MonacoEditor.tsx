@@ -144,26 +144,25 @@ export default function MonacoEditor({
     // so this one is swapped for a new one on the same model, in one task:
     // text, undo history and markers live in the model; caret, selection and
     // scroll in the view state.
-    void afterPaint().then(startLanguageService);
+    const painted = afterPaint();
+    void painted.then(startLanguageService);
     if (!editorFeaturesHere())
-      afterPaint()
-        .then(loadEditorFeatures)
-        .then(
-          () => {
-            const old = editorRef.current;
-            if (!current || !old) return;
-            const viewState = old.saveViewState();
-            const focused = old.hasTextFocus();
-            old.dispose();
-            const editor = createRef.current(element);
-            if (viewState) editor.restoreViewState(viewState);
-            if (focused) editor.focus();
-            editorRef.current = editor;
-            setFeatures(true);
-          },
-          // The reader keeps the core editor: typing, undo and the playground's keys.
-          () => undefined,
-        );
+      painted.then(loadEditorFeatures).then(
+        () => {
+          const old = editorRef.current;
+          if (!current || !old) return;
+          const viewState = old.saveViewState();
+          const focused = old.hasTextFocus();
+          old.dispose();
+          const editor = createRef.current(element);
+          if (viewState) editor.restoreViewState(viewState);
+          if (focused) editor.focus();
+          editorRef.current = editor;
+          setFeatures(true);
+        },
+        // The reader keeps the core editor: typing, undo and the playground's keys.
+        () => undefined,
+      );
     else setFeatures(true);
     return () => {
       current = false;

@@ -121,8 +121,6 @@ export default function Playground({
   }, [run.status]);
 
   const [faultSettings, setFaultSettings] = useState<FaultSettings>(() => ({...noFaults, ...faults}));
-  // The run's actions, not `run`: that is a new object with every output update (ten a second in a flood),
-  // and the editor and the dial, which take these callbacks, would render again with each.
   const {run: runFiles, setFault} = run;
   const changeFaults = useCallback(
     (next: FaultSettings) => {
@@ -171,40 +169,22 @@ export default function Playground({
   const tabbed = Object.keys(files).length > 1;
   const errorLine = errorAt?.file === active ? errorAt.line : undefined;
 
-  // Made again only when their inputs change: a run's output re-renders neither the editor nor the dial.
-  const editor = useMemo(
-    () => (
-      <EditorPane
-        id={id}
-        file={active}
-        files={files}
-        value={files[active]}
-        onChange={(text) => setFile(active, text)}
-        onRun={start}
-        tabIndents={tabIndents}
-        onToggleTabIndents={() => setTabIndents((previous) => !previous)}
-        dark={colorMode === 'dark'}
-        errorLine={errorLine}
-        height={editorHeight}
-      />
-    ),
-    [id, active, files, setFile, start, tabIndents, colorMode, errorLine, editorHeight],
-  );
-  const inForce = run.status === 'running' ? run.faultInForce : undefined;
-  const dial = useMemo(
-    () =>
-      faults && (
-        <FaultDial
-          value={faultSettings}
-          onChange={changeFaults}
-          knobs={['error', 'code', 'latency', 'jitter', 'rate']}
-          legend="Router faults for your calls"
-          variant="strip"
-          testIdPrefix="playground"
-          inForce={inForce}
-        />
-      ),
-    [faults, faultSettings, changeFaults, inForce],
+  // A run's output renders only RunChart and RunLog (see OutputStore): the editor and the dial render
+  // with the playground's own state.
+  const editor = (
+    <EditorPane
+      id={id}
+      file={active}
+      files={files}
+      value={files[active]}
+      onChange={(text) => setFile(active, text)}
+      onRun={start}
+      tabIndents={tabIndents}
+      onToggleTabIndents={() => setTabIndents((previous) => !previous)}
+      dark={colorMode === 'dark'}
+      errorLine={errorLine}
+      height={editorHeight}
+    />
   );
 
   return (
@@ -275,7 +255,17 @@ export default function Playground({
           press Run.
         </p>
       )}
-      {dial}
+      {faults && (
+        <FaultDial
+          value={faultSettings}
+          onChange={changeFaults}
+          knobs={['error', 'code', 'latency', 'jitter', 'rate']}
+          legend="Router faults for your calls"
+          variant="strip"
+          testIdPrefix="playground"
+          inForce={run.status === 'running' ? run.faultInForce : undefined}
+        />
+      )}
       <FileTabs
         names={Object.keys(files)}
         active={active}
