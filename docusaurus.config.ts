@@ -5,6 +5,7 @@ import lazyLibrariesPlugin from './src/plugins/lazy-libraries';
 import lazyMarkPlugin from './src/plugins/lazy-mark';
 import bundleStatsPlugin from './src/plugins/bundle-stats';
 import monacoCssPlugin from './src/plugins/monaco-css';
+import snippetWorkerChunkPlugin from './src/plugins/snippet-worker-chunk';
 import {siteOrigin} from './src/plugins/site-url';
 import {darkCodeTheme, lightCodeTheme} from './src/css/prism-themes';
 
@@ -33,7 +34,14 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [devProxyPlugin, monacoCssPlugin, lazyLibrariesPlugin, lazyMarkPlugin, bundleStatsPlugin],
+  plugins: [
+    devProxyPlugin,
+    monacoCssPlugin,
+    lazyLibrariesPlugin,
+    lazyMarkPlugin,
+    bundleStatsPlugin,
+    snippetWorkerChunkPlugin,
+  ],
   themes: [
     // Diagrams render in the browser from the npm package: nothing fetched.
     '@docusaurus/theme-mermaid',

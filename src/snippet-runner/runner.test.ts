@@ -115,6 +115,20 @@ describe('SnippetRunner', () => {
     expect(workers[3].posted).toEqual([{type: 'expect', files: next.files, entry: next.entry}]);
   });
 
+  it('tells the spares prepared before any run the files the reader sees, and later ones the last run’s', () => {
+    const shown = {files: {'main.ts': 'log(0)'}, entry: 'main.ts'};
+    runner.prepare(shown);
+    expect(workers.map((worker) => worker.posted)).toEqual([
+      [{type: 'expect', ...shown}],
+      [{type: 'expect', ...shown}],
+    ]);
+    runner.run(request);
+    runner.prepare({files: {'main.ts': 'log(1)'}, entry: 'main.ts'});
+    expect(workers[2].posted).toEqual([{type: 'expect', files: request.files, entry: request.entry}]);
+    runner.run(request);
+    expect(workers[3].posted).toEqual([{type: 'expect', files: request.files, entry: request.entry}]);
+  });
+
   it('a second run stops the first and ignores its late messages', () => {
     runner.run(request);
     runner.run(request);

@@ -23,6 +23,7 @@ export const defaultTimeLimitMs = 60_000;
 const spareWorkers = 2;
 
 function createSnippetWorker(): WorkerLike {
+  // The name is also the bundle's name for the worker's chunk, which src/plugins/snippet-worker-chunk.ts keeps whole.
   return new Worker(new URL('./worker.ts', import.meta.url), {type: 'module', name: 'beamline-snippet'});
 }
 
@@ -55,8 +56,13 @@ export class SnippetRunner {
     return this.worker !== null;
   }
 
-  /** Starts the next runs' workers now, so they begin without the wait. */
-  prepare(): void {
+  /**
+   * Starts the next runs' workers now, so they begin without the wait. Before
+   * any run, `likely` (the files the reader sees) is what they compile: the
+   * first Run most often brings them unchanged.
+   */
+  prepare(likely?: Omit<ExpectedRun, 'type'>): void {
+    if (likely) this.expected ??= {type: 'expect', ...likely};
     while (this.spares.length < spareWorkers) {
       const spare = this.createWorker();
       if (this.expected) spare.postMessage(this.expected);

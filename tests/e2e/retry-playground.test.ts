@@ -256,6 +256,32 @@ describe('retry page playground (production build, real Chromium, real server)',
     await expect.poll(() => playground.editorText()).toContain('function fullJitter');
   });
 
+  it('starts its spare run workers once reached, before it nears the viewport, each worker one script', async () => {
+    // A short window with the playground far below it: only being reached (the pointer on it) brings it to life.
+    const fresh = await browser.newPage({viewport: {width: 1280, height: 500}});
+    try {
+      await fresh.goto(`${site.url}/guide/resilience/retry-backoff`);
+      const island = fresh.locator('[data-island^="playground:"]');
+      expect(await island.evaluate((element) => element.getBoundingClientRect().top)).toBeGreaterThan(500 + 400);
+      await island.evaluate((element) => element.dispatchEvent(new PointerEvent('pointerenter')));
+      const snippetWorkers = () => fresh.workers().filter((worker) => worker.url().includes('beamline-snippet'));
+      await expect.poll(() => snippetWorkers().length, {timeout: 15_000}).toBe(2);
+      for (const worker of snippetWorkers()) {
+        await expect.poll(() => worker.evaluate(() => '__beamlineModules' in self), {timeout: 15_000}).toBe(true);
+        // Split into chunks, a worker loaded three more scripts with importScripts, one after another.
+        const scripts = await worker.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => entry.name)
+            .filter((name) => name.includes('/assets/js/')),
+        );
+        expect(scripts).toEqual([]);
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('made no request to any host but this machine', () => {
     expect(foreign).toEqual([]);
   });

@@ -7,7 +7,7 @@ import {sendShortcutLabel} from '@site/src/components/ui/shortcut';
 import LiveChart from '@site/src/components/LiveChart';
 import RoomBanner from '@site/src/components/RoomBanner';
 import {copyText} from '@site/src/components/copy-text';
-import {useNearViewport} from '@site/src/components/useNearViewport';
+import {useActivation} from '@site/src/components/useNearViewport';
 import type {ChartConfig} from '@site/src/components/LiveChart/chart-config';
 import {defaultTimeLimitMs} from '@site/src/snippet-runner/runner';
 import EditorPane from './EditorPane';
@@ -98,12 +98,14 @@ export default function Playground({
   const run = useSnippetRun(timeLimitMs);
   const runButton = useRef<HTMLButtonElement>(null);
   const root = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(root);
+  // Not useNearViewport: the island renders this once the reader is near, and an observer's first
+  // answer comes a frame later — on a busy page, after a reader's first Run (or the benchmark's).
+  const activated = useActivation(root);
   const {prepare} = run;
-  // The first Run then finds its worker loaded and waiting.
+  // The first Run then finds its worker loaded and waiting, with these files compiled.
   useEffect(() => {
-    if (near) prepare();
-  }, [near, prepare]);
+    if (activated) prepare(files, entry);
+  }, [activated, prepare, files]);
   const [flash, setFlash] = useState<string | null>(null);
   const [tabIndents, setTabIndents] = useState(false);
   const server = useServerCheck(run.status);

@@ -148,7 +148,7 @@ describe('RunSession (useSnippetRun)', () => {
 
   it('prepare starts workers before the Run, which the Run then uses', () => {
     const h = harness();
-    h.session.prepare();
+    h.session.prepare({'main.ts': ''}, 'main.ts');
     expect(h.workers.length).toBeGreaterThan(0);
     h.session.run({'main.ts': ''}, 'main.ts', null);
     expect(h.runningWorker()).toBe(h.workers[0]);

@@ -47,9 +47,9 @@ export class RunSession {
     runner.run({files, entry, fault: fault ?? undefined, ...this.options.context()});
   }
 
-  /** Starts the next run's worker ahead of the Run, e.g. when the playground comes into view. */
-  prepare(): void {
-    this.getRunner().prepare();
+  /** Starts the next runs' workers ahead of the Run, compiling `files` unless a run came first. */
+  prepare(files: Record<string, string>, entry: string): void {
+    this.getRunner().prepare({files, entry});
   }
 
   /** Moves the fault dial for the run in progress. */

@@ -46,8 +46,8 @@ export interface SnippetRun {
   /** The x-beamline-fault the running snippet's calls carry (null: none); undefined when nothing runs. */
   faultInForce?: string | null;
   run(files: Record<string, string>, entry: string, fault: string | null): void;
-  /** Starts the next run's worker ahead of the Run, e.g. when the playground comes into view. */
-  prepare(): void;
+  /** Starts the next runs' workers ahead of the Run, e.g. when the playground comes into view; see RunSession. */
+  prepare(files: Record<string, string>, entry: string): void;
   /** Moves the fault dial for the run in progress. */
   setFault(spec: string | null): void;
   stop(): void;
@@ -78,7 +78,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
     const current = session.current!;
     return {
       run: (files: Record<string, string>, entry: string, fault: string | null) => current.run(files, entry, fault),
-      prepare: () => current.prepare(),
+      prepare: (files: Record<string, string>, entry: string) => current.prepare(files, entry),
       setFault: (spec: string | null) => current.setFault(spec),
       stop: () => current.stop(),
       clearOutput: () => current.clearOutput(),
