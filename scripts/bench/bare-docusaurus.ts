@@ -10,11 +10,15 @@ function versionOf(pkg: string): string {
   return (JSON.parse(readFileSync(resolve('node_modules', pkg, 'package.json'), 'utf8')) as {version: string}).version;
 }
 
-/** Same files and same installed Docusaurus → same build: no rebuild. */
+/** Same files, same installed Docusaurus and same browser targets → same build: no rebuild. */
 function cacheKey(): string {
   const hash = createHash('sha256');
   for (const pkg of ['@docusaurus/core', '@docusaurus/preset-classic', '@docusaurus/faster'])
     hash.update(versionOf(pkg));
+  // The build below runs from this directory, so it reads the guide's browserslist: the same targets.
+  hash.update(
+    JSON.stringify((JSON.parse(readFileSync('package.json', 'utf8')) as {browserslist?: unknown}).browserslist ?? null),
+  );
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);

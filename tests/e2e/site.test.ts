@@ -141,6 +141,24 @@ describe('the built guide (production build, real server)', () => {
     expect(foreign).toEqual([]);
   });
 
+  it("keeps Docusaurus's cascade layers in the built CSS, so a component's own rules win over Infima's", async () => {
+    // Compiled away for browsers without layers, Infima's selectors gained `:not(#\#)` specificity and
+    // outranked every CSS module: a component looked one way in the dev server and another when built.
+    const css = readdirSync(path.join(buildDir, 'assets', 'css'))
+      .filter((file) => file.endsWith('.css'))
+      .map((file) => readFileSync(path.join(buildDir, 'assets', 'css', file), 'utf8'))
+      .join('\n');
+    expect(css).toContain('@layer docusaurus.infima{');
+    expect(css).not.toContain(':not(#\\#)');
+    await page.goto(`${site.url}/`);
+    // The home page's card titles are h2s: `.cardTitle {font-size: 1.1rem}` against Infima's h2 size, 1.5rem.
+    const size = await page
+      .locator('h2[class*="cardTitle"]')
+      .first()
+      .evaluate((element) => getComputedStyle(element).fontSize);
+    expect(size).toBe('17.6px');
+  });
+
   it('renders the architecture diagrams from the bundled Mermaid, offline', async () => {
     await page.goto(`${site.url}/guide/architecture/`);
     // Mermaid renders a diagram when it nears the viewport (page weight): bring each one close, as a reader scrolling does.

@@ -21,8 +21,7 @@ function useSecondTick(active: boolean): void {
  * The workshop room's scenario above a playground, an HTTP console or the
  * request builder, updated live: shown in a named room (`?room=…`) always,
  * in the default room only while the facilitator has something other than
- * calm switched on. Divs, not paragraphs: the built site's Infima margins on
- * p outrank a CSS module's.
+ * calm switched on.
  */
 export default function RoomBanner() {
   const state = useRoomState();

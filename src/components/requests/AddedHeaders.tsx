@@ -10,8 +10,7 @@ const why: Record<string, string> = {
 /**
  * The reader's headers a request carries beyond the lines they typed, each
  * with what it stands for, so the request the reader sees is the one sent
- * (the fault dial shows its own header). Divs, not a list: the built site's
- * Infima margins on ul and p outrank a CSS module's.
+ * (the fault dial shows its own header).
  */
 export default function AddedHeaders({headers, testId}: {headers: Array<[string, string]>; testId: string}) {
   if (!headers.length) return null;
