@@ -12,19 +12,26 @@ export interface AxisTicks {
 /** The ticks a run's points ask for: time from 0 past the last point, values from 0 past the largest. */
 export function axisTicks(series: ChartSeries, config: ChartConfig): AxisTicks {
   const calls = config.calls;
-  const values = (axis: 'left' | 'right') => [
-    ...(axis === 'left' && calls
-      ? series.callsByOutcome.flatMap(([, group]) => group.map((point) => point[calls.y]))
-      : []),
-    ...(config.lines ?? [])
-      .filter((line) => (line.axis ?? 'left') === axis)
-      .flatMap((line) => (series.lines.get(line.series) ?? []).map((point) => point.value)),
-  ];
+  // valueTicks needs only the ends: no list of every value (a thousand at each of a flood's updates).
+  const ends = (axis: 'left' | 'right') => {
+    let [lowest, highest] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    const take = (value: number | undefined) => {
+      if (value === undefined || !Number.isFinite(value)) return;
+      lowest = Math.min(lowest, value);
+      highest = Math.max(highest, value);
+    };
+    if (axis === 'left' && calls)
+      for (const [, group] of series.callsByOutcome) for (const point of group) take(point[calls.y]);
+    for (const line of config.lines ?? []) {
+      if ((line.axis ?? 'left') === axis) for (const point of series.lines.get(line.series) ?? []) take(point.value);
+    }
+    return lowest <= highest ? [lowest, highest] : [];
+  };
   const rightAxis = config.lines?.some((line) => line.axis === 'right');
   return {
     x: timeTicks(timeAxisEnd(series.end)).ticks,
-    left: valueTicks(values('left'), calls?.y === 'attempt'),
-    ...(rightAxis ? {right: valueTicks(values('right'))} : {}),
+    left: valueTicks(ends('left'), calls?.y === 'attempt'),
+    ...(rightAxis ? {right: valueTicks(ends('right'))} : {}),
   };
 }
 

@@ -1,0 +1,67 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Browser, Page} from 'playwright-core';
+import {launchChromium} from './support/browser';
+import {PlaygroundDriver} from './support/playground';
+import {serveProductionBuild, type RunningSite} from './support/serve';
+import {outcomeColor} from '../../src/components/LiveChart/outcome-colors';
+
+describe("what a run shows, at a flood's pace (production build, real Chromium, real server)", () => {
+  let site: RunningSite;
+  let browser: Browser;
+  let page: Page;
+  let playground: PlaygroundDriver;
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
+    page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await page.goto(`${site.url}/guide/resilience/retry-backoff`);
+    playground = new PlaygroundDriver(page);
+    await playground.waitForEditor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  /** The centre, in CSS px from the plot's corner, of the pixels the marks canvas has in `color` (#rrggbb). */
+  const centreOf = (color: string) =>
+    playground.chart
+      .locator('[data-testid="chart-drawn"] > canvas')
+      .last()
+      .evaluate((canvas: HTMLCanvasElement, hex) => {
+        const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
+        const {data, width} = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        const found = {x: 0, y: 0, count: 0};
+        for (let index = 0; index < data.length; index += 4) {
+          if (data[index] !== r || data[index + 1] !== g || data[index + 2] !== b || data[index + 3] !== 255) continue;
+          found.x += (index / 4) % width;
+          found.y += Math.floor(index / 4 / width);
+          found.count++;
+        }
+        const ratio = canvas.width / canvas.clientWidth;
+        return {x: found.x / found.count / ratio, y: found.y / found.count / ratio, count: found.count};
+      }, color);
+
+  it("draws each call in its outcome's colour, and the pointer on it shows that call", async () => {
+    await playground.setCode(
+      "chart.point({attempt: 1, delayMs: 200, outcome: 'ok'});\nchart.point({attempt: 2, delayMs: 900, outcome: 'unavailable'});\n",
+    );
+    await playground.run.click();
+    await playground.waitForStatus('done');
+    const drawn = playground.chart.getByTestId('chart-drawn');
+    await expect.poll(() => drawn.getAttribute('data-markers')).toBe('2');
+    const ok = await centreOf(outcomeColor('ok'));
+    const unavailable = await centreOf(outcomeColor('unavailable'));
+    // A marker's inside is its colour, fully: some tens of pixels each, the one above the other.
+    expect(ok.count).toBeGreaterThan(20);
+    expect(unavailable.count).toBeGreaterThan(10);
+    expect(unavailable.y).toBeLessThan(ok.y - 20);
+
+    await drawn.hover({position: {x: unavailable.x, y: unavailable.y}});
+    await expect.poll(() => drawn.innerText()).toMatch(/attempt 2\s+unavailable at [\d.]+ s\s+waited 900 ms before it/);
+    await drawn.hover({position: {x: ok.x, y: ok.y}});
+    await expect.poll(() => drawn.innerText()).toMatch(/attempt 1\s+ok at [\d.]+ s\s+waited 200 ms before it/);
+    await page.mouse.move(0, 0);
+  });
+});
