@@ -1,4 +1,4 @@
-import {useEffect, useState} from 'react';
+import {useLayoutEffect, useRef, useState} from 'react';
 import Spinner from '@site/src/components/Spinner';
 import type {RunStatus as Status} from '@site/src/snippet-runner/runner';
 import type {ServerCheck} from './useServerCheck';
@@ -29,23 +29,35 @@ export default function RunStatus({
   startedAt: number | null;
   server: ServerCheck;
 }) {
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    setNow(performance.now());
-    if (status !== 'running') return;
-    const timer = setInterval(() => setNow(performance.now()), 100);
-    return () => clearInterval(timer);
-  }, [status]);
-  const seconds = startedAt === null ? null : ((now - startedAt) / 1000).toFixed(1);
+  // When the status last changed (how long a run that is over took), taken in the render that brings
+  // the change, so the status never shows another run's time.
+  const [changed, setChanged] = useState(() => ({status, at: performance.now()}));
+  if (changed.status !== status) setChanged({status, at: performance.now()});
+  const seconds = startedAt === null ? null : since(startedAt, changed.at);
   const busy = status === 'running' || server === 'checking';
   const shown = server === 'unreachable' ? 'unreachable' : status;
   let state = busy ? labels.running : server === 'unreachable' ? 'Server unreachable' : labels[status];
   if (!busy && status !== 'idle' && seconds !== null) state += ` after ${seconds} s`;
+  // The ticking clock is written straight into its element, not rendered: ten renders a second, each a
+  // scheduler task and a commit, on the one core a flooding snippet leaves the page.
+  const clock = useRef<HTMLSpanElement>(null);
+  const ticking = busy && startedAt !== null;
+  useLayoutEffect(() => {
+    const element = clock.current;
+    if (!ticking || !element) return;
+    const write = () => (element.textContent = `${since(startedAt, performance.now())} s`);
+    write();
+    if (status !== 'running') return;
+    const timer = setInterval(write, 100);
+    return () => clearInterval(timer);
+  }, [ticking, status, startedAt]);
   return (
     <span className={styles.status} data-status={shown} data-testid="playground-status">
       {busy && <Spinner />}
       <span role="status">{state}</span>
-      {busy && seconds !== null && <span className={styles.elapsed}>{seconds} s</span>}
+      {ticking && <span ref={clock} className={styles.elapsed} />}
     </span>
   );
 }
+
+const since = (startedAt: number, now: number) => ((now - startedAt) / 1000).toFixed(1);
