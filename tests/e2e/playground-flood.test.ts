@@ -64,4 +64,23 @@ describe("what a run shows, at a flood's pace (production build, real Chromium, 
     await expect.poll(() => drawn.innerText()).toMatch(/attempt 1\s+ok at [\d.]+ s\s+waited 200 ms before it/);
     await page.mouse.move(0, 0);
   });
+
+  it('keeps a flood to a screenful or two of log rows, with its clock ticking, until Stop', async () => {
+    await playground.setCode(
+      'let i = 0;\nwhile (true) {\n  i++;\n  log("call", i);\n  chart.point({attempt: 1, delayMs: i % 400, outcome: i % 3 ? "ok" : "unavailable"});\n}\n',
+    );
+    await playground.run.click();
+    await playground.root.getByTestId('playground-dropped').waitFor({timeout: 20_000});
+    // The pane's box shows about fifteen rows.
+    expect(await playground.output.locator('li[data-level]').count()).toBeLessThanOrEqual(40);
+    const clock = () => playground.root.getByTestId('playground-status').innerText();
+    const before = await clock();
+    await expect.poll(clock).not.toBe(before);
+    expect(await clock()).toMatch(/^Running\s*\d+\.\d s$/);
+    const legend = await playground.chart.locator('.recharts-legend-item-text').allInnerTexts();
+    expect(legend).toEqual(['ok', 'unavailable']);
+    await playground.stop.click();
+    await playground.waitForStatus('stopped', 5_000);
+    expect(await clock()).toMatch(/^Stopped after \d+\.\d s$/);
+  });
 });

@@ -36,9 +36,12 @@ export const outputLimits = {lines: 1_000, points: 5_000};
  * Rows the output pane holds once a run has let lines go (a flood): an
  * update then rewrites these rows, not a thousand, whose restyling and
  * layout made frames of 300 ms and more on a loaded machine. The pane's box
- * shows about fifteen; the rest of what is kept is behind "Show all".
+ * shows about fifteen, and these are rewritten four times a second: more than
+ * a screenful back is no use to a reader while the flood lasts, and each row
+ * is a render, a text change and its layout. The rest of what is kept is
+ * behind "Show all".
  */
-export const floodRows = 100;
+export const floodRows = 40;
 
 /**
  * The lines the output pane renders: all of them, unless the run has let
