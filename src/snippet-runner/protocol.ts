@@ -54,10 +54,11 @@ export type WorkerEvent =
   | {type: 'point'; point: ChartPoint}
   /** How many log lines and points the worker left out of a batch because the snippet sent too many. */
   | {type: 'dropped'; logs: number; points: number}
-  | {type: 'done'; t: number}
+  /** `unanswered`: a call of the run got no answer at all (refused, reset), so the server may be gone. */
+  | {type: 'done'; t: number; unanswered?: true}
   /** The x-beamline-fault the snippet's calls now carry (null: none), whoever set it: the run, the dial or fault(). */
   | {type: 'fault'; spec: string | null; t: number}
-  | {type: 'error'; message: string; file?: string; line?: number; column?: number; t: number};
+  | {type: 'error'; message: string; file?: string; line?: number; column?: number; t: number; unanswered?: true};
 
 /** What the worker posts: events in batches, so a flooding snippet costs the page one message per batch. */
 export type WorkerMessage = WorkerEvent[];

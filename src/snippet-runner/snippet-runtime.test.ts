@@ -83,6 +83,22 @@ describe('snippet runtime', () => {
     expect(aggregate.participants).toBe(1);
   });
 
+  it('tells of a call that got no answer at all, not of an answered error nor of a deadline the snippet set', async () => {
+    let told = 0;
+    const unanswered = () => told++;
+    const answered = createSnippetRuntime({apiBaseUrl: server.url, session: 's', emit: () => {}, unanswered});
+    answered.fault('error=1;code=unavailable;latency=300ms');
+    await expect(answered.router.decide(request)).rejects.toMatchObject({code: Code.Unavailable});
+    await expect(answered.router.decide(request, {timeoutMs: 20})).rejects.toMatchObject({
+      code: Code.DeadlineExceeded,
+    });
+    expect(told).toBe(0);
+    // Port 1: nothing listens there, the call is refused.
+    const gone = createSnippetRuntime({apiBaseUrl: 'http://127.0.0.1:1', session: 's', emit: () => {}, unanswered});
+    await expect(gone.router.decide(request)).rejects.toBeInstanceOf(ConnectError);
+    expect(told).toBe(1);
+  });
+
   it("gives the snippet the reader's own tenant, derived from the session", () => {
     expect(runtime([], '0123456789abcdef').tenant).toBe('reader-0123456789abcdef');
     expect(runtime([], 'fedcba9876543210').tenant).not.toBe(runtime([], '0123456789abcdef').tenant);

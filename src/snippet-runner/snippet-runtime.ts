@@ -17,6 +17,8 @@ export interface SnippetRuntimeOptions {
   emit(event: WorkerEvent): void;
   /** Time source; `performance.now` in the worker. */
   clock?: () => number;
+  /** Told when a call gets no answer at all: refused or reset, not aborted by the snippet's own deadline. */
+  unanswered?(): void;
 }
 
 /** What a snippet sees as globals. Mirrored for the editor in snippet-api.d.ts. */
@@ -58,6 +60,11 @@ export function createSnippetRuntime(options: SnippetRuntimeOptions): SnippetApi
   const transport = createConnectTransport({
     baseUrl: options.apiBaseUrl,
     interceptors: [playgroundHeaders],
+    fetch: (input, init) =>
+      globalThis.fetch(input, init).catch((error: unknown) => {
+        if (!init?.signal?.aborted) options.unanswered?.();
+        throw error;
+      }),
   });
 
   const logger = createLogger(options.emit, now);

@@ -62,19 +62,30 @@ async function run(request: RunRequest): Promise<void> {
   const started = performance.now();
   const clock = () => performance.now() - started;
   const outbox = createOutbox({post: (events: WorkerMessage) => scope.postMessage(events), clock});
+  // Whether the page should ask if the server is still there once the run ends.
+  let unanswered: {unanswered?: true} = {};
   const api = createSnippetRuntime({
     apiBaseUrl: request.apiBaseUrl,
     session: request.session,
     ...(request.room ? {room: request.room} : {}),
     emit: outbox.emit,
     clock,
+    unanswered: () => {
+      unanswered = {unanswered: true};
+    },
   });
   runtime = api;
   api.fault(request.fault ?? null);
 
   let fileByUrl = new Map<string, string>();
   const fail = (error: unknown) =>
-    outbox.finish({type: 'error', message: describeThrown(error), ...locateInFiles(error, fileByUrl), t: api.now()});
+    outbox.finish({
+      type: 'error',
+      message: describeThrown(error),
+      ...locateInFiles(error, fileByUrl),
+      t: api.now(),
+      ...unanswered,
+    });
 
   // A promise the snippet forgot to await can still reject; report it rather
   // than letting the run look successful.
@@ -95,7 +106,7 @@ async function run(request: RunRequest): Promise<void> {
     Object.assign(scope, globals);
     Object.assign(console, {...logger, debug: logger.log});
     await import(/* webpackIgnore: true */ compiled.entryUrl);
-    outbox.finish({type: 'done', t: api.now()});
+    outbox.finish({type: 'done', t: api.now(), ...unanswered});
   } catch (error) {
     fail(error);
   }

@@ -256,6 +256,27 @@ describe('retry page playground (production build, real Chromium, real server)',
     await expect.poll(() => playground.editorText()).toContain('function fullJitter');
   });
 
+  it('asks whether the server is there only after a run with a call that got no answer', async () => {
+    await page.evaluate(() => {
+      const counted = window as unknown as {healthChecks: number};
+      counted.healthChecks = 0;
+      const fetch = window.fetch;
+      window.fetch = (input, init) => {
+        if (String(input).endsWith('/healthz')) counted.healthChecks++;
+        return fetch(input, init);
+      };
+    });
+    await playground.setCode(
+      // Without the dial's faults: the call is answered.
+      "fault(null);\nawait router.decide({message: {tenantId: 'demo', messageId: 'm-1'}});\n",
+    );
+    await playground.run.click();
+    await playground.waitForStatus('done');
+    // The check, if any, starts in an effect of the render that showed 'done': two frames later it has.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => (window as unknown as {healthChecks: number}).healthChecks)).toBe(0);
+  });
+
   it('starts its spare run workers once reached, before it nears the viewport, each worker one script', async () => {
     // A short window with the playground far below it: only being reached (the pointer on it) brings it to life.
     const fresh = await browser.newPage({viewport: {width: 1280, height: 500}});
@@ -263,9 +284,17 @@ describe('retry page playground (production build, real Chromium, real server)',
       await fresh.goto(`${site.url}/guide/resilience/retry-backoff`);
       const island = fresh.locator('[data-island^="playground:"]');
       expect(await island.evaluate((element) => element.getBoundingClientRect().top)).toBeGreaterThan(500 + 400);
-      await island.evaluate((element) => element.dispatchEvent(new PointerEvent('pointerenter')));
       const snippetWorkers = () => fresh.workers().filter((worker) => worker.url().includes('beamline-snippet'));
-      await expect.poll(() => snippetWorkers().length, {timeout: 15_000}).toBe(2);
+      // Again until it takes: the page may still be hydrating, the island not yet listening.
+      await expect
+        .poll(
+          async () => {
+            await island.evaluate((element) => element.dispatchEvent(new PointerEvent('pointerenter')));
+            return snippetWorkers().length;
+          },
+          {timeout: 15_000},
+        )
+        .toBe(2);
       for (const worker of snippetWorkers()) {
         await expect.poll(() => worker.evaluate(() => '__beamlineModules' in self), {timeout: 15_000}).toBe(true);
         // Split into chunks, a worker loaded three more scripts with importScripts, one after another.

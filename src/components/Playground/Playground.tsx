@@ -108,7 +108,7 @@ export default function Playground({
   }, [activated, prepare, files]);
   const [flash, setFlash] = useState<string | null>(null);
   const [tabIndents, setTabIndents] = useState(false);
-  const server = useServerCheck(run.status);
+  const server = useServerCheck(run.status, run.unanswered);
   const ids = useId();
   const panelId = `${ids}-panel`;
   const tabId = (name: string) => `${ids}-tab-${name}`;

@@ -27,6 +27,7 @@ function harness() {
   const statuses: RunStatus[] = [];
   const faults: (string | null | undefined)[] = [];
   const starts: number[] = [];
+  const unanswered: boolean[] = [];
   let output: RunOutput | undefined;
   let frame: (() => void) | null = null;
   let time = 0;
@@ -38,6 +39,7 @@ function harness() {
       output: (next) => (output = next),
       startedAt: (at) => starts.push(at),
       faultInForce: (spec) => faults.push(spec),
+      unanswered: (value) => unanswered.push(value),
     },
     context: () => ({apiBaseUrl: 'http://workshop.lan:3000', session: 'reader-1', room}),
     now: () => time,
@@ -64,6 +66,7 @@ function harness() {
     statuses,
     faults,
     starts,
+    unanswered,
     lines: () => output?.lines.map((line) => line.text) ?? [],
     runningWorker,
     tick: (ms: number) => {
@@ -144,6 +147,19 @@ describe('RunSession (useSnippetRun)', () => {
     expect(h.runningWorker().terminated).toBe(true);
     // Shown with the stop, not on a later frame: the output does not change after the status.
     expect(h.lines()).toEqual(['first', 'waiting for a frame']);
+  });
+
+  it('tells the view when a call of the run got no answer, and forgets it at the next Run', () => {
+    const h = harness();
+    h.session.run({'main.ts': ''}, 'main.ts', null);
+    h.runningWorker().emit({type: 'error', message: 'TypeError: Failed to fetch', t: 1, unanswered: true});
+    expect(h.statuses.at(-1)).toBe('failed');
+    expect(h.unanswered).toEqual([false, true]);
+    h.session.run({'main.ts': ''}, 'main.ts', null);
+    const second = h.workers.find((worker) => !worker.terminated && worker.posted.some((m) => m.type === 'run'));
+    second?.emit({type: 'done', t: 1});
+    expect(h.statuses.at(-1)).toBe('done');
+    expect(h.unanswered).toEqual([false, true, false]);
   });
 
   it('prepare starts workers before the Run, which the Run then uses', () => {

@@ -10,6 +10,8 @@ export interface RunView {
   startedAt(at: number): void;
   /** The x-beamline-fault the running snippet's calls carry (null: none); undefined when nothing runs. */
   faultInForce(spec: string | null | undefined): void;
+  /** Whether a call of the run that ended got no answer at all, so the server may be gone; false from each Run. */
+  unanswered(unanswered: boolean): void;
 }
 
 /** Who the reader is and where the server is, read at each Run (the room can change between runs). */
@@ -43,6 +45,7 @@ export class RunSession {
     runner.stop();
     this.feed.reset();
     this.options.view.faultInForce(undefined);
+    this.options.view.unanswered(false);
     this.options.view.startedAt((this.options.now ?? (() => performance.now()))());
     runner.run({files, entry, fault: fault ?? undefined, ...this.options.context()});
   }
@@ -77,6 +80,7 @@ export class RunSession {
       onEvent: (event) => {
         if (event.type === 'fault') view.faultInForce(event.spec);
         else this.feed.push(event);
+        if ((event.type === 'done' || event.type === 'error') && event.unanswered) view.unanswered(true);
       },
       onStatus: (status) => {
         if (status !== 'running') {

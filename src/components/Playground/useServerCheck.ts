@@ -14,15 +14,19 @@ async function serverAnswers(): Promise<boolean> {
 }
 
 /**
- * When a run ends on its own, asks the playground-server whether it is still
- * there. A snippet that catches its failed calls ends "normally" even when
- * every call failed to reach the server, and the page must not call that a
- * success.
+ * When a run ends on its own after one of its calls got no answer at all
+ * (`unanswered`), or at its time limit, asks the playground-server whether it
+ * is still there. A snippet that catches its failed calls ends "normally"
+ * even when every call failed to reach the server, and the page must not call
+ * that a success. A run whose calls were all answered needs no asking: asked
+ * after every run, the question and its two renders of the playground came
+ * as a reader pressed Run again.
  */
-export function useServerCheck(status: RunStatus): ServerCheck {
+export function useServerCheck(status: RunStatus, unanswered: boolean): ServerCheck {
   const [check, setCheck] = useState<ServerCheck>('none');
+  const ask = status === 'timed-out' || ((status === 'done' || status === 'failed') && unanswered);
   useEffect(() => {
-    if (status === 'idle' || status === 'running' || status === 'stopped') {
+    if (!ask) {
       setCheck('none');
       return;
     }
@@ -34,6 +38,6 @@ export function useServerCheck(status: RunStatus): ServerCheck {
     return () => {
       current = false;
     };
-  }, [status]);
+  }, [ask]);
   return check;
 }

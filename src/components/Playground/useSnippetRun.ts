@@ -45,6 +45,8 @@ export interface SnippetRun {
   startedAt: number | null;
   /** The x-beamline-fault the running snippet's calls carry (null: none); undefined when nothing runs. */
   faultInForce?: string | null;
+  /** A call of the run that ended got no answer at all: the server may be gone. */
+  unanswered: boolean;
   run(files: Record<string, string>, entry: string, fault: string | null): void;
   /** Starts the next runs' workers ahead of the Run, e.g. when the playground comes into view; see RunSession. */
   prepare(files: Record<string, string>, entry: string): void;
@@ -60,6 +62,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
   const [output] = useState(() => new OutputHolder());
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [faultInForce, setFaultInForce] = useState<string | null>();
+  const [unanswered, setUnanswered] = useState(false);
   const session = useRef<RunSession | null>(null);
   session.current ??= new RunSession({
     timeLimitMs,
@@ -68,6 +71,7 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
       output: (next) => output.set(next),
       startedAt: setStartedAt,
       faultInForce: setFaultInForce,
+      unanswered: setUnanswered,
     },
     context: () => ({apiBaseUrl: window.location.origin, session: readerSession(), room: currentRoom()}),
   });
@@ -84,5 +88,5 @@ export function useSnippetRun(timeLimitMs: number): SnippetRun {
       clearOutput: () => current.clearOutput(),
     };
   }, []);
-  return {status, output, startedAt, faultInForce, ...actions};
+  return {status, output, startedAt, faultInForce, unanswered, ...actions};
 }
