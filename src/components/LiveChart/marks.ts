@@ -116,7 +116,7 @@ export function markerSprites(makeImage: MakeImage): (outcome: string, pixelRati
  * exact, which costs less than building and filling the marker's path (d3's
  * symbol, then Skia's antialiasing): 1 000 markers' main-thread time, raster
  * included, went from 2.7 to 2.2 ms in Chromium here, and d3's path calls
- * from the flood's script. Lines go first, so markers stay on top, as in
+ * left a flood's script. Lines go first, so markers stay on top, as in
  * recharts. Returns how many markers it drew.
  */
 export function drawMarks(
@@ -165,7 +165,8 @@ export function drawMarks(
  * Where each call is drawn, in CSS px from the chart's corner, by outcome:
  * for drawMarks, and for markAt when the pointer moves. Not kept as a list
  * of marks: that was a thousand objects a redraw, four redraws a second in a
- * flood, for the garbage collector (a quarter of its script time) to sweep.
+ * flood, for the garbage collector, which took a quarter of the page's script
+ * time in a flood's profile.
  */
 function placeCalls(
   series: ChartSeries,
