@@ -256,6 +256,30 @@ describe('retry page playground (production build, real Chromium, real server)',
     await expect.poll(() => playground.editorText()).toContain('function fullJitter');
   });
 
+  it('runs with the fault dial as the reader left it', async () => {
+    const setKnob = async (knob: string, value: number) => {
+      const input = playground.root.getByTestId(`playground-fault-${knob}`);
+      await input.evaluate((element: HTMLInputElement, next) => {
+        // React listens for `input`; setting .value directly would bypass its tracker.
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(element, String(next));
+        element.dispatchEvent(new Event('input', {bubbles: true}));
+      }, value);
+      await expect.poll(() => input.inputValue()).toBe(String(value));
+    };
+    await playground.setCode(
+      // Short lines: the driver looks for the first one in Monaco's view, where a long one wraps.
+      "const request = {message: {tenantId: 'demo', messageId: 'm-1'}};\ntry { await router.decide(request); log('answered'); }\ncatch (error) { log(codeName(ConnectError.from(error).code)); }\n",
+    );
+    await setKnob('error', 100);
+    await playground.run.click();
+    await playground.waitForStatus('done');
+    expect(await playground.logLines()).toEqual([expect.stringMatching(/unavailable$/)]);
+    await setKnob('error', 0);
+    await playground.run.click();
+    await playground.waitForStatus('done');
+    expect(await playground.logLines()).toEqual([expect.stringMatching(/answered$/)]);
+  });
+
   it('asks whether the server is there only after a run with a call that got no answer', async () => {
     await page.evaluate(() => {
       const counted = window as unknown as {healthChecks: number};

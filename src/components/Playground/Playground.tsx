@@ -68,6 +68,35 @@ const RunLog = memo(function RunLog({output, onClear, onShowError}: RunLogProps)
   );
 });
 
+interface RunFaultDialProps {
+  initial: FaultSettings;
+  onChange(next: FaultSettings): void;
+  inForce?: string | null;
+}
+
+/**
+ * The playground's fault dial, holding its own settings: a move (a slider
+ * dragged is many) renders the dial, not the whole playground with its editor.
+ */
+const RunFaultDial = memo(function RunFaultDial({initial, onChange, inForce}: RunFaultDialProps) {
+  const [value, setValue] = useState(initial);
+  const change = (next: FaultSettings) => {
+    setValue(next);
+    onChange(next);
+  };
+  return (
+    <FaultDial
+      value={value}
+      onChange={change}
+      knobs={['error', 'code', 'latency', 'jitter', 'rate']}
+      legend="Router faults for your calls"
+      variant="strip"
+      testIdPrefix="playground"
+      inForce={inForce}
+    />
+  );
+});
+
 const notices = {
   restored: 'Your earlier edits were restored. Reset brings back the original.',
   shared: 'This code came from a shared link. Nothing runs until you press Run.',
@@ -122,11 +151,13 @@ export default function Playground({
       runButton.current?.focus();
   }, [run.status]);
 
-  const [faultSettings, setFaultSettings] = useState<FaultSettings>(() => ({...noFaults, ...faults}));
+  const [initialFaults] = useState<FaultSettings>(() => ({...noFaults, ...faults}));
+  // A ref, not state: the dial holds what it shows (RunFaultDial), the playground only reads it at Run.
+  const faultSettings = useRef(initialFaults);
   const {run: runFiles, setFault} = run;
   const changeFaults = useCallback(
     (next: FaultSettings) => {
-      setFaultSettings(next);
+      faultSettings.current = next;
       setFault(faultSpec(next) ?? null);
     },
     [setFault],
@@ -134,9 +165,9 @@ export default function Playground({
   const start = useCallback(
     (latest?: string) => {
       const current = latest === undefined ? files : {...files, [active]: latest};
-      runFiles(current, entry, faults ? (faultSpec(faultSettings) ?? null) : null);
+      runFiles(current, entry, faults ? (faultSpec(faultSettings.current) ?? null) : null);
     },
-    [runFiles, files, active, faults, faultSettings],
+    [runFiles, files, active, faults],
   );
   const say = (message: string) => {
     setFlash(message);
@@ -258,13 +289,9 @@ export default function Playground({
         </p>
       )}
       {faults && (
-        <FaultDial
-          value={faultSettings}
+        <RunFaultDial
+          initial={initialFaults}
           onChange={changeFaults}
-          knobs={['error', 'code', 'latency', 'jitter', 'rate']}
-          legend="Router faults for your calls"
-          variant="strip"
-          testIdPrefix="playground"
           inForce={run.status === 'running' ? run.faultInForce : undefined}
         />
       )}
