@@ -5,6 +5,7 @@ import lazyLibrariesPlugin from './src/plugins/lazy-libraries';
 import lazyMarkPlugin from './src/plugins/lazy-mark';
 import bundleStatsPlugin from './src/plugins/bundle-stats';
 import monacoCssPlugin from './src/plugins/monaco-css';
+import monacoStubsPlugin from './src/plugins/monaco-stubs';
 import snippetWorkerChunkPlugin from './src/plugins/snippet-worker-chunk';
 import {siteOrigin} from './src/plugins/site-url';
 import {darkCodeTheme, lightCodeTheme} from './src/css/prism-themes';
@@ -37,6 +38,7 @@ const config: Config = {
   plugins: [
     devProxyPlugin,
     monacoCssPlugin,
+    monacoStubsPlugin,
     lazyLibrariesPlugin,
     lazyMarkPlugin,
     bundleStatsPlugin,

@@ -148,6 +148,35 @@ describe('playground polish (production build, real Chromium)', () => {
     await fresh.close();
   });
 
+  // The hover renders TypeScript's quick info as markdown and the suggestions are a list widget: parts of Monaco's
+  // core that its slimming (src/plugins/monaco-stubs.ts) must leave in.
+  it("hover shows TypeScript's quick info and Ctrl+Space suggests from the snippet API", async () => {
+    const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const errors: string[] = [];
+    fresh.on('pageerror', (error) => errors.push(String(error)));
+    await fresh.goto(`${site.url}${retryPage}`);
+    const playground = new PlaygroundDriver(fresh);
+    await playground.waitForEditor();
+    await playground.root.locator('[data-editor-features="true"][data-mode-id="typescript"]').waitFor();
+    await playground.setCode('router.\n');
+    // Its first letters: Monaco may draw `router.` as one span.
+    await playground.root
+      .locator('.view-line span span', {hasText: 'router'})
+      .first()
+      .hover({position: {x: 8, y: 5}});
+    const hover = fresh.locator('.monaco-hover').filter({hasText: 'A Connect client of the Router service'});
+    await hover.waitFor({timeout: 20_000});
+    expect(await hover.innerText()).toContain('const router');
+
+    await fresh.keyboard.press('Escape');
+    await fresh.keyboard.press('Control+Home');
+    await fresh.keyboard.press('End');
+    await fresh.keyboard.press('Control+Space');
+    await fresh.locator('.suggest-widget.visible .monaco-list-row', {hasText: 'decide'}).waitFor({timeout: 20_000});
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+
   it('Ctrl+Enter runs the playground it is pressed in, with two on the page', async () => {
     const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
     await fresh.goto(`${site.url}/guide/resilience/rate-limiting`);
