@@ -19,6 +19,7 @@ const SECONDS: Record<string, number> = {
   'insecure-context.test.ts': 16,
   'simulation.test.ts': 13,
   'http-console.test.ts': 12,
+  'playground-flood.test.ts': 10,
 };
 
 const expected = (spec: TestSpecification) => SECONDS[spec.moduleId.split('/').pop() ?? ''] ?? Number.POSITIVE_INFINITY;
