@@ -203,7 +203,9 @@ describe('losing the upstream Router', {timeout: 60_000}, () => {
   const FAILS_FAST_MS = 2_500;
 
   it('fails calls in flight and new calls with UNAVAILABLE at once (not at the timeout), and recovers when it is back', async () => {
-    upstream = await startServerProcess(SLOW_UPSTREAM_SCRIPT, {DELAY_MS: '300'});
+    // Each call held 3 s, so none is answered before the kill below, however late a loaded machine runs
+    // it: held 300 ms, one was (CI, with two browser benchmarks beside it).
+    upstream = await startServerProcess(SLOW_UPSTREAM_SCRIPT, {DELAY_MS: '3000'});
     proxy = await startServer({logger: silentLogger, upstream: upstreamConfig(upstream.url)});
     const clients = Object.values(transports).map((transport) => createClient(Router, transport(proxy.url)));
     // Warm up the proxy's connection to the upstream.
