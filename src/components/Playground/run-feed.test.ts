@@ -3,10 +3,11 @@ import type {WorkerEvent} from '@site/src/snippet-runner/protocol';
 import {minGapMs, RunFeed} from './run-feed';
 import type {RunOutput} from './run-output';
 
-// The state logic behind useSnippetRun, with frames driven by hand.
+// The state logic behind useSnippetRun, with frames and timers driven by hand.
 function harness() {
   const shown: RunOutput[] = [];
   let queued: (() => void) | null = null;
+  let timer: {callback: () => void; at: number} | null = null;
   let time = 0;
   const feed = new RunFeed((output) => shown.push(output), {
     request: (callback) => {
@@ -17,15 +18,27 @@ function harness() {
       queued = null;
     },
     now: () => time,
+    after: (callback, ms) => {
+      timer = {callback, at: time + ms};
+      return 1;
+    },
+    cancelAfter: () => {
+      timer = null;
+    },
   });
-  // One frame, 16 ms after the last.
+  // One frame, 16 ms after the last: a timer due by then fires first.
   const frame = () => {
     time += 16;
+    if (timer && timer.at <= time) {
+      const due = timer.callback;
+      timer = null;
+      due();
+    }
     const callback = queued;
     queued = null;
     callback?.();
   };
-  return {feed, shown, frame, frameQueued: () => queued !== null};
+  return {feed, shown, frame, frameQueued: () => queued !== null, timerSet: () => timer !== null};
 }
 
 const log = (text: string): WorkerEvent => ({type: 'log', level: 'log', text, t: 0});
@@ -53,6 +66,22 @@ describe('RunFeed (useSnippetRun)', () => {
     expect(shown[1].points).toHaveLength(1);
   });
 
+  it('waits out the gap on a timer, and asks for no frame until it has passed', () => {
+    const {feed, shown, frame, frameQueued, timerSet} = harness();
+    feed.push(log('first'));
+    feed.push(log('2'));
+    feed.push(log('3'));
+    expect(frameQueued()).toBe(false);
+    expect(timerSet()).toBe(true);
+    for (let i = 1; i < Math.ceil(minGapMs / 16); i++) {
+      frame();
+      expect(frameQueued()).toBe(false);
+    }
+    frame();
+    expect(shown.at(-1)?.lines.map((line) => line.text)).toEqual(['first', '2', '3']);
+    expect(timerSet()).toBe(false);
+  });
+
   it('shows the end of a run at once, with what waited for a frame', () => {
     const {feed, shown} = harness();
     feed.push(log('first'));
@@ -62,12 +91,13 @@ describe('RunFeed (useSnippetRun)', () => {
   });
 
   it('shows what waits for a frame when the run ends without an event (Stop), and nothing again after', () => {
-    const {feed, shown, frame, frameQueued} = harness();
+    const {feed, shown, frame, frameQueued, timerSet} = harness();
     feed.push(log('first'));
     feed.push(log('waiting'));
     feed.end();
     expect(shown.at(-1)?.lines.map((line) => line.text)).toEqual(['first', 'waiting']);
     expect(frameQueued()).toBe(false);
+    expect(timerSet()).toBe(false);
     feed.end();
     frame();
     expect(shown).toHaveLength(2);

@@ -5,12 +5,17 @@ export interface Frames {
   request(callback: () => void): number;
   cancel(handle: number): void;
   now(): number;
+  /** Calls back once `ms` have passed (a timer, not a frame). */
+  after(callback: () => void, ms: number): number;
+  cancelAfter(handle: number): void;
 }
 
 const browserFrames: Frames = {
   request: (callback) => requestAnimationFrame(callback),
   cancel: (handle) => cancelAnimationFrame(handle),
   now: () => performance.now(),
+  after: (callback, ms) => window.setTimeout(callback, ms),
+  cancelAfter: (handle) => window.clearTimeout(handle),
 };
 
 // Each showing is a render of the log and the chart, their layout, paint and
@@ -28,12 +33,16 @@ const foldAt = outputLimits.lines + outputLimits.points;
  * Turns a run's event stream into what the page shows (`show`). The first
  * event of a run is shown at once — a Run should not wait for a frame — and
  * later ones on an animation frame at least `minGapMs` after the last
- * showing, so a chatty snippet costs at most four renders a second.
+ * showing, so a chatty snippet costs at most four renders a second. The gap
+ * is waited out on a timer: a frame asked for every frame until it passed
+ * made the page render 60 frames a second, and restyle the running
+ * spinner in each.
  */
 export class RunFeed {
   private output: RunOutput = emptyOutput;
   private pending: WorkerEvent[] = [];
   private frame: number | null = null;
+  private timer: number | null = null;
   private shown = false;
   private shownAt = Number.NEGATIVE_INFINITY;
 
@@ -49,7 +58,7 @@ export class RunFeed {
     if (!this.shown || event.type === 'done' || event.type === 'error') {
       this.shown = true;
       this.flush();
-    } else this.frame ??= this.frames.request(() => this.onFrame());
+    } else this.schedule();
   }
 
   /**
@@ -57,7 +66,7 @@ export class RunFeed {
    * frame is shown now, so the output does not change after the status does.
    */
   end(): void {
-    if (this.pending.length > 0 || this.frame !== null) this.flush();
+    if (this.pending.length > 0 || this.frame !== null || this.timer !== null) this.flush();
   }
 
   /** Empties the output; the next event is again the first of a run. */
@@ -74,10 +83,22 @@ export class RunFeed {
     this.pending = [];
   }
 
-  private onFrame(): void {
-    this.frame = null;
-    if (this.frames.now() - this.shownAt >= minGapMs) this.flush();
-    else this.frame = this.frames.request(() => this.onFrame());
+  private schedule(): void {
+    if (this.frame !== null || this.timer !== null) return;
+    const wait = this.shownAt + minGapMs - this.frames.now();
+    if (wait <= 0) this.requestFrame();
+    else
+      this.timer = this.frames.after(() => {
+        this.timer = null;
+        this.requestFrame();
+      }, wait);
+  }
+
+  private requestFrame(): void {
+    this.frame = this.frames.request(() => {
+      this.frame = null;
+      this.flush();
+    });
   }
 
   private flush(): void {
@@ -89,6 +110,8 @@ export class RunFeed {
 
   private cancelFrame(): void {
     if (this.frame !== null) this.frames.cancel(this.frame);
+    if (this.timer !== null) this.frames.cancelAfter(this.timer);
     this.frame = null;
+    this.timer = null;
   }
 }

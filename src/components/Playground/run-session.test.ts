@@ -30,6 +30,7 @@ function harness() {
   const unanswered: boolean[] = [];
   let output: RunOutput | undefined;
   let frame: (() => void) | null = null;
+  let timer: {callback: () => void; at: number} | null = null;
   let time = 0;
   let room = 'main';
   const session = new RunSession({
@@ -57,6 +58,13 @@ function harness() {
         frame = null;
       },
       now: () => time,
+      after: (callback, ms) => {
+        timer = {callback, at: time + ms};
+        return 1;
+      },
+      cancelAfter: () => {
+        timer = null;
+      },
     },
   });
   const runningWorker = () => workers.find((worker) => worker.posted.some((message) => message.type === 'run'))!;
@@ -71,6 +79,11 @@ function harness() {
     runningWorker,
     tick: (ms: number) => {
       time += ms;
+      if (timer && timer.at <= time) {
+        const due = timer.callback;
+        timer = null;
+        due();
+      }
       const callback = frame;
       frame = null;
       callback?.();
