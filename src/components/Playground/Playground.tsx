@@ -131,10 +131,11 @@ export default function Playground({
   // answer comes a frame later — on a busy page, after a reader's first Run (or the benchmark's).
   const activated = useActivation(root);
   const {prepare} = run;
-  // The first Run then finds its worker loaded and waiting, with these files compiled.
+  // The first Run then finds its worker loaded and waiting, with the files shown now compiled. Once,
+  // not at each edit: the runner keeps the first files it is given, and each Run brings its own.
   useEffect(() => {
     if (activated) prepare(files, entry);
-  }, [activated, prepare, files]);
+  }, [activated, prepare]);
   const [flash, setFlash] = useState<string | null>(null);
   const [tabIndents, setTabIndents] = useState(false);
   const server = useServerCheck(run.status, run.unanswered);
