@@ -23,12 +23,18 @@
  *   Frames are wall time, which a shared machine's load stretches several
  *   times over; so each flood also says what the page's main thread spent in
  *   CPU time (a trace's thread time): per second, and its longest task.
+ *
+ * Before and after, it prints the machine's load and a host reference (a
+ * fixed workload's time, scripts/bench/host-reference.ts): on a shared host
+ * the same build's figures drift 1.2–1.6× within an hour, so compare runs
+ * only where the references agree.
  */
 import {loadavg} from 'node:os';
-import type {CDPSession, Page} from 'playwright-core';
+import type {Browser, CDPSession, Page} from 'playwright-core';
 import {launchChromium} from '../tests/e2e/support/browser';
 import {PlaygroundDriver} from '../tests/e2e/support/playground';
 import {serveProductionBuild} from '../tests/e2e/support/serve';
+import {hostReferenceMs} from './bench/host-reference';
 import {median, ms} from './bench/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -203,10 +209,13 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(', ')}`;
 
+const hostReference = async (browser: Browser) =>
+  `host reference ${ms(await hostReferenceMs(browser))} (a fixed workload: the figures below compare only between runs whose host reference is alike)`;
+
 async function main(): Promise<void> {
-  console.log(`before: ${load()}`);
   const [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
   try {
+    console.log(`before: ${load()}; ${await hostReference(browser)}`);
     const editorReady: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({viewport: {width: 1280, height: 900}});
@@ -259,7 +268,7 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300);
       stops.push(await stopToStopped(page));
     }
-    console.log(`after: ${load()}`);
+    console.log(`after: ${load()}; ${await hostReference(browser)}`);
     const line = (samples: number[]) =>
       `median ${ms(median(samples))} (min ${ms(Math.min(...samples))}, max ${ms(Math.max(...samples))}, ${samples.length} runs)`;
     console.log(`editor ready after the playground scrolls in: ${line(editorReady)} — budget ≤ 300 ms median`);
