@@ -65,6 +65,22 @@ describe("what a run shows, at a flood's pace (production build, real Chromium, 
     await page.mouse.move(0, 0);
   });
 
+  it("keeps the plot where it is when a run's second outcome joins the legend", async () => {
+    const legendHeight = async (outcomes: string[]) => {
+      await playground.setCode(
+        `${outcomes.map((outcome) => `chart.point({attempt: 1, delayMs: 100, outcome: '${outcome}'});`).join('\n')}\n`,
+      );
+      await playground.run.click();
+      await playground.waitForStatus('done');
+      await expect.poll(() => playground.chart.locator('.recharts-legend-item').count()).toBe(outcomes.length);
+      // The plot starts under the legend: a legend that grows moves it, and recharts lays the chart out again.
+      return playground.chart
+        .locator('.recharts-legend-wrapper')
+        .evaluate((legend) => legend.getBoundingClientRect().height);
+    };
+    expect(await legendHeight(['ok', 'unavailable'])).toBe(await legendHeight(['ok']));
+  });
+
   it('keeps a flood to a screenful or two of log rows, with its clock ticking, until Stop', async () => {
     await playground.setCode(
       'let i = 0;\nwhile (true) {\n  i++;\n  log("call", i);\n  chart.point({attempt: 1, delayMs: i % 400, outcome: i % 3 ? "ok" : "unavailable"});\n}\n',

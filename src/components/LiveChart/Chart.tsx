@@ -188,7 +188,7 @@ const Legend = memo(
     return (
       <div
         ref={element}
-        className="recharts-legend-wrapper"
+        className={clsx('recharts-legend-wrapper', styles.legend)}
         style={{position: 'absolute', left: 8, right: rightAxis ? 4 : 16, top: legendTop}}
       >
         {payload.length > 0 ? (
