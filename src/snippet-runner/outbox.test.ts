@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {minGapMs} from '@site/src/components/Playground/run-feed';
 import {outputLimits} from '@site/src/components/Playground/run-output';
 import {createOutbox, outboxDefaults, type OutboxOptions} from './outbox';
 import type {WorkerEvent} from './protocol';
@@ -85,7 +86,7 @@ describe('outbox', () => {
     expect(batches[2]).toEqual([log('3')]);
   });
 
-  it('flushes on the clock alone during a busy loop, keeping the newest and counting the rest', () => {
+  it('flushes on the clock alone during a busy loop, keeping the newest lines, some points, and counting the rest', () => {
     const {outbox, batches, advance} = harness();
     outbox.emit(log('start'));
     for (let i = 0; i < 1_000; i++) {
@@ -97,14 +98,15 @@ describe('outbox', () => {
     expect(batches).toHaveLength(2);
     const second = batches[1];
     expect(second.filter((event) => event.type === 'log')).toHaveLength(3);
-    expect(second.filter((event) => event.type === 'point')).toHaveLength(4);
+    const sentPoints = second.filter((event) => event.type === 'point').length;
+    expect(sentPoints).toBeGreaterThanOrEqual(2);
+    expect(sentPoints).toBeLessThanOrEqual(4);
     const dropped = second.at(-1);
     expect(dropped).toMatchObject({type: 'dropped'});
     const {logs, points} = dropped as Extract<WorkerEvent, {type: 'dropped'}>;
     // Everything emitted before that flush was either sent or counted; the
     // flush ran inside a log call, before that iteration's point.
     const sentLogs = 3;
-    const sentPoints = 4;
     expect(logs + sentLogs).toBe(points + sentPoints + 1);
     expect(second.filter((event) => event.type === 'log').map((event) => (event as {text: string}).text)).toEqual([
       `${logs + sentLogs - 3}`,
@@ -152,19 +154,62 @@ describe('outbox', () => {
     expect(batches).toEqual([[log('1')], [log('2')], [{type: 'done', t: 3}]]);
   });
 
-  it('sends a flood no faster than the page keeps it: a second of batches is the kept window', () => {
-    const {intervalMs, maxLogs, maxPoints} = outboxDefaults;
-    const {outbox, batches, advance} = harness({intervalMs, maxLogs, maxPoints});
-    for (let ms = 0; ms < 1_000; ms++) {
+  it("sends batches at the page's pace while a snippet floods, and at its own again once it calms down", () => {
+    const {outbox, batches, advance} = harness({floodIntervalMs: 100});
+    const sentAt: number[] = [];
+    let now = 0;
+    const emit = (event: WorkerEvent) => {
+      const before = batches.length;
+      outbox.emit(event);
+      if (batches.length > before) sentAt.push(now);
+    };
+    // 10 lines a millisecond: every batch but the first has to drop some.
+    for (; now < 500; now++, advance(1)) for (let i = 0; i < 10; i++) emit(log('x'));
+    expect(sentAt).toEqual([0, 30, 130, 230, 330, 430]);
+    // Then a line every 40 ms: the batch with the flood's last lines drops some, the next none, and
+    // those after it follow by the short interval.
+    sentAt.length = 0;
+    for (; now < 1_000; now++, advance(1)) if (now % 40 === 0) emit(log('y'));
+    expect(sentAt.slice(0, 4)).toEqual([560, 680, 720, 760]);
+  });
+
+  it("thins a batch's points evenly over its interval, so the chart shows all of it, not its last moments", () => {
+    const {outbox, batches, fireTimer} = harness({maxPoints: 10});
+    outbox.emit(log('start'));
+    for (let t = 0; t < 1_000; t++) outbox.emit(point(t));
+    fireTimer();
+    const times = batches[1].flatMap((event) => (event.type === 'point' ? [event.point.t] : []));
+    expect(times.length).toBeGreaterThanOrEqual(5);
+    expect(times.length).toBeLessThanOrEqual(10);
+    // Even steps from the start of the interval to its end.
+    const steps = times.slice(1).map((t, index) => t - times[index]!);
+    expect(Math.max(...steps)).toBe(Math.min(...steps));
+    expect(times[0]).toBe(0);
+    expect(times.at(-1)).toBeGreaterThanOrEqual(1_000 - steps[0]!);
+    expect(batches[1].at(-1)).toEqual({type: 'dropped', logs: 0, points: 1_000 - times.length});
+  });
+
+  it("sends a flood no faster than the page shows it, and fills the page's window in five seconds or more", () => {
+    const {intervalMs, floodIntervalMs, maxLogs, maxPoints} = outboxDefaults;
+    expect(floodIntervalMs).toBe(minGapMs);
+    const {outbox, batches, advance} = harness({intervalMs, floodIntervalMs, maxLogs, maxPoints});
+    const sent = () => batches.flat();
+    const count = (type: WorkerEvent['type']) => sent().filter((event) => event.type === type).length;
+    for (let ms = 0; ms < 4_750; ms++) {
       for (let i = 0; i < 100; i++) outbox.emit(log('x'));
       for (let i = 0; i < 100; i++) outbox.emit(point(ms));
       advance(1);
     }
-    const sent = batches.flat();
-    expect(sent.filter((event) => event.type === 'log').length).toBeLessThanOrEqual(outputLimits.lines);
-    expect(sent.filter((event) => event.type === 'point').length).toBeLessThanOrEqual(outputLimits.points);
-    // And no less: the page still fills its window within the second.
-    expect(sent.filter((event) => event.type === 'log').length).toBeGreaterThan(outputLimits.lines * 0.9);
-    expect(sent.filter((event) => event.type === 'point').length).toBeGreaterThan(outputLimits.points * 0.9);
+    expect(batches.length).toBeLessThanOrEqual(4_750 / minGapMs + 2);
+    expect(count('log')).toBeLessThanOrEqual(outputLimits.lines);
+    expect(count('point')).toBeLessThanOrEqual(outputLimits.points);
+    expect(count('log')).toBeGreaterThan(outputLimits.lines * 0.9);
+    // Each batch carries half its cap of points or more.
+    expect(count('point')).toBeGreaterThan(outputLimits.points * 0.45);
+    // Whatever was not sent is counted.
+    outbox.finish({type: 'done', t: 4_750});
+    const dropped = sent().filter((event) => event.type === 'dropped');
+    expect(count('log') + dropped.reduce((sum, event) => sum + event.logs, 0)).toBe(475_000);
+    expect(count('point') + dropped.reduce((sum, event) => sum + event.points, 0)).toBe(475_000);
   });
 });

@@ -10,9 +10,11 @@ export interface OutboxOptions {
   clock: () => number;
   /** Batches go out at most this often while a snippet keeps emitting. */
   intervalMs?: number;
+  /** …and at most this often while it floods: once a batch has had to drop lines or points. */
+  floodIntervalMs?: number;
   /** The most log lines one batch carries; older ones are dropped and counted. */
   maxLogs?: number;
-  /** The most chart points one batch carries; older ones are dropped and counted. */
+  /** The most chart points one batch carries; past it the batch's points are thinned evenly, and the rest counted. */
   maxPoints?: number;
   /** The most characters of one log line the page receives. */
   maxTextLength?: number;
@@ -27,19 +29,23 @@ export interface Outbox {
 }
 
 /**
- * A second of a flood's batches (20) carries what the page keeps of a run
- * (1 000 lines, 5 000 points: run-output's outputLimits). Twice that, as
- * before, cost the page's main thread to receive and sort (the runner's
- * onmessage was its largest script item in a log-and-point flood), only for
- * the page to let it go.
+ * While a snippet floods, a batch goes out as often as the page shows one
+ * (RunFeed's minGapMs, four times a second), not twenty times a second: each
+ * message is a task on the page's main thread, and a showing draws at most
+ * the newest forty lines and a thousand markers whatever it was sent. So a
+ * flood sends 200 lines and 500 to 1 000 points a second, and the window the
+ * page keeps of a run (1 000 lines, 5 000 points: run-output's outputLimits)
+ * is its last five seconds or more.
  */
-export const outboxDefaults = {intervalMs: 50, maxLogs: 50, maxPoints: 250, maxTextLength: 2_000};
+export const outboxDefaults = {intervalMs: 50, floodIntervalMs: 250, maxLogs: 50, maxPoints: 250, maxTextLength: 2_000};
 
 /**
  * Stands between a snippet and `postMessage`, so a snippet that logs or
  * charts in a tight loop cannot flood the page: events go out in batches, at
- * most one per `intervalMs`, each with at most `maxLogs` lines and
- * `maxPoints` points (the newest; the rest are counted in a `dropped` event).
+ * most one per `intervalMs`, each with at most `maxLogs` lines (the newest)
+ * and `maxPoints` points (an even sample); the rest are counted in a
+ * `dropped` event. Once a batch has had to drop some, they go out at most
+ * one per `floodIntervalMs`, until one drops none.
  *
  * A `while (true)` loop blocks the worker's own timers, so the time check
  * runs inside every emit; the timer only flushes what a snippet left
@@ -54,7 +60,9 @@ export const outboxDefaults = {intervalMs: 50, maxLogs: 50, maxPoints: 250, maxT
  * timer.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const {intervalMs, maxLogs, maxPoints, maxTextLength} = {...outboxDefaults, ...withoutUndefined(options)};
+  const settings = {...outboxDefaults, ...withoutUndefined(options)};
+  const {maxLogs, maxPoints, maxTextLength} = settings;
+  let intervalMs = settings.intervalMs;
   const setTimer = options.setTimer ?? ((flush, ms) => setTimeout(flush, ms));
   const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   let logs: LogEvent[] = [];
@@ -72,9 +80,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
     droppedLogs += logs.length - maxLogs;
     logs = logs.slice(-maxLogs);
   };
-  const trimPoints = () => {
-    droppedPoints += points.length - maxPoints;
-    points = points.slice(-maxPoints);
+  // Past the cap a batch's points are thinned evenly, not cut to the newest: on the chart a batch then
+  // stands for its whole interval, not for its last milliseconds (a flood's chart was four narrow
+  // stripes a second). One point in `pointStride` is taken.
+  let pointStride = 1;
+  let pointsSeen = 0;
+  const halvePoints = () => {
+    // The points taken at every second step: pointsSeen's multiples of the doubled stride.
+    const kept = points.filter((_, index) => index % 2 === 0);
+    droppedPoints += points.length - kept.length;
+    points = kept;
+    pointStride *= 2;
   };
 
   const flush = () => {
@@ -82,10 +98,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     timer = null;
     lastFlush = options.clock();
     if (logs.length > maxLogs) trimLogs();
-    if (points.length > maxPoints) trimPoints();
+    while (points.length > maxPoints) halvePoints();
+    pointStride = 1;
+    pointsSeen = 0;
     const batch: WorkerEvent[] = [...logs, ...points];
     if (fault) batch.push(fault);
-    if (droppedLogs || droppedPoints) batch.push({type: 'dropped', logs: droppedLogs, points: droppedPoints});
+    const flooding = droppedLogs > 0 || droppedPoints > 0;
+    if (flooding) batch.push({type: 'dropped', logs: droppedLogs, points: droppedPoints});
+    intervalMs = flooding ? settings.floodIntervalMs : settings.intervalMs;
     logs = [];
     points = [];
     fault = null;
@@ -103,8 +123,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         // Trimming only at twice the cap keeps each emit O(1) amortised.
         if (logs.length >= 2 * maxLogs) trimLogs();
       } else if (event.type === 'point') {
-        points.push(event);
-        if (points.length >= 2 * maxPoints) trimPoints();
+        if (pointsSeen++ % pointStride === 0) {
+          points.push(event);
+          if (points.length >= 2 * maxPoints) halvePoints();
+        } else droppedPoints++;
       } else if (event.type === 'fault') {
         if (!fault) faultSince = options.clock();
         fault = event;

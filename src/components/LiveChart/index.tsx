@@ -8,7 +8,7 @@ import styles from './styles.module.css';
 
 interface Props {
   points: ChartPoint[];
-  /** Older points let go to keep the chart bounded (see the playground's run-output). */
+  /** Points let go to keep the chart bounded: by the worker's batches (outbox) and the playground's run-output. */
   dropped?: number;
   config?: ChartConfig;
   height?: number;
@@ -65,7 +65,7 @@ export default function LiveChart({points, dropped = 0, config = retryChart, hei
       {(dropped > 0 || stride > 1) && (
         <div className={styles.dropped} data-testid="playground-chart-dropped" data-dropped={dropped}>
           {[
-            dropped > 0 && `${dropped.toLocaleString('en')} earlier points not kept`,
+            dropped > 0 && `${dropped.toLocaleString('en')} points not kept`,
             stride > 1 &&
               `the chart draws one in ${stride} of the last ${points.length.toLocaleString('en')} (all are in Show data)`,
           ]
