@@ -5,6 +5,7 @@
  */
 
 import type {ChartPoint} from '../contract';
+import type {TranspileResult} from './transpile';
 
 export type {ChartPoint};
 
@@ -12,8 +13,8 @@ export type LogLevel = 'log' | 'info' | 'warn' | 'error';
 
 export interface RunRequest {
   type: 'run';
-  /** The snippet's files, as TypeScript source, by name (`main.ts`, `token-bucket.ts`). */
-  files: Record<string, string>;
+  /** The snippet's files as JavaScript (the page compiled their TypeScript), by name (`main.ts`, `token-bucket.ts`). */
+  code: Record<string, string>;
   /** The file to run; the others are modules it imports. */
   entry: string;
   /** Origin of the playground-server, e.g. `http://localhost:3000`. */
@@ -38,16 +39,29 @@ export interface FaultChange {
 
 /**
  * The files the next run will most likely bring (the last run's): a spare
- * worker transpiles and links them while it waits, and a Run that brings
- * the same files starts with its modules ready.
+ * worker links them while it waits, and a Run that brings the same code
+ * starts with its modules ready.
  */
 export interface ExpectedRun {
   type: 'expect';
-  files: RunRequest['files'];
+  code: RunRequest['code'];
   entry: string;
 }
 
 export type PageMessage = RunRequest | FaultChange | ExpectedRun;
+
+/** To the page's compiler worker: TypeScript sources to turn into JavaScript. */
+export interface CompileRequest {
+  type: 'compile';
+  id: number;
+  sources: string[];
+}
+
+/** The compiler's answer to the request with the same id: one result per source, in order. */
+export interface CompileReply {
+  id: number;
+  results: TranspileResult[];
+}
 
 export type WorkerEvent =
   | {type: 'log'; level: LogLevel; text: string; t: number}

@@ -1,3 +1,4 @@
+import {type CompiledFiles, type CompilerWorkerLike, SnippetCompiler} from './compiler';
 import type {ExpectedRun, PageMessage, RunRequest, WorkerEvent, WorkerMessage} from './protocol';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'stopped' | 'timed-out';
@@ -16,7 +17,11 @@ export interface RunnerOptions {
   onEvent(event: WorkerEvent): void;
   onStatus(status: RunStatus): void;
   createWorker?: () => WorkerLike;
+  createCompiler?: () => CompilerWorkerLike;
 }
+
+/** A run as the page asks for it: the reader's files as TypeScript source, by name. */
+export type RunOrder = Omit<RunRequest, 'type' | 'code'> & {files: Record<string, string>};
 
 export const defaultTimeLimitMs = 60_000;
 
@@ -32,24 +37,38 @@ function createSnippetWorker(): WorkerLike {
  * `terminate()`, which ends the worker's thread whatever it is doing — a busy
  * loop included — so Stop and the time limit always work.
  *
- * The next runs' workers are started ahead of time (`prepare`, and again as
- * each run starts), so a Run does not wait for a worker to load its code.
+ * The next runs' workers are started ahead of time (`prepare`, and again once
+ * each run has shown its first events), so a Run does not wait for a worker
+ * to load its code.
  * Two wait, and a run takes the older: a worker's start-up (its script,
- * protobuf, warming sucrase and Connect) takes longer than a short run on
- * a busy machine, so with one a Run that came soon after the last found it
- * still starting and waited for it (traced at load 5: 100-250 ms).
+ * protobuf, warming Connect) takes longer than a short run on a busy
+ * machine, so with one a Run that came soon after the last found it still
+ * starting and waited for it (traced at load 5: 100-250 ms).
+ *
+ * The TypeScript is compiled by one long-lived compiler (SnippetCompiler),
+ * which keeps its results by source: a spare starts at each Run, and on two
+ * cores its start-up shares the machine with the next Run, so it must not
+ * load and warm a compiler of its own.
  */
 export class SnippetRunner {
   private worker: WorkerLike | null = null;
   private readonly spares: WorkerLike[] = [];
-  /** The last run's files: what a new spare compiles while it waits, as the next Run most often brings them again. */
+  /** The last run's code: what a new spare links while it waits, as the next Run most often brings it again. */
   private expected: ExpectedRun | null = null;
+  private likelyAsked = false;
+  /** The run in progress took a spare, to be replaced once the run has shown something (refillSoon). */
+  private refillWanted = false;
+  private refill: ReturnType<typeof setTimeout> | null = null;
+  /** The dial's last move during the current run. */
+  private faultChange: {spec: string | null} | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private startedAt = 0;
   private readonly createWorker: () => WorkerLike;
+  private readonly compiler: SnippetCompiler;
 
   constructor(private readonly options: RunnerOptions) {
     this.createWorker = options.createWorker ?? createSnippetWorker;
+    this.compiler = new SnippetCompiler(options.createCompiler);
   }
 
   get running(): boolean {
@@ -58,11 +77,24 @@ export class SnippetRunner {
 
   /**
    * Starts the next runs' workers now, so they begin without the wait. Before
-   * any run, `likely` (the files the reader sees) is what they compile: the
-   * first Run most often brings them unchanged.
+   * any run, `likely` (the files the reader sees) is compiled and is what
+   * they link: the first Run most often brings them unchanged.
    */
-  prepare(likely?: Omit<ExpectedRun, 'type'>): void {
-    if (likely) this.expected ??= {type: 'expect', ...likely};
+  prepare(likely?: Pick<RunOrder, 'files' | 'entry'>): void {
+    this.compiler.start();
+    if (likely && !this.likelyAsked) {
+      this.likelyAsked = true;
+      this.compiler.compile(likely.files).then(
+        (compiled) => {
+          const code = codeOf(compiled);
+          if (this.expected || !code) return;
+          this.expected = {type: 'expect', code, entry: likely.entry};
+          for (const spare of this.spares) spare.postMessage(this.expected);
+        },
+        // The Run will compile them again and report why it cannot.
+        () => undefined,
+      );
+    }
     while (this.spares.length < spareWorkers) {
       const spare = this.createWorker();
       if (this.expected) spare.postMessage(this.expected);
@@ -70,12 +102,14 @@ export class SnippetRunner {
     }
   }
 
-  run(request: Omit<RunRequest, 'type'>): void {
+  run(order: RunOrder): void {
     this.end('stopped');
     const worker = this.spares.shift() ?? this.createWorker();
     this.worker = worker;
+    this.faultChange = null;
     this.startedAt = performance.now();
     worker.onmessage = ({data}) => {
+      if (this.worker === worker) this.refillSoon();
       for (const event of data) {
         if (this.worker !== worker) return;
         this.options.onEvent(event);
@@ -86,37 +120,77 @@ export class SnippetRunner {
     worker.onerror = (event) => {
       if (this.worker !== worker) return;
       event.preventDefault();
-      this.options.onEvent({type: 'error', message: event.message || 'The snippet worker failed to start', t: 0});
-      this.end('failed');
+      this.fail(event.message || 'The snippet worker failed to start', 0);
     };
     this.timer = setTimeout(() => {
       const seconds = this.options.timeLimitMs / 1000;
-      this.options.onEvent({
-        type: 'error',
-        message: `Stopped: the run passed its ${seconds} s time limit`,
-        t: this.elapsed(),
-      });
-      this.end('timed-out');
+      this.fail(`Stopped: the run passed its ${seconds} s time limit`, this.elapsed(), 'timed-out');
     }, this.options.timeLimitMs);
     this.options.onStatus('running');
-    worker.postMessage({type: 'run', ...request});
-    this.expected = {type: 'expect', files: request.files, entry: request.entry};
-    this.prepare();
+    const {files, ...rest} = order;
+    const start = (compiled: CompiledFiles) => {
+      if (this.worker !== worker) return;
+      for (const [file, result] of Object.entries(compiled)) {
+        if (result.ok) continue;
+        const {ok, ...problem} = result;
+        this.options.onEvent({type: 'error', ...problem, file, t: this.elapsed()});
+        this.end('failed');
+        return;
+      }
+      const code = codeOf(compiled)!;
+      // The dial may have moved while the files compiled, when there was no worker to tell.
+      const fault = this.faultChange ? (this.faultChange.spec ?? undefined) : rest.fault;
+      worker.postMessage({type: 'run', ...rest, fault, code});
+      this.expected = {type: 'expect', code, entry: order.entry};
+    };
+    // Compiled before (the same snippet again, or compiled while the reader paused): posted in this task.
+    const cached = this.compiler.cached(files);
+    if (cached) start(cached);
+    else
+      this.compiler.compile(files).then(start, (error: Error) => {
+        if (this.worker === worker) this.fail(error.message, this.elapsed());
+      });
+    this.refillWanted = true;
   }
 
   stop(): void {
     this.end('stopped');
   }
 
-  /** Ends the run in progress and the spare workers: the page is going away. */
+  /** Ends the run in progress, the spare workers and the compiler: the page is going away. */
   dispose(): void {
     this.end('stopped');
+    if (this.refill) clearTimeout(this.refill);
+    this.refill = null;
     for (const spare of this.spares.splice(0)) spare.terminate();
+    this.compiler.dispose();
   }
 
   /** Changes the running snippet's faults from its next call on. */
   setFault(spec: string | null): void {
+    if (this.worker) this.faultChange = {spec};
     this.worker?.postMessage({type: 'fault', spec});
+  }
+
+  /**
+   * Starts the spare that replaces the one a run took, once the run's first
+   * events have come (or it ended), in a task of its own after theirs. Started
+   * with the Run, its start-up (~30 ms of CPU: its script, protobuf, warming
+   * Connect) shared the two cores with the run on its way to its first point;
+   * the next Run takes the other spare, which has long been ready.
+   */
+  private refillSoon(): void {
+    if (!this.refillWanted) return;
+    this.refillWanted = false;
+    this.refill = setTimeout(() => {
+      this.refill = null;
+      this.prepare();
+    }, 0);
+  }
+
+  private fail(message: string, t: number, status: 'failed' | 'timed-out' = 'failed'): void {
+    this.options.onEvent({type: 'error', message, t});
+    this.end(status);
   }
 
   private elapsed(): number {
@@ -125,10 +199,21 @@ export class SnippetRunner {
 
   private end(status: Exclude<RunStatus, 'idle' | 'running'>): void {
     if (!this.worker) return;
+    this.refillSoon();
     this.worker.terminate();
     this.worker = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.options.onStatus(status);
   }
+}
+
+/** Each file's JavaScript, or undefined if any failed to compile. */
+function codeOf(compiled: CompiledFiles): Record<string, string> | undefined {
+  const code: Record<string, string> = {};
+  for (const [file, result] of Object.entries(compiled)) {
+    if (!result.ok) return undefined;
+    code[file] = result.code;
+  }
+  return code;
 }

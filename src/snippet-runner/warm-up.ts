@@ -2,19 +2,6 @@ import {createClient} from '@connectrpc/connect';
 import {createConnectTransport} from '@connectrpc/connect-web';
 import {init} from 'es-module-lexer';
 import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
-import {transpileSnippet} from './transpile';
-
-// Shaped like the guide's snippets (types, async, try/catch, arrows, a
-// class), so the parser paths a Run takes are the ones compiled here.
-const sample = `
-import type {Code} from '@connectrpc/connect';
-class Sample<T> { constructor(private readonly value: T) {} get(): T { return this.value; } }
-async function attempt(n: number): Promise<string> {
-  try { await sleep(n); return \`ok \${n as number}\`; } catch (error: unknown) { return String(error); } finally {}
-}
-const delays: number[] = [1, 2].map((d: number) => d * 2);
-export const result = {attempt, delays, sample: new Sample<Code | null>(null), ...{spread: true}};
-`;
 
 // A RouteDecision as the Connect protocol answers it in JSON.
 const cannedDecision = JSON.stringify({providerId: 'warm-up', reason: 'warm-up', priority: 1});
@@ -23,15 +10,14 @@ const cannedDecision = JSON.stringify({providerId: 'warm-up', reason: 'warm-up',
  * What the page's spare worker does while it waits for a Run: everything a
  * run needs that does not depend on its snippet, done once, so the Run pays
  * only for its own code. A fresh V8 isolate compiles each function the first
- * time it runs — sucrase's parser, Connect's client and protobuf's JSON
- * codec were ~25 ms of a Run's first chart point — and es-module-lexer
- * compiles its WebAssembly on first use.
+ * time it runs — Connect's client and protobuf's JSON codec are on a Run's
+ * way to its first chart point — and es-module-lexer compiles its
+ * WebAssembly on first use.
  *
  * The Router call goes to a canned `fetch`: a spare that never runs must not
  * reach the server, whose rooms and metrics count every call.
  */
 export async function warmUp(): Promise<void> {
-  transpileSnippet(sample);
   await init;
   const transport = createConnectTransport({
     baseUrl: 'http://warm-up.invalid',

@@ -5,15 +5,15 @@ import {createOutbox} from './outbox';
 import type {PageMessage, RunRequest, WorkerMessage} from './protocol';
 import {runtimeModules} from './runtime-modules';
 import {createSnippetRuntime, type SnippetApi} from './snippet-runtime';
-import {transpileSnippet} from './transpile';
 import {warmUp} from './warm-up';
 
 /*
  * One worker runs one snippet and is then thrown away: the page terminates it
  * to stop a run, so nothing here needs to be cancellable or reusable. The page
  * starts it ahead of the Run (a spare), so it warms up while it waits — and
- * compiles the files the page expects the Run to bring (`expect`) — and the
- * run's clock starts with the request.
+ * links the code the page expects the Run to bring (`expect`) — and the
+ * run's clock starts with the request. The page compiles the TypeScript
+ * (compiler.ts): the code here is JavaScript.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const toUrl = (code: string) => URL.createObjectURL(new Blob([code], {type: 'text/javascript'}));
@@ -22,34 +22,26 @@ const modules = runtimeModules(toUrl);
 const warm = warmUp().catch(() => undefined);
 
 let runtime: SnippetApi | undefined;
-let expected: {key: string; modules: Promise<Compiled>} | undefined;
+let expected: {key: string; modules: Promise<Linked>} | undefined;
 
 scope.addEventListener('message', (event: MessageEvent<PageMessage>) => {
   if (event.data?.type === 'run' && !runtime) void run(event.data);
   if (event.data?.type === 'fault') runtime?.fault(event.data.spec);
   if (event.data?.type === 'expect' && !runtime) {
-    const {files, entry} = event.data;
-    expected = {key: runKey(files, entry), modules: compile(files, entry)};
-    // A failure here is the run's to report, if the run brings these files.
+    const {code, entry} = event.data;
+    expected = {key: runKey(code, entry), modules: link(code, entry)};
+    // A failure here is the run's to report, if the run brings this code.
     expected.modules.catch(() => undefined);
   }
 });
 
-const runKey = (files: Record<string, string>, entry: string) => JSON.stringify([entry, files]);
+const runKey = (code: Record<string, string>, entry: string) => JSON.stringify([entry, code]);
 
-/** A snippet's files as linked modules, or what is wrong with them (syntax, imports) for the output. */
-type Compiled =
-  | {ok: true; entryUrl: string; fileByUrl: Map<string, string>}
-  | {ok: false; message: string; file: string; line?: number; column?: number};
+/** A snippet's files as linked modules, or what is wrong with their imports, for the output. */
+type Linked = {ok: true; entryUrl: string; fileByUrl: Map<string, string>} | {ok: false; message: string; file: string};
 
-async function compile(files: Record<string, string>, entry: string): Promise<Compiled> {
+async function link(code: Record<string, string>, entry: string): Promise<Linked> {
   await warm;
-  const code: Record<string, string> = {};
-  for (const [file, source] of Object.entries(files)) {
-    const result = transpileSnippet(source);
-    if (!result.ok) return {...result, file};
-    code[file] = result.code;
-  }
   try {
     return {ok: true, ...(await linkModules({files: code, entry, external: modules.resolve, toUrl}))};
   } catch (error) {
@@ -94,18 +86,18 @@ async function run(request: RunRequest): Promise<void> {
     fail(event.reason);
   });
   try {
-    const ahead = expected?.key === runKey(request.files, request.entry) ? expected.modules : undefined;
-    const compiled = await (ahead ?? compile(request.files, request.entry));
-    if (!compiled.ok) {
-      const {ok, ...problem} = compiled;
+    const ahead = expected?.key === runKey(request.code, request.entry) ? expected.modules : undefined;
+    const linked = await (ahead ?? link(request.code, request.entry));
+    if (!linked.ok) {
+      const {ok, ...problem} = linked;
       outbox.finish({type: 'error', ...problem, t: api.now()});
       return;
     }
-    fileByUrl = compiled.fileByUrl;
+    fileByUrl = linked.fileByUrl;
     const {logger, ...globals} = api;
     Object.assign(scope, globals);
     Object.assign(console, {...logger, debug: logger.log});
-    await import(/* webpackIgnore: true */ compiled.entryUrl);
+    await import(/* webpackIgnore: true */ linked.entryUrl);
     outbox.finish({type: 'done', t: api.now(), ...unanswered});
   } catch (error) {
     fail(error);

@@ -312,7 +312,7 @@ describe('retry page playground (production build, real Chromium, real server)',
     expect(await page.evaluate(() => (window as unknown as {healthChecks: number}).healthChecks)).toBe(0);
   });
 
-  it('starts its spare run workers once reached, before it nears the viewport, each worker one script', async () => {
+  it('starts its spare run workers and its compiler once reached, before it nears the viewport, each worker one script', async () => {
     // A short window with the playground far below it: only being reached (the pointer on it) brings it to life.
     const fresh = await browser.newPage({viewport: {width: 1280, height: 500}});
     try {
@@ -330,6 +330,8 @@ describe('retry page playground (production build, real Chromium, real server)',
           {timeout: 15_000},
         )
         .toBe(2);
+      // One compiler for the page: the run workers get JavaScript and load no compiler of their own.
+      expect(fresh.workers().filter((worker) => worker.url().includes('beamline-compiler'))).toHaveLength(1);
       for (const worker of snippetWorkers()) {
         await expect.poll(() => worker.evaluate(() => '__beamlineModules' in self), {timeout: 15_000}).toBe(true);
         // Split into chunks, a worker loaded three more scripts with importScripts, one after another.

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {FakeCompilerWorker} from '@site/src/snippet-runner/fake-compiler-worker';
 import type {PageMessage, WorkerEvent, WorkerMessage} from '@site/src/snippet-runner/protocol';
 import type {RunStatus, WorkerLike} from '@site/src/snippet-runner/runner';
 import type {RunOutput} from './run-output';
@@ -19,6 +20,11 @@ class FakeWorker implements WorkerLike {
   emit(...events: WorkerEvent[]): void {
     this.onmessage?.({data: events} as MessageEvent<WorkerMessage>);
   }
+}
+
+/** Lets the compiler answer, and the run it held be posted. */
+async function compiled() {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
 }
 
 // useSnippetRun's logic, with a stand-in worker and frames run by hand.
@@ -49,6 +55,7 @@ function harness() {
       workers.push(worker);
       return worker;
     },
+    createCompiler: () => new FakeCompilerWorker(true),
     frames: {
       request: (callback) => {
         frame = callback;
@@ -97,14 +104,15 @@ function harness() {
 const log = (text: string): WorkerEvent => ({type: 'log', level: 'log', text, t: 0});
 
 describe('RunSession (useSnippetRun)', () => {
-  it('runs with the reader, the room and the dial read at the Run, and says when it started', () => {
+  it('runs with the reader, the room and the dial read at the Run, and says when it started', async () => {
     const h = harness();
     h.tick(5);
-    h.session.run({'main.ts': 'log(1)'}, 'main.ts', 'error=0.5');
+    h.session.run({'main.ts': 'const n: number = 1;'}, 'main.ts', 'error=0.5');
+    await compiled();
     const request = h.runningWorker().posted[0];
     expect(request).toEqual({
       type: 'run',
-      files: {'main.ts': 'log(1)'},
+      code: {'main.ts': 'const n = 1;'},
       entry: 'main.ts',
       fault: 'error=0.5',
       apiBaseUrl: 'http://workshop.lan:3000',
@@ -116,13 +124,15 @@ describe('RunSession (useSnippetRun)', () => {
     // A room joined between runs is the next run's room.
     h.moveTo('abc');
     h.session.run({'main.ts': ''}, 'main.ts', null);
+    await compiled();
     const second = h.workers.filter((worker) => worker.posted.some((message) => message.type === 'run'))[1]!;
     expect(second.posted.find((message) => message.type === 'run')).toMatchObject({room: 'abc', fault: undefined});
   });
 
-  it('shows the fault in force while the run lasts and forgets it when the run ends', () => {
+  it('shows the fault in force while the run lasts and forgets it when the run ends', async () => {
     const h = harness();
     h.session.run({'main.ts': ''}, 'main.ts', null);
+    await compiled();
     h.runningWorker().emit({type: 'fault', spec: 'latency=200ms', t: 1} as WorkerEvent);
     expect(h.faults.at(-1)).toBe('latency=200ms');
     // A fault event is state for the panel, not a line of output.
@@ -132,13 +142,15 @@ describe('RunSession (useSnippetRun)', () => {
     expect(h.faults.at(-1)).toBeUndefined();
   });
 
-  it('a new Run stops the old one, and its output starts empty', () => {
+  it('a new Run stops the old one, and its output starts empty', async () => {
     const h = harness();
     h.session.run({'main.ts': ''}, 'main.ts', null);
+    await compiled();
     const first = h.runningWorker();
     first.emit(log('from the first run'));
     expect(h.lines()).toEqual(['from the first run']);
     h.session.run({'main.ts': ''}, 'main.ts', null);
+    await compiled();
     expect(first.terminated).toBe(true);
     expect(h.lines()).toEqual([]);
     // The old worker's late events are not the new run's.
@@ -146,11 +158,12 @@ describe('RunSession (useSnippetRun)', () => {
     expect(h.lines()).toEqual([]);
   });
 
-  it('Stop ends the run as stopped; the dial reaches only a running snippet', () => {
+  it('Stop ends the run as stopped; the dial reaches only a running snippet', async () => {
     const h = harness();
     h.session.setFault('error=1');
     expect(h.workers.flatMap((worker) => worker.posted)).toEqual([]);
     h.session.run({'main.ts': ''}, 'main.ts', null);
+    await compiled();
     h.session.setFault('error=1');
     expect(h.runningWorker().posted.at(-1)).toEqual({type: 'fault', spec: 'error=1'});
     h.runningWorker().emit(log('first'));
@@ -162,30 +175,35 @@ describe('RunSession (useSnippetRun)', () => {
     expect(h.lines()).toEqual(['first', 'waiting for a frame']);
   });
 
-  it('tells the view when a call of the run got no answer, and forgets it at the next Run', () => {
+  it('tells the view when a call of the run got no answer, and forgets it at the next Run', async () => {
     const h = harness();
     h.session.run({'main.ts': ''}, 'main.ts', null);
+    await compiled();
     h.runningWorker().emit({type: 'error', message: 'TypeError: Failed to fetch', t: 1, unanswered: true});
     expect(h.statuses.at(-1)).toBe('failed');
     expect(h.unanswered).toEqual([false, true]);
     h.session.run({'main.ts': ''}, 'main.ts', null);
+    await compiled();
     const second = h.workers.find((worker) => !worker.terminated && worker.posted.some((m) => m.type === 'run'));
     second?.emit({type: 'done', t: 1});
     expect(h.statuses.at(-1)).toBe('done');
     expect(h.unanswered).toEqual([false, true, false]);
   });
 
-  it('prepare starts workers before the Run, which the Run then uses', () => {
+  it('prepare starts workers before the Run, which the Run then uses', async () => {
     const h = harness();
     h.session.prepare({'main.ts': ''}, 'main.ts');
     expect(h.workers.length).toBeGreaterThan(0);
+    await compiled();
+    // Compiled while the spares started: the Run is posted at once.
     h.session.run({'main.ts': ''}, 'main.ts', null);
     expect(h.runningWorker()).toBe(h.workers[0]);
   });
 
-  it('Clear empties the output; dispose ends the run and the spare worker', () => {
+  it('Clear empties the output; dispose ends the run and the spare worker', async () => {
     const h = harness();
     h.session.run({'main.ts': ''}, 'main.ts', null);
+    await compiled();
     h.runningWorker().emit(log('a'));
     h.session.clearOutput();
     expect(h.lines()).toEqual([]);

@@ -1,3 +1,4 @@
+import type {CompilerWorkerLike} from '@site/src/snippet-runner/compiler';
 import {SnippetRunner, type RunStatus, type WorkerLike} from '@site/src/snippet-runner/runner';
 import type {RunRequest} from '@site/src/snippet-runner/protocol';
 import {type Frames, RunFeed} from './run-feed';
@@ -23,6 +24,7 @@ export interface RunSessionOptions {
   context: () => RunContext;
   now?: () => number;
   createWorker?: () => WorkerLike;
+  createCompiler?: () => CompilerWorkerLike;
   frames?: Frames;
 }
 
@@ -73,10 +75,11 @@ export class RunSession {
   }
 
   private getRunner(): SnippetRunner {
-    const {view, timeLimitMs, createWorker} = this.options;
+    const {view, timeLimitMs, createWorker, createCompiler} = this.options;
     this.runner ??= new SnippetRunner({
       timeLimitMs,
       ...(createWorker ? {createWorker} : {}),
+      ...(createCompiler ? {createCompiler} : {}),
       onEvent: (event) => {
         if (event.type === 'fault') view.faultInForce(event.spec);
         else this.feed.push(event);

@@ -1,23 +1,31 @@
 // @vitest-environment happy-dom
 import {act} from 'react';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import type {PageMessage, WorkerEvent, WorkerMessage} from '@site/src/snippet-runner/protocol';
+import type {CompileRequest, PageMessage, WorkerEvent, WorkerMessage} from '@site/src/snippet-runner/protocol';
 import {readerSession} from '@site/src/snippet-runner/session';
+import {transpileSnippet} from '@site/src/snippet-runner/transpile';
 import {renderHook} from '../test-support/render-hook';
 import {useSnippetRun} from './useSnippetRun';
 
-/** Stands in for a snippet worker: records what the page sends, says what the test tells it to. */
+/**
+ * Stands in for a snippet worker — records what the page sends, says what the
+ * test tells it to — and for the compiler, which answers at once.
+ */
 class FakeWorker {
   static created: FakeWorker[] = [];
-  readonly posted: PageMessage[] = [];
+  readonly posted: (PageMessage | CompileRequest)[] = [];
   terminated = false;
   onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   constructor() {
     FakeWorker.created.push(this);
   }
-  postMessage(message: PageMessage) {
+  postMessage(message: PageMessage | CompileRequest) {
     this.posted.push(message);
+    if (message.type === 'compile') {
+      const data = {id: message.id, results: message.sources.map(transpileSnippet)};
+      queueMicrotask(() => this.onmessage?.({data} as unknown as MessageEvent<WorkerMessage>));
+    }
   }
   terminate() {
     this.terminated = true;
@@ -28,7 +36,8 @@ class FakeWorker {
 }
 
 const files = {'main.ts': "log('hi')"};
-const running = () => FakeWorker.created.find((worker) => worker.posted.length > 0 && !worker.terminated);
+const running = () =>
+  FakeWorker.created.find((worker) => worker.posted.some((message) => message.type === 'run') && !worker.terminated);
 
 beforeEach(() => {
   FakeWorker.created = [];
@@ -44,7 +53,7 @@ describe('useSnippetRun', () => {
     const worker = running()!;
     expect(worker.posted[0]).toMatchObject({
       type: 'run',
-      files,
+      code: files,
       entry: 'main.ts',
       fault: 'error=0.5',
       session: readerSession(),
