@@ -20,6 +20,14 @@ describe('locateInFiles', () => {
     expect(locateInFiles(error, files)).toEqual({file: 'token-bucket.ts', line: 17, column: 11});
   });
 
+  it("counts first-line columns from the reader's code, after what the worker put before it", () => {
+    const error = new Error('boom');
+    error.stack = `Error: boom\n    at ${url}:1:30`;
+    expect(locateInFiles(error, files, 25)).toEqual({file: 'main.ts', line: 1, column: 5});
+    error.stack = `Error: boom\n    at ${url}:2:30`;
+    expect(locateInFiles(error, files, 25)).toEqual({file: 'main.ts', line: 2, column: 30});
+  });
+
   it('gives nothing when the snippet is not on the stack', () => {
     const error = new Error('network');
     error.stack = 'Error: network\n    at fetch (native)';

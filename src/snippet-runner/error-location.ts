@@ -8,9 +8,15 @@ export interface SourceLocation {
  * Finds where in the reader's files an error was thrown, from its stack. Each
  * file runs as its own module (a blob: URL), so the first stack frame naming
  * one of those URLs is the reader's line; frames from the runtime or
- * libraries are skipped.
+ * libraries are skipped. `firstLineShift`: how many characters the module
+ * has before the reader's first line (the worker's gate), not counted in
+ * its columns.
  */
-export function locateInFiles(error: unknown, fileByUrl: ReadonlyMap<string, string>): SourceLocation | undefined {
+export function locateInFiles(
+  error: unknown,
+  fileByUrl: ReadonlyMap<string, string>,
+  firstLineShift = 0,
+): SourceLocation | undefined {
   const stack = error instanceof Error ? error.stack : undefined;
   if (!stack) return undefined;
   for (const frame of stack.split('\n')) {
@@ -18,7 +24,9 @@ export function locateInFiles(error: unknown, fileByUrl: ReadonlyMap<string, str
       const at = frame.indexOf(url);
       if (at === -1) continue;
       const match = /^:(\d+):(\d+)/.exec(frame.slice(at + url.length));
-      if (match) return {file, line: Number(match[1]), column: Number(match[2])};
+      if (!match) continue;
+      const [line, column] = [Number(match[1]), Number(match[2])];
+      return {file, line, column: line === 1 ? Math.max(1, column - firstLineShift) : column};
     }
   }
   return undefined;

@@ -21,6 +21,18 @@ const modules = runtimeModules(toUrl);
 // A failed warm-up costs only speed: the run does the same work itself.
 const warm = warmUp().catch(() => undefined);
 
+/*
+ * A spare imports the code it expects ahead, so the loading — a request to
+ * the browser for each module's blob, its parse and linking — is done before
+ * the Run, which then only runs it. Each of those modules first waits on a
+ * gate of its own (on its first line, so every other line stays where it
+ * was), which only a Run that brings that code opens: a Run of other code
+ * imports its own, and the modules expected never run.
+ */
+const gates: Record<string, Promise<void>> = {};
+(globalThis as Record<string, unknown>).__beamlineGates = gates;
+let gateCount = 0;
+
 let runtime: SnippetApi | undefined;
 let expected: {key: string; modules: Promise<Linked>} | undefined;
 
@@ -29,7 +41,7 @@ scope.addEventListener('message', (event: MessageEvent<PageMessage>) => {
   if (event.data?.type === 'fault') runtime?.fault(event.data.spec);
   if (event.data?.type === 'expect' && !runtime) {
     const {code, entry} = event.data;
-    expected = {key: runKey(code, entry), modules: link(code, entry)};
+    expected = {key: runKey(code, entry), modules: linkAhead(code, entry)};
     // A failure here is the run's to report, if the run brings this code.
     expected.modules.catch(() => undefined);
   }
@@ -37,17 +49,45 @@ scope.addEventListener('message', (event: MessageEvent<PageMessage>) => {
 
 const runKey = (code: Record<string, string>, entry: string) => JSON.stringify([entry, code]);
 
-/** A snippet's files as linked modules, or what is wrong with their imports, for the output. */
-type Linked = {ok: true; entryUrl: string; fileByUrl: Map<string, string>} | {ok: false; message: string; file: string};
+/**
+ * A snippet's files as linked modules, or what is wrong with their imports,
+ * for the output. `shift`: the characters before each file's first line (a
+ * gate); `ahead`: imported ahead, held at their gate until `start`.
+ */
+type Linked =
+  | {
+      ok: true;
+      entryUrl: string;
+      fileByUrl: Map<string, string>;
+      shift: number;
+      ahead?: {loaded: Promise<unknown>; start(): void};
+    }
+  | {ok: false; message: string; file: string};
 
-async function link(code: Record<string, string>, entry: string): Promise<Linked> {
+async function link(code: Record<string, string>, entry: string, prefix = ''): Promise<Linked> {
   await warm;
+  const files = Object.fromEntries(Object.entries(code).map(([file, text]) => [file, prefix + text]));
   try {
-    return {ok: true, ...(await linkModules({files: code, entry, external: modules.resolve, toUrl}))};
+    const linked = await linkModules({files, entry, external: modules.resolve, toUrl});
+    return {ok: true, ...linked, shift: prefix.length};
   } catch (error) {
     if (error instanceof LinkError) return {ok: false, message: error.message, file: error.file};
     throw error;
   }
+}
+
+async function linkAhead(code: Record<string, string>, entry: string): Promise<Linked> {
+  const gate = `g${gateCount++}`;
+  let start = () => {};
+  gates[gate] = new Promise<void>((resolve) => {
+    start = resolve;
+  });
+  const linked = await link(code, entry, `await globalThis.__beamlineGates.${gate};`);
+  if (!linked.ok) return linked;
+  const loaded = import(/* webpackIgnore: true */ linked.entryUrl);
+  // A module that fails to load is the run's to report, if the run brings it.
+  loaded.catch(() => undefined);
+  return {...linked, ahead: {loaded, start}};
 }
 
 async function run(request: RunRequest): Promise<void> {
@@ -70,11 +110,12 @@ async function run(request: RunRequest): Promise<void> {
   api.fault(request.fault ?? null);
 
   let fileByUrl = new Map<string, string>();
+  let shift = 0;
   const fail = (error: unknown) =>
     outbox.finish({
       type: 'error',
       message: describeThrown(error),
-      ...locateInFiles(error, fileByUrl),
+      ...locateInFiles(error, fileByUrl, shift),
       t: api.now(),
       ...unanswered,
     });
@@ -93,11 +134,12 @@ async function run(request: RunRequest): Promise<void> {
       outbox.finish({type: 'error', ...problem, t: api.now()});
       return;
     }
-    fileByUrl = linked.fileByUrl;
+    ({fileByUrl, shift} = linked);
     const {logger, ...globals} = api;
     Object.assign(scope, globals);
     Object.assign(console, {...logger, debug: logger.log});
-    await import(/* webpackIgnore: true */ linked.entryUrl);
+    linked.ahead?.start();
+    await (linked.ahead?.loaded ?? import(/* webpackIgnore: true */ linked.entryUrl));
     outbox.finish({type: 'done', t: api.now(), ...unanswered});
   } catch (error) {
     fail(error);

@@ -63,6 +63,19 @@ describe('retry page playground (production build, real Chromium, real server)',
       .toBe(String(attempts.length));
   });
 
+  it('runs only the code of its Run, though its worker had loaded the last code ahead', async () => {
+    // Run twice, so both spare workers have this code imported ahead, each module held at its gate.
+    await playground.setCode("log('loaded ahead');\n");
+    for (let i = 0; i < 2; i++) {
+      await playground.run.click();
+      await playground.waitForStatus('done');
+    }
+    await playground.setCode("await sleep(300);\nlog('edited');\n");
+    await playground.run.click();
+    await playground.waitForStatus('done');
+    expect(await playground.logLines()).toEqual([expect.stringMatching(/edited$/)]);
+  });
+
   it('runs the edited code, not the original', async () => {
     await playground.setCode("log('base is', 1000);\nchart.point({attempt: 1, delayMs: 1000, outcome: 'ok'});\n");
     await playground.run.click();
