@@ -4,20 +4,94 @@ import type {Plugin} from '@docusaurus/types';
 /** Matches monaco-editor's module `path` (under esm/vs), on any platform. */
 const monacoModule = (path: string) =>
   new RegExp(`[\\\\/]monaco-editor[\\\\/]esm[\\\\/]vs[\\\\/]${path.replace(/\./g, '\\.').replace(/\//g, '[\\\\/]')}$`);
+const anyOf = (...patterns: RegExp[]) => new RegExp(patterns.map((pattern) => pattern.source).join('|'));
 
-const diffEditorStub = resolve(__dirname, 'monaco-stubs/diff-editor.ts');
+const standaloneServices = monacoModule('editor/standalone/browser/standaloneServices.js');
+const stubFile = (name: string) => resolve(__dirname, `monaco-stubs/${name}.ts`);
 
-/** Monaco's modules that the playground never uses, each with the small module that replaces it. */
-export const monacoStubs: ReadonlyArray<{module: RegExp; stub: string}> = [
-  {module: monacoModule('editor/browser/widget/diffEditor/diffEditorWidget.js'), stub: diffEditorStub},
-  {module: monacoModule('editor/browser/widget/multiDiffEditor/multiDiffEditorWidget.js'), stub: diffEditorStub},
+export interface MonacoStub {
+  module: RegExp;
+  stub: string;
+  /** Only these modules' imports get the stub: the editing features import the module itself. */
+  importedBy?: RegExp;
+}
+
+/** Monaco's modules that the editor's first paint does without, each with the small module that replaces it. */
+export const monacoStubs: ReadonlyArray<MonacoStub> = [
+  {module: monacoModule('editor/browser/widget/diffEditor/diffEditorWidget.js'), stub: stubFile('diff-editor')},
+  {
+    module: monacoModule('editor/browser/widget/multiDiffEditor/multiDiffEditorWidget.js'),
+    stub: stubFile('diff-editor'),
+  },
+  // Used only with options or languages the playground does not have.
+  ...[
+    'gpu/viewGpuContext.js',
+    'viewParts/viewLinesGpu/viewLinesGpu.js',
+    'viewParts/rulersGpu/rulersGpu.js',
+    'viewParts/gpuMark/gpuMark.js',
+  ].map((path) => ({module: monacoModule(`editor/browser/${path}`), stub: stubFile('gpu')})),
+  {
+    module: monacoModule('editor/common/model/tokens/treeSitter/treeSitterSyntaxTokenBackend.js'),
+    stub: stubFile('tree-sitter'),
+  },
+  // Services the core registers but nothing uses before the editing
+  // features, which register the real ones (monaco-features.ts).
+  {
+    module: monacoModule('editor/standalone/browser/quickInput/standaloneQuickInputService.js'),
+    stub: stubFile('quick-input'),
+    importedBy: standaloneServices,
+  },
+  {
+    module: monacoModule('platform/list/browser/listService.js'),
+    stub: stubFile('list-service'),
+    importedBy: standaloneServices,
+  },
+  // Called only by the editing features, which bring the real modules: these forward to them.
+  {
+    module: monacoModule('base/browser/markdownRenderer.js'),
+    stub: stubFile('markdown'),
+    importedBy: anyOf(
+      standaloneServices,
+      monacoModule('base/browser/ui/selectBox/selectBoxCustom.js'),
+      monacoModule('platform/markdown/browser/markdownRenderer.js'),
+    ),
+  },
+  {
+    module: monacoModule('base/browser/ui/selectBox/selectBox.js'),
+    stub: stubFile('select-box'),
+    importedBy: anyOf(
+      monacoModule('base/browser/ui/actionbar/actionViewItems.js'),
+      monacoModule('platform/actions/browser/menuEntryActionViewItem.js'),
+    ),
+  },
+  {
+    module: monacoModule('editor/common/services/editorWebWorker.js'),
+    stub: stubFile('editor-worker'),
+    importedBy: monacoModule('editor/browser/services/editorWorkerService.js'),
+  },
 ];
+
+/** The stub for a relative import of `request` by the module `issuer` (in `context`), if it has one. */
+export function stubFor(request: string, context: string, issuer: string): string | undefined {
+  const path = resolve(context, request);
+  return monacoStubs.find(({module, importedBy}) => module.test(path) && (importedBy?.test(issuer) ?? true))?.stub;
+}
+
+/** What NormalModuleReplacementPlugin hands its callback, before and after a request is resolved. */
+interface Request {
+  request: string;
+  context: string;
+  contextInfo: {issuer: string};
+  createData?: object;
+}
 
 /**
  * monaco-editor's API imports modules whether a page uses them or not, and a
  * reader's browser downloads, parses and runs all of them before the editor
- * shows. This swaps those the playground never uses for stubs, in the client
- * build (the server build renders no editor).
+ * shows. This swaps those the first paint does without for stubs, in the
+ * client build (the server build renders no editor). Swapped before
+ * resolution, so that a stub is built as the TypeScript it is, and is one
+ * module whoever imports it.
  */
 export default function monacoStubsPlugin(): Plugin {
   return {
@@ -25,9 +99,14 @@ export default function monacoStubsPlugin(): Plugin {
     configureWebpack(_config, isServer, {currentBundler}) {
       if (isServer) return {};
       return {
-        plugins: monacoStubs.map(
-          ({module, stub}) => new currentBundler.instance.NormalModuleReplacementPlugin(module, stub),
-        ),
+        plugins: [
+          // Monaco's modules import each other by relative path.
+          new currentBundler.instance.NormalModuleReplacementPlugin(/^\.\.?\//, (request: Request) => {
+            if (request.createData) return;
+            const stub = stubFor(request.request, request.context, request.contextInfo.issuer);
+            if (stub) request.request = stub;
+          }),
+        ],
       };
     },
   };

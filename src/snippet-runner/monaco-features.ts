@@ -5,6 +5,9 @@
  * the editor's 3.5 MB, so they come in a chunk of their own after the editor
  * is showing (see MonacoEditor): an editor takes the contributions registered
  * when it is created, so it is created again once these are.
+ *
+ * The editor's core has stubs for some of Monaco's modules that only these
+ * features use (src/plugins/monaco-stubs.ts): the real ones come here.
  */
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/clipboard/register';
@@ -31,3 +34,16 @@ import 'monaco-editor/features/tokenization/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import {registerSingleton} from 'monaco-editor/platform/instantiation/common/extensions';
+import {IQuickInputService} from 'monaco-editor/platform/quickinput/common/quickInput';
+import {StandaloneQuickInputService} from 'monaco-editor/editor/standalone/browser/quickInput/standaloneQuickInputService';
+import {IListService, ListService} from 'monaco-editor/platform/list/browser/listService';
+import * as markdownRenderer from 'monaco-editor/base/browser/markdownRenderer';
+import * as editorWebWorker from 'monaco-editor/editor/common/services/editorWebWorker';
+import * as selectBox from 'monaco-editor/base/browser/ui/selectBox/selectBox';
+import {provideFeatureModules} from '@site/src/plugins/monaco-stubs/from-features';
+
+// Editors created with the features get these through monaco-setup's child services.
+registerSingleton(IQuickInputService, StandaloneQuickInputService);
+registerSingleton(IListService, ListService);
+provideFeatureModules({markdownRenderer, editorWebWorker, selectBox});

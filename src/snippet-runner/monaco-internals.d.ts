@@ -1,10 +1,14 @@
 /*
- * The few parts of monaco-editor's internals that monaco-setup.ts uses: to
- * give editors the features registered after the first editor was created,
- * and to colour an editor's lines before its first paint. The package ships
- * no types for them; these follow its 0.57 sources.
+ * The few parts of monaco-editor's internals that monaco-setup.ts,
+ * monaco-features.ts and the stubs in src/plugins/monaco-stubs use: to give
+ * editors the features registered after the first editor was created, to
+ * colour an editor's lines before its first paint, and to hand the modules
+ * the core's stubs stand in for over with the features. The package ships no
+ * types for them; these follow its 0.57 sources.
  */
 declare module 'monaco-editor/platform/instantiation/common/instantiation' {
+  /** A service's identifier: one per name, whoever asks. */
+  export function createDecorator(serviceId: string): unknown;
   export interface IInstantiationService {
     // a constructor whose leading parameters the service injects
     createInstance<T>(ctor: new (...args: any[]) => T, ...args: unknown[]): T;
@@ -21,6 +25,8 @@ declare module 'monaco-editor/platform/instantiation/common/serviceCollection' {
 declare module 'monaco-editor/platform/instantiation/common/extensions' {
   /** Every service registered with registerSingleton, in order: the live list. */
   export function getSingletonServiceDescriptors(): [unknown, unknown][];
+  /** Adds a service to that list: instantiation services created after (monaco-setup's child services) have it. */
+  export function registerSingleton(id: unknown, ctor: new (...args: any[]) => unknown): void;
 }
 declare module 'monaco-editor/editor/common/editorFeatures' {
   // constructors whose parameters the service injects
@@ -53,5 +59,29 @@ declare module 'monaco-editor/editor/common/model/textModel' {
       /** Tokenizes the model up to this line now, rather than in idle time. */
       forceTokenization(lineNumber: number): void;
     };
+  }
+}
+declare module 'monaco-editor/platform/quickinput/common/quickInput' {
+  export const IQuickInputService: unknown;
+}
+declare module 'monaco-editor/editor/standalone/browser/quickInput/standaloneQuickInputService' {
+  export const StandaloneQuickInputService: new (...args: any[]) => unknown;
+}
+declare module 'monaco-editor/platform/list/browser/listService' {
+  export const IListService: unknown;
+  export const ListService: new (...args: any[]) => unknown;
+}
+declare module 'monaco-editor/base/browser/markdownRenderer' {
+  export function renderMarkdown(...args: unknown[]): unknown;
+  export function renderAsPlaintext(...args: unknown[]): unknown;
+}
+declare module 'monaco-editor/editor/common/services/editorWebWorker' {
+  export class EditorWorker {
+    constructor(...args: unknown[]);
+  }
+}
+declare module 'monaco-editor/base/browser/ui/selectBox/selectBox' {
+  export class SelectBox {
+    constructor(...args: unknown[]);
   }
 }
