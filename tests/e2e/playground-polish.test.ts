@@ -187,14 +187,24 @@ describe('playground polish (production build, real Chromium)', () => {
   // it (src/plugins/monaco-stubs.ts) and the editing features register the real one.
   it('Shift+F12 peeks at the references of a name, listed', async () => {
     const {fresh, playground, errors} = await withTypeScriptFeatures();
-    await playground.setCode('const attempts = 3;\nlog(attempts);\n');
+    // TypeScript's providers come in a chunk after the model turns 'typescript', the references one with its
+    // diagnostics: Shift+F12 does nothing until they are here, so the code has a type error to wait for.
+    await playground.setCode("const attempts: number = '3';\nlog(attempts);\n");
+    await playground.root.locator('.squiggly-error').first().waitFor({timeout: 20_000});
     await fresh.keyboard.press('Control+Home');
     await fresh.keyboard.press('Control+ArrowRight');
     await fresh.keyboard.press('Control+ArrowRight');
-    await fresh.keyboard.press('Shift+F12');
     const references = playground.root.locator('.peekview-widget .monaco-list-row', {hasText: 'log(attempts)'});
-    // One run of five missed a 20 s wait, at load 10-14 with another e2e file beside it (cause not pinned down).
-    await references.first().waitFor({timeout: 40_000});
+    // A key can be lost while a loaded machine is busy (as the paste test notes): of seven pages at once, one showed
+    // no peek within 15 s where the others took ~1 s. So Shift+F12 is pressed again while none shows.
+    for (let presses = 0; presses < 4 && (await references.count()) === 0; presses++) {
+      await fresh.keyboard.press('Shift+F12');
+      await references
+        .first()
+        .waitFor({timeout: 5_000})
+        .catch(() => undefined);
+    }
+    expect(await references.count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await fresh.close();
   });
