@@ -186,27 +186,32 @@ describe('playground polish (production build, real Chromium)', () => {
   // The references peek lists them in a tree, which needs Monaco's list service: the editor's core has a stub for
   // it (src/plugins/monaco-stubs.ts) and the editing features register the real one.
   it('Shift+F12 peeks at the references of a name, listed', async () => {
-    const {fresh, playground, errors} = await withTypeScriptFeatures();
-    // TypeScript's providers come in a chunk after the model turns 'typescript', the references one with its
-    // diagnostics: Shift+F12 does nothing until they are here, so the code has a type error to wait for.
-    await playground.setCode("const attempts: number = '3';\nlog(attempts);\n");
-    await playground.root.locator('.squiggly-error').first().waitFor({timeout: 20_000});
-    await fresh.keyboard.press('Control+Home');
-    await fresh.keyboard.press('Control+ArrowRight');
-    await fresh.keyboard.press('Control+ArrowRight');
-    const references = playground.root.locator('.peekview-widget .monaco-list-row', {hasText: 'log(attempts)'});
-    // A key can be lost while a loaded machine is busy (as the paste test notes): of seven pages at once, one showed
-    // no peek within 15 s where the others took ~1 s. So Shift+F12 is pressed again while none shows.
-    for (let presses = 0; presses < 4 && (await references.count()) === 0; presses++) {
+    // In a fresh page: whether the peek showed, and the page's errors.
+    const peek = async () => {
+      const {fresh, playground, errors} = await withTypeScriptFeatures();
+      // TypeScript's providers come in a chunk after the model turns 'typescript', the references one with its
+      // diagnostics: Shift+F12 does nothing until they are here, so the code has a type error to wait for.
+      await playground.setCode("const attempts: number = '3';\nlog(attempts);\n");
+      await playground.root.locator('.squiggly-error').first().waitFor({timeout: 20_000});
+      await fresh.keyboard.press('Control+Home');
+      await fresh.keyboard.press('Control+ArrowRight');
+      await fresh.keyboard.press('Control+ArrowRight');
       await fresh.keyboard.press('Shift+F12');
-      await references
+      const references = playground.root.locator('.peekview-widget .monaco-list-row', {hasText: 'log(attempts)'});
+      const shown = await references
         .first()
-        .waitFor({timeout: 5_000})
-        .catch(() => undefined);
-    }
-    expect(await references.count()).toBeGreaterThan(0);
-    expect(errors).toEqual([]);
-    await fresh.close();
+        .waitFor({timeout: 10_000})
+        .then(() => true)
+        .catch(() => false);
+      await fresh.close();
+      return {shown, errors};
+    };
+    // Some pages never peek, main's build before the list service's stub as well (1 in 7, seven pages at once:
+    // focus and caret in place, the squiggle there, no error, no message), where the others take ~1 s. So up to
+    // three pages; with the list service missing, none would.
+    let result = await peek();
+    for (let pages = 1; pages < 3 && !result.shown; pages++) result = await peek();
+    expect(result).toEqual({shown: true, errors: []});
   });
 
   it('Ctrl+Enter runs the playground it is pressed in, with two on the page', async () => {
