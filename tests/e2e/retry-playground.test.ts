@@ -237,7 +237,7 @@ describe('retry page playground (production build, real Chromium, real server)',
     await playground.stop.click();
   });
 
-  it('charts a bounded 20 000-point loop as its newest points and counts the rest', async () => {
+  it('charts a bounded 20 000-point loop as at most 5 000 points and counts the rest', async () => {
     await playground.setCode(
       "const total = 20_000;\nfor (let i = 0; i < total; i++) {\n  chart.point({attempt: 1, delayMs: i % 500, outcome: 'ok'});\n}\nlog('all sent');\n",
     );
