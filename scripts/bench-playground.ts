@@ -2,6 +2,7 @@
  * Playground timings in Chromium — figures printed, not asserted.
  *
  *   npm run build && npm run bench:playground
+ *   BENCH_ONLY=editor BENCH_RUNS=15 npm run bench:playground   (one part, more runs)
  *
  * Against `npm run serve`, on the retry page, measured inside the page
  * (performance.now, a MutationObserver, requestAnimationFrame), so
@@ -45,6 +46,13 @@ import {hostReferenceMs} from './bench/host-reference';
 import {median, ms} from './bench/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PARTS = ['editor', 'run', 'floods', 'stop'] as const;
+// BENCH_ONLY=editor (or run, floods, stop; comma-separated) measures only those parts: an A/B of one
+// change need not wait minutes for the others.
+const ONLY = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((part) => part.trim()));
+const unknown = [...ONLY].filter((part) => !(PARTS as readonly string[]).includes(part));
+if (unknown.length > 0)
+  throw new Error(`BENCH_ONLY: unknown part ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
 // Time to glance at a run's chart before pressing Run again.
 const READER_PAUSE_MS = 400;
 // Charts its one point whether the call succeeds or fails: the page's fault dial may inject errors.
@@ -249,7 +257,7 @@ async function main(): Promise<void> {
   try {
     console.log(`before: ${load()}; ${await hostReference(browser)}`);
     const editorReady: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; ONLY.has('editor') && i < RUNS; i++) {
       const context = await browser.newContext({viewport: {width: 1280, height: 900}});
       const fresh = await context.newPage();
       await fresh.goto(`${site.url}/guide/resilience/retry-backoff`, {waitUntil: 'networkidle'});
@@ -264,55 +272,63 @@ async function main(): Promise<void> {
     await playground.waitForEditor();
 
     const pageSnippet: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      pageSnippet.push(await runToFirstPoint(page));
-      await settle(playground);
-    }
-    await playground.setCode(ONE_CALL);
     const oneCall: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      oneCall.push(await runToFirstPoint(page));
-      await settle(playground);
-    }
-    await playground.setCode(`fault(null);\n${ONE_CALL}`);
     const oneCallNoLatency: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      oneCallNoLatency.push(await runToFirstPoint(page));
-      await settle(playground);
-    }
     const oneCallNoLatencyPaced: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      await page.waitForTimeout(READER_PAUSE_MS);
-      oneCallNoLatencyPaced.push(await runToFirstPoint(page));
-      await settle(playground);
+    if (ONLY.has('run')) {
+      for (let i = 0; i < RUNS; i++) {
+        pageSnippet.push(await runToFirstPoint(page));
+        await settle(playground);
+      }
+      await playground.setCode(ONE_CALL);
+      for (let i = 0; i < RUNS; i++) {
+        oneCall.push(await runToFirstPoint(page));
+        await settle(playground);
+      }
+      await playground.setCode(`fault(null);\n${ONE_CALL}`);
+      for (let i = 0; i < RUNS; i++) {
+        oneCallNoLatency.push(await runToFirstPoint(page));
+        await settle(playground);
+      }
+      for (let i = 0; i < RUNS; i++) {
+        await page.waitForTimeout(READER_PAUSE_MS);
+        oneCallNoLatencyPaced.push(await runToFirstPoint(page));
+        await settle(playground);
+      }
     }
     const floods: Record<string, FloodFigures[]> = {};
-    for (const [name, code] of Object.entries(FLOODS)) {
+    for (const [name, code] of ONLY.has('floods') ? Object.entries(FLOODS) : []) {
       await playground.setCode(code);
       floods[name] = [];
       for (let i = 0; i < RUNS; i++) floods[name].push(await flood(page, cdp, 3_000));
     }
-    await playground.setCode('while (true) {}\n');
     const stops: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      await playground.run.click();
-      await playground.waitForStatus('running');
-      await page.waitForTimeout(300);
-      stops.push(await stopToStopped(page));
+    if (ONLY.has('stop')) {
+      await playground.setCode('while (true) {}\n');
+      for (let i = 0; i < RUNS; i++) {
+        await playground.run.click();
+        await playground.waitForStatus('running');
+        await page.waitForTimeout(300);
+        stops.push(await stopToStopped(page));
+      }
     }
     console.log(`after: ${load()}; ${await hostReference(browser)}`);
     const line = (samples: number[]) =>
       `median ${ms(median(samples))} (min ${ms(Math.min(...samples))}, max ${ms(Math.max(...samples))}, ${samples.length} runs)`;
-    console.log(`editor ready after the playground scrolls in: ${line(editorReady)} — budget ≤ 300 ms median`);
-    console.log(
-      `Run → first chart point, one-call snippet, dial latency 0 (fault(null)), runs back to back: ${line(oneCallNoLatency)} — budget ≤ 50 ms median`,
-    );
-    console.log(
-      `Run → first chart point, the same, ${READER_PAUSE_MS} ms after the last run (a reader's pace): ${line(oneCallNoLatencyPaced)} — budget ≤ 50 ms median`,
-    );
-    console.log(`Run → first chart point, one-call snippet, the page's default dial: ${line(oneCall)}`);
-    console.log(`Run → first chart point, the page's snippet and dial: ${line(pageSnippet)}`);
-    console.log(`Stop → stopped, busy loop: ${line(stops)}`);
+    if (ONLY.has('editor')) {
+      console.log(`editor ready after the playground scrolls in: ${line(editorReady)} — budget ≤ 300 ms median`);
+    }
+    if (ONLY.has('run')) {
+      console.log(
+        `Run → first chart point, one-call snippet, dial latency 0 (fault(null)), runs back to back: ${line(oneCallNoLatency)} — budget ≤ 50 ms median`,
+      );
+      console.log(
+        `Run → first chart point, the same, ${READER_PAUSE_MS} ms after the last run (a reader's pace): ${line(oneCallNoLatencyPaced)} — budget ≤ 50 ms median`,
+      );
+      console.log(`Run → first chart point, one-call snippet, the page's default dial: ${line(oneCall)}`);
+      console.log(`Run → first chart point, the page's snippet and dial: ${line(pageSnippet)}`);
+    }
+    if (ONLY.has('stop')) console.log(`Stop → stopped, busy loop: ${line(stops)}`);
     const longFrames = (runs: number[][]) => {
       if (runs.every((frames) => frames.length === 0)) return `none (${runs.length} runs)`;
       const counts = runs.map((frames) => frames.length);
