@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {SnippetCompiler} from './compiler';
+import {borrowPageCompiler, SnippetCompiler} from './compiler';
 import {FakeCompilerWorker} from './fake-compiler-worker';
 
 function harness() {
@@ -58,5 +58,32 @@ describe('SnippetCompiler', () => {
     const again = compiler.compile({'main.ts': 'log(1)'});
     workers[1].answer();
     expect(await again).toEqual({'main.ts': {ok: true, code: 'log(1)'}});
+  });
+});
+
+describe('borrowPageCompiler', () => {
+  it("lends every playground the page's one compiler, and ends its worker when the last gives it back", async () => {
+    const workers: FakeCompilerWorker[] = [];
+    const createWorker = () => {
+      const worker = new FakeCompilerWorker(true);
+      workers.push(worker);
+      return worker;
+    };
+    const first = borrowPageCompiler(createWorker);
+    const second = borrowPageCompiler(createWorker);
+    expect(second.compiler).toBe(first.compiler);
+    await first.compiler.compile({'main.ts': 'log(1)'});
+    expect(second.compiler.cached({'other.ts': 'log(1)'})).toEqual({'other.ts': {ok: true, code: 'log(1)'}});
+    expect(workers).toHaveLength(1);
+
+    first.release();
+    first.release();
+    expect(workers[0].terminated).toBe(false);
+    second.release();
+    expect(workers[0].terminated).toBe(true);
+
+    const next = borrowPageCompiler(createWorker);
+    expect(next.compiler).not.toBe(first.compiler);
+    next.release();
   });
 });

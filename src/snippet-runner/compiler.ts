@@ -109,3 +109,35 @@ export class SnippetCompiler {
     return worker;
   }
 }
+
+/** What a runner holds of the page's compiler: it and a way to give it back. */
+export interface BorrowedCompiler {
+  readonly compiler: SnippetCompiler;
+  /** Gives it back (once; again does nothing); the last playground to give it back ends its worker. */
+  release(): void;
+}
+
+let pageCompiler: {compiler: SnippetCompiler; borrowers: number} | null = null;
+
+/**
+ * The page's one compiler, shared by its playgrounds' runners: a guide page
+ * holds up to three playgrounds, and one worker with one set of kept results
+ * serves them all (a Run in one playground of code another compiled is posted
+ * at once). `createWorker` is used only when no playground holds it yet.
+ */
+export function borrowPageCompiler(createWorker?: () => CompilerWorkerLike): BorrowedCompiler {
+  pageCompiler ??= {compiler: new SnippetCompiler(createWorker), borrowers: 0};
+  const held = pageCompiler;
+  held.borrowers++;
+  let released = false;
+  return {
+    compiler: held.compiler,
+    release() {
+      if (released) return;
+      released = true;
+      if (--held.borrowers > 0) return;
+      held.compiler.dispose();
+      if (pageCompiler === held) pageCompiler = null;
+    },
+  };
+}

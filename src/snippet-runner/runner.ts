@@ -1,4 +1,10 @@
-import {type CompiledFiles, type CompilerWorkerLike, SnippetCompiler} from './compiler';
+import {
+  type BorrowedCompiler,
+  borrowPageCompiler,
+  type CompiledFiles,
+  type CompilerWorkerLike,
+  SnippetCompiler,
+} from './compiler';
 import type {ExpectedRun, PageMessage, RunRequest, WorkerEvent, WorkerMessage} from './protocol';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'stopped' | 'timed-out';
@@ -17,6 +23,7 @@ export interface RunnerOptions {
   onEvent(event: WorkerEvent): void;
   onStatus(status: RunStatus): void;
   createWorker?: () => WorkerLike;
+  /** A compiler of this runner's own (tests); without it, the runner borrows the page's (borrowPageCompiler). */
   createCompiler?: () => CompilerWorkerLike;
 }
 
@@ -24,6 +31,8 @@ export interface RunnerOptions {
 export type RunOrder = Omit<RunRequest, 'type' | 'code'> & {files: Record<string, string>};
 
 export const defaultTimeLimitMs = 60_000;
+
+type Problem = Pick<Extract<WorkerEvent, {type: 'error'}>, 'message' | 'file' | 'line' | 'column'>;
 
 const spareWorkers = 2;
 
@@ -48,7 +57,8 @@ function createSnippetWorker(): WorkerLike {
  * The TypeScript is compiled by one long-lived compiler (SnippetCompiler),
  * which keeps its results by source: a spare starts at each Run, and on two
  * cores its start-up shares the machine with the next Run, so it must not
- * load and warm a compiler of its own.
+ * load and warm a compiler of its own. The page's playgrounds share that
+ * compiler.
  */
 export class SnippetRunner {
   private worker: WorkerLike | null = null;
@@ -65,10 +75,17 @@ export class SnippetRunner {
   private startedAt = 0;
   private readonly createWorker: () => WorkerLike;
   private readonly compiler: SnippetCompiler;
+  private readonly borrowed: BorrowedCompiler;
 
   constructor(private readonly options: RunnerOptions) {
     this.createWorker = options.createWorker ?? createSnippetWorker;
-    this.compiler = new SnippetCompiler(options.createCompiler);
+    if (options.createCompiler) {
+      const compiler = new SnippetCompiler(options.createCompiler);
+      this.borrowed = {compiler, release: () => compiler.dispose()};
+    } else {
+      this.borrowed = borrowPageCompiler();
+    }
+    this.compiler = this.borrowed.compiler;
   }
 
   get running(): boolean {
@@ -120,11 +137,11 @@ export class SnippetRunner {
     worker.onerror = (event) => {
       if (this.worker !== worker) return;
       event.preventDefault();
-      this.fail(event.message || 'The snippet worker failed to start', 0);
+      this.fail({message: event.message || 'The snippet worker failed to start'}, 0);
     };
     this.timer = setTimeout(() => {
       const seconds = this.options.timeLimitMs / 1000;
-      this.fail(`Stopped: the run passed its ${seconds} s time limit`, this.elapsed(), 'timed-out');
+      this.fail({message: `Stopped: the run passed its ${seconds} s time limit`}, this.elapsed(), 'timed-out');
     }, this.options.timeLimitMs);
     this.options.onStatus('running');
     const {files, ...rest} = order;
@@ -133,8 +150,7 @@ export class SnippetRunner {
       for (const [file, result] of Object.entries(compiled)) {
         if (result.ok) continue;
         const {ok, ...problem} = result;
-        this.options.onEvent({type: 'error', ...problem, file, t: this.elapsed()});
-        this.end('failed');
+        this.fail({...problem, file}, this.elapsed());
         return;
       }
       const code = codeOf(compiled)!;
@@ -148,7 +164,7 @@ export class SnippetRunner {
     if (cached) start(cached);
     else
       this.compiler.compile(files).then(start, (error: Error) => {
-        if (this.worker === worker) this.fail(error.message, this.elapsed());
+        if (this.worker === worker) this.fail({message: error.message}, this.elapsed());
       });
     this.refillWanted = true;
   }
@@ -157,13 +173,13 @@ export class SnippetRunner {
     this.end('stopped');
   }
 
-  /** Ends the run in progress, the spare workers and the compiler: the page is going away. */
+  /** Ends the run in progress and the spare workers, and gives the compiler back: the playground is going away. */
   dispose(): void {
     this.end('stopped');
     if (this.refill) clearTimeout(this.refill);
     this.refill = null;
     for (const spare of this.spares.splice(0)) spare.terminate();
-    this.compiler.dispose();
+    this.borrowed.release();
   }
 
   /** Changes the running snippet's faults from its next call on. */
@@ -188,8 +204,9 @@ export class SnippetRunner {
     }, 0);
   }
 
-  private fail(message: string, t: number, status: 'failed' | 'timed-out' = 'failed'): void {
-    this.options.onEvent({type: 'error', message, t});
+  /** Reports what went wrong (where, for a syntax error) and ends the run. */
+  private fail(problem: Problem, t: number, status: 'failed' | 'timed-out' = 'failed'): void {
+    this.options.onEvent({type: 'error', ...problem, t});
     this.end(status);
   }
 

@@ -150,6 +150,10 @@ describe('Section 5 pattern pages (production build, real Chromium, real server)
       for (const driver of drivers) await driver.waitForEditor();
       for (const driver of drivers) await driver.run.click();
       for (const driver of drivers) await driver.waitForStatus('done', 30_000);
+      // The page's playgrounds share one compiler (borrowPageCompiler), not one worker each.
+      await expect
+        .poll(() => page.workers().filter((worker) => worker.url().includes('beamline-compiler')).length)
+        .toBe(1);
 
       for (const [index, expected] of playgrounds.entries()) {
         const driver = drivers[index];
