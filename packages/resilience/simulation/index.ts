@@ -16,6 +16,7 @@ export type {
   OccSweepPoint,
 } from './run-scenario';
 export {
+  defaultSweepClients,
   OccRunCache,
   precomputeOccSweep,
   runScenario,
