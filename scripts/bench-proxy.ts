@@ -26,6 +26,9 @@
  * without decoding them (playground-server/src/rpc/pass-through.ts);
  * `UPSTREAM_PASS_THROUGH=false npm run bench:proxy` measures connect-es's
  * decoding path instead, for a before/after on the same machine.
+ *
+ * `BENCH_ONLY=connect` (or `grpc`) measures one protocol, so an A/B of a
+ * change runs twice as many rounds in the same time.
  */
 import {readFileSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';
@@ -121,12 +124,27 @@ function cpuBoundRatio(direct: Window, proxied: Window): number | undefined {
   return d === undefined || p === undefined ? undefined : d / p;
 }
 
+const PROTOCOLS: Record<string, readonly [string, (baseUrl: string) => Transport]> = {
+  grpc: ['gRPC (h2c)', (baseUrl) => createGrpcTransport({baseUrl})],
+  connect: ['Connect (HTTP/1.1)', (baseUrl) => createConnectTransport({baseUrl, httpVersion: '1.1'})],
+};
+
+/** The protocols BENCH_ONLY names (all when unset); an unknown name is an error, not a silent empty run. */
+function chosenProtocols(): (readonly [string, (baseUrl: string) => Transport])[] {
+  const only = process.env.BENCH_ONLY;
+  if (only === undefined || only === '') return Object.values(PROTOCOLS);
+  const chosen = PROTOCOLS[only];
+  if (!chosen) throw new Error(`BENCH_ONLY=${only}: expected one of ${Object.keys(PROTOCOLS).join(', ')}`);
+  return [chosen];
+}
+
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
 
 async function main(): Promise<void> {
+  const protocols = chosenProtocols();
   const env = {RATE_LIMIT_PER_SECOND: '0', LOG_LEVEL: 'error'};
   const direct = await startServerProcess(MAIN_SCRIPT, env);
   const proxy = await startServerProcess(MAIN_SCRIPT, {...env, ROUTER_URL: direct.url});
@@ -134,12 +152,8 @@ async function main(): Promise<void> {
     `node ${process.version}, ${availableParallelism()} cores, load ${load()}; ${LATENCY_CALLS} sequential calls, ` +
       `then ${ROUNDS} rounds of ${THROUGHPUT_SECONDS} s direct and ${THROUGHPUT_SECONDS} s proxied with ${CONCURRENCY} in flight`,
   );
-  const protocols: Record<string, (baseUrl: string) => Transport> = {
-    'gRPC (h2c)': (baseUrl) => createGrpcTransport({baseUrl}),
-    'Connect (HTTP/1.1)': (baseUrl) => createConnectTransport({baseUrl, httpVersion: '1.1'}),
-  };
   try {
-    for (const [name, transport] of Object.entries(protocols)) {
+    for (const [name, transport] of protocols) {
       const viaDirect = createClient(Router, transport(direct.url));
       const viaProxy = createClient(Router, transport(proxy.url));
       // Warm up both paths (JIT, connections) before measuring.
