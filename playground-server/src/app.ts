@@ -47,8 +47,10 @@ export interface AppOptions {
   readonly roomApi: (req: NodeRequest, res: NodeResponse) => void;
   /** The playground-only Ledger of the idempotency lesson (never proxied upstream). */
   readonly ledger: ServiceImpl<typeof Ledger>;
-  /** Upstream mode: the Router's Connect binary calls forwarded without decoding them. */
+  /** Upstream mode: the Router's Connect and gRPC binary calls forwarded without decoding them. */
   readonly passThrough?: PassThrough;
+  /** false: binary gRPC calls take connect-es's path too (UPSTREAM_PASS_THROUGH=false); see rpc/grpc-handler.ts. */
+  readonly grpcFastPath: boolean;
 }
 
 /**
@@ -108,6 +110,7 @@ export function createApp(options: AppOptions): (req: NodeRequest, res: NodeResp
     },
     logger,
     ...(options.passThrough ? {passThrough: options.passThrough} : {}),
+    grpcFastPath: options.grpcFastPath,
   });
 
   /** The door of `route` answers. */

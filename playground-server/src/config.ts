@@ -81,9 +81,10 @@ export interface UpstreamConfig {
   readonly pingIntervalMs: number;
   readonly probeIntervalMs: number;
   /**
-   * Connect binary calls forwarded as received, without decoding them
-   * (rpc/pass-through.ts); default true. False sends every call through
-   * connect-es: to compare the two, or to rule the shortcut out.
+   * Connect and gRPC binary calls forwarded as received, without decoding
+   * them (rpc/pass-through.ts, rpc/grpc-handler.ts); default true. False
+   * sends every call through connect-es: to compare the two, or to rule
+   * the shortcut out.
    */
   readonly passThrough?: boolean;
 }

@@ -82,3 +82,19 @@ export function webHeaders(node: IncomingHttpHeaders): Headers {
   }
   return headers;
 }
+
+/** A request header as one string (repeated fields joined), or undefined. */
+export function header(req: NodeRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** Web Headers as a Node header record, a repeated field as an array. */
+export function nodeHeaders(headers: Headers): Record<string, string | string[]> {
+  const node: Record<string, string | string[]> = {};
+  headers.forEach((value, name) => {
+    const existing = node[name];
+    node[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  });
+  return node;
+}

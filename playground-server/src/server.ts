@@ -179,6 +179,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     roomApi: createRoomApi({rooms, streams: roomStreams, facilitatorKey}),
     backend,
     ...(upstream && options.upstream?.passThrough !== false ? {passThrough: upstream.passThrough} : {}),
+    // UPSTREAM_PASS_THROUGH=false: every proxied call decoded by connect-es, the path to compare with.
+    grpcFastPath: !upstream || options.upstream?.passThrough !== false,
     ...(options.staticDir === undefined ? {} : {staticFiles: await createStaticFiles(options.staticDir)}),
     corsOrigins: options.corsOrigins ?? [],
     faultInterceptor,

@@ -263,6 +263,30 @@ describe('a Connect binary call through the upstream proxy', () => {
     }
   });
 
+  it('passes gRPC calls through as well, answering as connect-es does', async () => {
+    const sessions = [fast, decoding].map((server) => http2.connect(server.url));
+    try {
+      for (const name of ['ok', 'details', 'trailers-only', 'no-message']) {
+        let index = 0;
+        const viaSession = (_url: string, raw: RawRequest) => http2Request(sessions[index++]!, raw);
+        const grpc = {
+          path: DECIDE,
+          headers: {'content-type': 'application/grpc', te: 'trailers', 'x-correlation-id': name},
+          body: framed(request()),
+        };
+        const {fast: passed, decoding: decoded, taken, upstream} = await both(grpc, viaSession);
+        expect(taken).toEqual([true, false]);
+        expect({...visible(passed), trailers: passed.trailers}).toEqual({
+          ...visible(decoded),
+          trailers: decoded.trailers,
+        });
+        expect(upstream[0]!.map((call) => call.body)).toEqual(upstream[1]!.map((call) => call.body));
+      }
+    } finally {
+      for (const session of sessions) session.close();
+    }
+  });
+
   it('leaves to connect-es what it cannot forward exactly: JSON, a compressed body, a malformed deadline', async () => {
     const cases: RawRequest[] = [
       {

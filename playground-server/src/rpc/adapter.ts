@@ -1,12 +1,15 @@
+import type {DescMethodUnary} from '@bufbuild/protobuf';
 import {
   Code,
   ConnectError,
   createConnectRouter,
   createContextKey,
   createContextValues,
+  createServiceImplSpec,
   type ConnectRouter,
   type ContextValues,
   type Interceptor,
+  type MethodImplSpec,
 } from '@connectrpc/connect';
 import {
   compressionBrotli,
@@ -18,8 +21,10 @@ import type {UniversalHandler} from '@connectrpc/connect/protocol';
 import type {NodeRequest, NodeResponse} from '../http-types.js';
 import type {Logger} from '../logger.js';
 import {watchOutcome, type RpcOutcome} from './outcome.js';
+import {createGrpcHandler} from './grpc-handler.js';
 import {createPassThrough, type PassThrough} from './pass-through.js';
 import {protocolOf, type RpcProtocol} from './protocol.js';
+import {createUnaryCalls, type UnaryBackend} from './unary-call.js';
 
 /** Set by the outermost interceptor: the request was decoded and reached the handlers. */
 const reachedHandlers = createContextKey(false, {description: 'reached handlers'});
@@ -52,8 +57,13 @@ export interface RpcAdapterOptions {
   /** Told when each RPC starts; the function it returns is told when it ends. */
   readonly observe?: (call: RpcCall) => (completion: RpcCompletion) => void;
   readonly logger: Logger;
-  /** Upstream mode: Connect binary calls of these methods skip connect-es (see pass-through.ts). */
+  /** Upstream mode: Connect and gRPC binary calls of these methods skip connect-es and pass their bytes on (see pass-through.ts). */
   readonly passThrough?: PassThrough;
+  /**
+   * Binary gRPC unary calls skip connect-es (grpc-handler.ts); on unless
+   * false, which tests use to compare the two paths.
+   */
+  readonly grpcFastPath?: boolean;
 }
 
 /**
@@ -66,6 +76,10 @@ export interface RpcAdapterOptions {
  *   answered as INVALID_ARGUMENT, message unchanged;
  * - every RPC's final code, protocol and duration go to `onCompleted`,
  *   including those rejected before the interceptors.
+ *
+ * Binary gRPC unary calls, and in upstream mode binary Connect unary calls,
+ * are answered without connect-es's per-call machinery, with the same
+ * interceptors (unary-call.ts).
  */
 export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest, res: NodeResponse) => void {
   const markReached: Interceptor = (next) => (req) => {
@@ -85,17 +99,46 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
     !contextValues.get(reachedHandlers) && (code === Code.Internal || code === Code.Unknown)
       ? Code.InvalidArgument
       : undefined;
+  const run = createUnaryCalls({interceptors, shutdownSignal: options.shutdownSignal, remap});
   const passThrough =
     options.passThrough &&
     createPassThrough({
       ...options.passThrough,
-      interceptors,
       readMaxBytes: options.readMaxBytes,
-      shutdownSignal: options.shutdownSignal,
       acceptCompression,
-      remap,
+      run,
     });
-  options.routes(router);
+  /** Who answers each unary method at the innermost step: the upstream given the bytes, else the implementation. */
+  const backends = new Map<string, {method: DescMethodUnary; backend: UnaryBackend}>();
+  options.routes({
+    handlers: router.handlers,
+    service(service, implementation, handlerOptions) {
+      for (const spec of Object.values(createServiceImplSpec(service, implementation).methods)) {
+        if (isUnary(spec)) {
+          backends.set(`/${service.typeName}/${spec.method.name}`, {
+            method: spec.method,
+            backend: {kind: 'local', spec},
+          });
+        }
+      }
+      router.service(service, implementation, handlerOptions);
+      return this;
+    },
+    rpc(method, impl, handlerOptions) {
+      router.rpc(method, impl, handlerOptions);
+      return this;
+    },
+  });
+  for (const method of options.passThrough?.methods ?? []) {
+    backends.set(`/${method.parent.typeName}/${method.name}`, {
+      method,
+      backend: {kind: 'bytes', forward: options.passThrough!.forward},
+    });
+  }
+  const grpc =
+    options.grpcFastPath === false
+      ? undefined
+      : createGrpcHandler({methods: backends, readMaxBytes: options.readMaxBytes, acceptCompression, run});
   const handlers = new Map<string, UniversalHandler>(router.handlers.map((handler) => [handler.requestPath, handler]));
 
   return (req, res) => {
@@ -126,11 +169,13 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
         clientAddress: req.socket?.remoteAddress,
         passedThrough,
       });
-    const passed = passThrough?.(req, res, contextValues);
+    const fast = protocol === 'grpc' ? grpc : protocol === 'connect' ? passThrough : undefined;
+    const passed = fast?.(req, res, contextValues);
     if (passed) {
-      passed.then(onEnd(true), (reason: unknown) => {
+      const passedThrough = backends.get(handler.requestPath)?.backend.kind === 'bytes';
+      passed.then(onEnd(passedThrough), (reason: unknown) => {
         options.logger.error(`${handler.service.typeName}/${handler.method.name}: cannot send the answer`, reason);
-        onEnd(true)({code: Code.Internal, httpStatus: 500});
+        onEnd(passedThrough)({code: Code.Internal, httpStatus: 500});
         if (!res.headersSent) {
           res.destroy();
         }
@@ -154,6 +199,10 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
         }
       });
   };
+}
+
+function isUnary(spec: MethodImplSpec): spec is Extract<MethodImplSpec, {kind: 'unary'}> {
+  return spec.kind === 'unary';
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

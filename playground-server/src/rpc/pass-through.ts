@@ -1,12 +1,5 @@
-import {type DescMessage, type DescMethodUnary, fromBinary, type MessageShape, toBinary} from '@bufbuild/protobuf';
-import {
-  Code,
-  ConnectError,
-  type ContextValues,
-  type Interceptor,
-  type UnaryRequest,
-  type UnaryResponse,
-} from '@connectrpc/connect';
+import type {DescMethodUnary} from '@bufbuild/protobuf';
+import {Code, type ContextValues} from '@connectrpc/connect';
 import {
   type Compression,
   compressionNegotiate,
@@ -23,8 +16,9 @@ import {
   parseTimeout,
   trailerMux,
 } from '@connectrpc/connect/protocol-connect';
-import {type NodeRequest, type NodeResponse, webHeaders} from '../http-types.js';
+import {header, type NodeRequest, type NodeResponse, nodeHeaders, webHeaders} from '../http-types.js';
 import type {RpcOutcome} from './outcome.js';
+import type {UnaryCalls} from './unary-call.js';
 
 /** What the upstream needs of one call: the caller's metadata, the time left, and when to give up. */
 export interface ForwardedCall {
@@ -55,33 +49,27 @@ export interface PassThrough {
 }
 
 export interface PassThroughOptions extends PassThrough {
-  /** The adapter's interceptors, outermost first: the same as connect-es runs. */
-  readonly interceptors: readonly Interceptor[];
   readonly readMaxBytes: number;
-  readonly shutdownSignal: AbortSignal;
   /** What the adapter's router accepts, so the answer is compressed as it would compress it. */
   readonly acceptCompression: Compression[];
-  /** Asked when a call fails whether to answer another code (the adapter's fix for undecodable bodies). */
-  readonly remap: (code: Code, contextValues: ContextValues) => Code | undefined;
+  /** Runs the call (unary-call.ts): the adapter's interceptors, deadline and cancellation. */
+  readonly run: UnaryCalls;
 }
 
 /**
  * Answers a Connect unary call with a binary body by forwarding its bytes
  * to the upstream Router and the Router's bytes back, without connect-es's
- * per-call machinery (a universal request and response, async iterables
- * around one chunk, a handler context of three Headers and two linked
- * abort controllers aborted at every call's end, re-encoding each message):
- * in the proxy that machinery cost more CPU than the Router's own work.
+ * per-call machinery (see unary-call.ts): in the proxy that machinery cost
+ * more CPU than the Router's own work.
  *
- * Everything else happens as connect-es's Connect handler does it, with
- * its own helpers: the body read within readMaxBytes, the request parsed by
- * the same parser (so a bad body gets the same INVALID_ARGUMENT and never
- * reaches the Router), the same interceptors in the same order (limits,
- * rooms, faults, error log), the deadline from connect-timeout-ms, the
- * shutdown and the caller's hang-up as cancellation, errors as the same
- * JSON and HTTP status, trailers as `trailer-` headers, the same response
- * compression. The interceptors see the decoded request; the answer's
- * message is decoded only if one of them reads it (then re-encoded).
+ * The Connect protocol's parts happen as connect-es's Connect handler does
+ * them, with its own helpers: the body read within readMaxBytes, the
+ * request parsed by the same parser (so a bad body gets the same
+ * INVALID_ARGUMENT and never reaches the Router), the deadline from
+ * connect-timeout-ms, errors as the same JSON and HTTP status, trailers as
+ * `trailer-` headers, the same response compression. The interceptors see
+ * the decoded request; the answer's message is decoded only if one of them
+ * reads it (then re-encoded).
  *
  * Returns undefined for a call it cannot forward exactly — not a POST, JSON
  * or streaming, a compressed body, a malformed deadline, no authority —
@@ -97,7 +85,7 @@ export function createPassThrough(
       {method, parse: createMethodSerializationLookup(method, undefined, undefined, limits).getI(true)},
     ]),
   );
-  const interceptors = [...options.interceptors].reverse();
+  const backend = {kind: 'bytes', forward: options.forward} as const;
 
   return (req, res, contextValues) => {
     const target = methods.get((req.url ?? '').split('?', 1)[0]!);
@@ -116,89 +104,32 @@ export function createPassThrough(
     ) {
       return undefined;
     }
-    const {method, parse} = target;
-    const call = callSignal(res, timeout.timeoutMs, options.shutdownSignal);
     const responseHeader = new Headers({'content-type': contentTypeUnaryProto});
     const responseTrailer = new Headers();
-    /** The answer as the Router sent it, kept beside the response object the interceptors get. */
-    let passed: {response: UnaryResponse; bytes: Uint8Array; decoded?: MessageShape<DescMessage>} | undefined;
-
-    /** The innermost step, where connect-es would call the handler: the request's bytes go upstream. */
-    const forward = async (request: UnaryRequest, bytes: Uint8Array, received: unknown): Promise<UnaryResponse> => {
-      const answer = await options.forward(
-        method,
-        // An interceptor that put another message in sends that one.
-        request.message === received ? bytes : toBinary(method.input, request.message),
-        {requestHeader: request.header, timeoutMs: call.timeLeft(), signal: request.signal},
-      );
-      answer.header.forEach((value, name) => responseHeader.set(name, value));
-      answer.trailer.forEach((value, name) => responseTrailer.set(name, value));
-      const kept: NonNullable<typeof passed> = {
-        bytes: answer.message,
-        response: {
-          stream: false,
-          service: method.parent,
-          method,
-          header: responseHeader,
-          trailer: responseTrailer,
-          // Decoded only for an interceptor that reads it (it may change it in place).
-          get message() {
-            kept.decoded ??= fromBinary(method.output, kept.bytes);
-            return kept.decoded;
-          },
-        },
-      };
-      passed = kept;
-      return kept.response;
-    };
 
     const answer = async (): Promise<RpcOutcome> => {
+      const result = await options.run(res, {
+        method: target.method,
+        backend,
+        protocolName: 'connect',
+        url: `http://${authority}${req.url}`,
+        requestHeader: webHeaders(req.headers),
+        contextValues,
+        timeoutMs: timeout.timeoutMs,
+        read: () => readAllBytes(req, limits.readMaxBytes, header(req, 'content-length') ?? null),
+        parse: (bytes) => target.parse.parse(bytes),
+        responseHeader,
+        responseTrailer,
+      });
       let status = 200;
-      let failed: Code | undefined;
       let body: Uint8Array;
-      try {
-        const bytes = await readAllBytes(req, limits.readMaxBytes, header(req, 'content-length') ?? null);
-        const received = parse.parse(bytes);
-        const next = interceptors.reduce<UnaryNext>(
-          (inner, interceptor) => interceptor(inner as AnyNext) as UnaryNext,
-          (request) => forward(request, bytes, received),
-        );
-        const response = await next({
-          stream: false,
-          service: method.parent,
-          method,
-          requestMethod: 'POST',
-          url: `http://${authority}${req.url}`,
-          signal: call.signal,
-          header: webHeaders(req.headers),
-          contextValues,
-          message: received,
-        });
-        copyHeaders(response.header, responseHeader);
-        copyHeaders(response.trailer, responseTrailer);
-        // The Router's bytes, untouched unless an interceptor read, changed or replaced the message.
-        body =
-          response === passed?.response && passed.decoded === undefined
-            ? passed.bytes
-            : toBinary(method.output, response.message);
-      } catch (reason) {
-        let error =
-          reason instanceof ConnectError
-            ? reason
-            : new ConnectError('internal error', Code.Internal, undefined, undefined, reason);
-        const replacement = options.remap(error.code, contextValues);
-        if (replacement !== undefined) {
-          const remapped = new ConnectError(error.rawMessage, replacement, error.metadata, undefined, error.cause);
-          remapped.details.push(...error.details);
-          error = remapped;
-        }
-        failed = error.code;
-        status = codeToHttpStatus(error.code);
+      if (result.error) {
+        status = codeToHttpStatus(result.error.code);
         responseHeader.set('content-type', contentTypeUnaryJson);
-        error.metadata.forEach((value, name) => responseHeader.set(name, value));
-        body = errorToJsonBytes(error, undefined);
-      } finally {
-        call.done();
+        result.error.metadata.forEach((value, name) => responseHeader.set(name, value));
+        body = errorToJsonBytes(result.error, undefined);
+      } else {
+        body = result.body;
       }
       const compression = compressionNegotiate(
         options.acceptCompression,
@@ -218,60 +149,8 @@ export function createPassThrough(
       sent.set('content-length', String(body.byteLength));
       res.writeHead(status, nodeHeaders(sent));
       res.end(body);
-      return {code: failed, httpStatus: status};
+      return {code: result.error?.code, httpStatus: status};
     };
     return answer();
   };
-}
-
-type UnaryNext = (request: UnaryRequest) => Promise<UnaryResponse>;
-type AnyNext = Parameters<Interceptor>[0];
-
-/** As connect-es copies the response's metadata onto the handler context's: replaced, unless it is the same object. */
-function copyHeaders(from: Headers, to: Headers): void {
-  if (from === to) return;
-  for (const name of [...to.keys()]) to.delete(name);
-  from.forEach((value, name) => to.set(name, value));
-}
-
-/**
- * The call's signal: aborted at its deadline (DEADLINE_EXCEEDED, as
- * connect-es says it), at the server's shutdown, or when the caller hangs
- * up. Unlike connect-es, it is not aborted when the call ends: nobody is
- * left listening, and aborting builds a DOMException per call.
- */
-function callSignal(res: NodeResponse, timeoutMs: number | undefined, shutdown: AbortSignal) {
-  const controller = new AbortController();
-  const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
-  const onDeadline = () => controller.abort(new ConnectError('the operation timed out', Code.DeadlineExceeded));
-  const timer = timeoutMs === undefined || timeoutMs <= 0 ? undefined : setTimeout(onDeadline, timeoutMs);
-  if (timeoutMs !== undefined && timeoutMs <= 0) onDeadline();
-  const onShutdown = () => controller.abort(shutdown.reason);
-  const onHangUp = () => controller.abort();
-  if (shutdown.aborted) onShutdown();
-  shutdown.addEventListener('abort', onShutdown);
-  res.once('close', onHangUp);
-  return {
-    signal: controller.signal,
-    timeLeft: () => (deadline === undefined ? undefined : deadline - Date.now()),
-    done: () => {
-      clearTimeout(timer);
-      shutdown.removeEventListener('abort', onShutdown);
-      res.off('close', onHangUp);
-    },
-  };
-}
-
-function header(req: NodeRequest, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
-function nodeHeaders(headers: Headers): Record<string, string | string[]> {
-  const node: Record<string, string | string[]> = {};
-  headers.forEach((value, name) => {
-    const existing = node[name];
-    node[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
-  });
-  return node;
 }
