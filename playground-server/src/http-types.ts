@@ -83,6 +83,15 @@ export function webHeaders(node: IncomingHttpHeaders): Headers {
   return headers;
 }
 
+/**
+ * The caller hung up before the answer: the connection (HTTP/1.1) or the
+ * stream (HTTP/2) is gone. Node's HTTP/2 compatibility response has no
+ * `destroyed` of its own.
+ */
+export function callerLeft(res: NodeResponse): boolean {
+  return res.destroyed || ('stream' in res && res.stream.destroyed);
+}
+
 /** A request header as one string (repeated fields joined), or undefined. */
 export function header(req: NodeRequest, name: string): string | undefined {
   const value = req.headers[name];

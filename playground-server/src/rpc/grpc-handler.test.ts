@@ -34,6 +34,9 @@ const LIST = '/beamline.flow.v1.RouterAdmin/ListPolicies';
 const READ_MAX_BYTES = 1_024;
 const ADMIN_KEY = 'k';
 
+/** Calls held by the 'wait' case now. */
+let waiting = 0;
+
 /** What the interceptors do, by the request's x-case header. */
 const cases: Interceptor = (next) => async (req) => {
   const which = req.header.get('x-case');
@@ -45,7 +48,13 @@ const cases: Interceptor = (next) => async (req) => {
   if (which === 'not-a-connect-error') throw new Error('a bug in an interceptor');
   if (which === 'wait') {
     // Waits for the call's signal, as the fault interceptor's latency does.
-    await new Promise((_resolve, reject) => req.signal.addEventListener('abort', () => reject(req.signal.reason)));
+    waiting++;
+    await new Promise((_resolve, reject) =>
+      req.signal.addEventListener('abort', () => {
+        waiting--;
+        reject(req.signal.reason);
+      }),
+    );
   }
   const res = await next(req);
   if (which === 'large' && !res.stream) {
@@ -65,12 +74,15 @@ interface Door {
   readonly completions: RpcCompletion[];
   /** The handler context each Decide got, to tell which path answered. */
   readonly contexts: HandlerContext[];
+  /** What the adapter logged as errors. */
+  readonly errors: string[];
 }
 
 /** An h2c server answering Router, RouterAdmin and Ledger with or without the fast path. */
 async function door(backend: RouterBackend, grpcFastPath: boolean, upstream?: UpstreamRouter): Promise<Door> {
   const completions: RpcCompletion[] = [];
   const contexts: HandlerContext[] = [];
+  const errors: string[] = [];
   const handler = createRpcAdapter({
     routes: (router) => {
       router.service(Router, {
@@ -86,13 +98,13 @@ async function door(backend: RouterBackend, grpcFastPath: boolean, upstream?: Up
     readMaxBytes: READ_MAX_BYTES,
     shutdownSignal: new AbortController().signal,
     observe: () => (completion) => completions.push(completion),
-    logger: silentLogger,
+    logger: {...silentLogger, error: (message) => errors.push(message)},
     grpcFastPath,
     ...(upstream ? {passThrough: upstream.passThrough} : {}),
   });
   const server = http2.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, completions, contexts};
+  return {url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, completions, contexts, errors};
 }
 
 const closeDoor = (d: Door | undefined) => new Promise((resolve) => (d ? d.server.close(resolve) : resolve(0)));
@@ -199,6 +211,28 @@ describe('the embedded Router over gRPC', () => {
     const [passed, decoded] = await both(fast, connectEs, raw);
     expect(visible(passed)).toEqual(visible(decoded));
     expect(fast.completions.at(-1)).toEqual({...connectEs.completions.at(-1), durationMs: expect.any(Number)});
+  });
+
+  it('counts a caller that resets the stream mid-call as CANCELED and logs nothing', async () => {
+    const session = http2.connect(fast.url);
+    try {
+      const stream = session.request({
+        ':method': 'POST',
+        ':path': DECIDE,
+        ...grpc(new Uint8Array(0)).headers,
+        'x-case': 'wait',
+      });
+      stream.on('error', () => {});
+      stream.end(envelope(decideBody()));
+      const before = fast.completions.length;
+      await expect.poll(() => waiting).toBe(1);
+      stream.close(http2.constants.NGHTTP2_CANCEL);
+      await expect.poll(() => fast.completions.length).toBe(before + 1);
+      expect(fast.completions.at(-1)).toMatchObject({code: Code.Canceled});
+      expect(fast.errors).toEqual([]);
+    } finally {
+      session.close();
+    }
   });
 
   it('sends a large answer gzipped when the caller accepts it', async () => {

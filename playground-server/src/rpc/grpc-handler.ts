@@ -13,7 +13,7 @@ import {
   parseTimeout,
   setTrailerStatus,
 } from '@connectrpc/connect/protocol-grpc';
-import {header, type NodeRequest, type NodeResponse, nodeHeaders, webHeaders} from '../http-types.js';
+import {callerLeft, header, type NodeRequest, type NodeResponse, nodeHeaders, webHeaders} from '../http-types.js';
 import type {RpcOutcome} from './outcome.js';
 import type {UnaryBackend, UnaryCalls} from './unary-call.js';
 
@@ -103,7 +103,7 @@ export function createGrpcHandler(
       } else {
         body = envelope(0, result.body);
       }
-      if (res.destroyed) {
+      if (callerLeft(res)) {
         // The caller hung up: nobody saw a status.
         return {code: Code.Canceled, httpStatus: 200};
       }

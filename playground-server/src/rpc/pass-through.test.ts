@@ -1,5 +1,6 @@
 /** What the pass-through does with messages: the bytes as they came, unless an interceptor touches a message. */
 import http from 'node:http';
+import http2 from 'node:http2';
 import type {AddressInfo} from 'node:net';
 import {create, type DescMessage, fromBinary, type MessageShape, toBinary} from '@bufbuild/protobuf';
 import {Code, ConnectError, type Interceptor, type UnaryResponse} from '@connectrpc/connect';
@@ -27,11 +28,17 @@ const requestBytes = toBinary(
   create(RouteRequestSchema, {policyId: 'p', message: {tenantId: 't'}}),
 );
 
-let server: http.Server | undefined;
+let server: http.Server | http2.Http2Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 /** A server whose Router calls pass through to `forward`, behind `interceptors`. */
-async function passingServer(interceptors: Interceptor[], forward: ForwardBytes, completions: RpcCompletion[] = []) {
+async function passingServer(
+  interceptors: Interceptor[],
+  forward: ForwardBytes,
+  completions: RpcCompletion[] = [],
+  create: (handler: ReturnType<typeof createRpcAdapter>) => http.Server | http2.Http2Server = (handler) =>
+    http.createServer(handler),
+) {
   const handler = createRpcAdapter({
     routes: (router) =>
       router.service(Router, {
@@ -46,7 +53,7 @@ async function passingServer(interceptors: Interceptor[], forward: ForwardBytes,
     observe: () => (completion) => completions.push(completion),
     logger: silentLogger,
   });
-  server = http.createServer(handler);
+  server = create(handler);
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return (headers: Record<string, string> = {}) =>
@@ -112,6 +119,33 @@ describe('the pass-through', () => {
     };
     const res = await (await passingServer([own], router.forward))();
     expect(fromBinary(RouteDecisionSchema, res.body).providerId).toBe('own');
+  });
+
+  it('counts a caller that reset its HTTP/2 stream before the answer as CANCELED', async () => {
+    const completions: RpcCompletion[] = [];
+    let forwarded = 0;
+    await passingServer(
+      [],
+      (_method, _message, call) =>
+        new Promise((_resolve, reject) => {
+          forwarded++;
+          // As an interceptor's wait does: the signal's own reason, no ConnectError.
+          call.signal.addEventListener('abort', () => reject(call.signal.reason));
+        }),
+      completions,
+      (handler) => http2.createServer(handler),
+    );
+    const session = http2.connect(`http://127.0.0.1:${(server!.address() as AddressInfo).port}`);
+    try {
+      const stream = session.request({':method': 'POST', ':path': DECIDE, 'content-type': 'application/proto'});
+      stream.on('error', () => {});
+      stream.end(Buffer.from(requestBytes));
+      await expect.poll(() => forwarded).toBe(1);
+      stream.close(http2.constants.NGHTTP2_CANCEL);
+      await expect.poll(() => completions.at(-1)).toMatchObject({passedThrough: true, code: Code.Canceled});
+    } finally {
+      session.close();
+    }
   });
 
   it('counts a caller that hung up before the answer as CANCELED, and cancels the upstream call', async () => {

@@ -16,7 +16,7 @@ import {
   parseTimeout,
   trailerMux,
 } from '@connectrpc/connect/protocol-connect';
-import {header, type NodeRequest, type NodeResponse, nodeHeaders, webHeaders} from '../http-types.js';
+import {callerLeft, header, type NodeRequest, type NodeResponse, nodeHeaders, webHeaders} from '../http-types.js';
 import type {RpcOutcome} from './outcome.js';
 import type {UnaryCalls} from './unary-call.js';
 
@@ -141,7 +141,7 @@ export function createPassThrough(
         body = await compression.compress(body);
         responseHeader.set('content-encoding', compression.name);
       }
-      if (res.destroyed) {
+      if (callerLeft(res)) {
         // The caller hung up: nobody saw a status.
         return {code: Code.Canceled, httpStatus: status};
       }
