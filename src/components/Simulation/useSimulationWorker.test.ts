@@ -12,7 +12,10 @@ class FakeWorker {
   readonly posted: (SimulationRequest | AheadRequest)[] = [];
   terminated = false;
   onmessage: ((event: MessageEvent<SimulationResponse | SweepAhead>) => void) | null = null;
-  constructor() {
+  constructor(
+    readonly url: URL,
+    readonly options: WorkerOptions,
+  ) {
     FakeWorker.created.push(this);
   }
   postMessage(request: SimulationRequest | AheadRequest) {
@@ -118,9 +121,13 @@ describe('useSimulationWorker', () => {
     await hook.unmount();
   });
 
-  it('ends its workers with the component', async () => {
+  it('starts its workers under one name, the worker chunk’s, and ends them with the component', async () => {
     const hook = await renderHook(() => useSimulationWorker(() => {}, 2), undefined);
-    expect(FakeWorker.created).toHaveLength(2);
+    // The bundler names the chunk after a constant name only; a computed one left it unnamed.
+    expect(FakeWorker.created.map((worker) => worker.options.name)).toEqual([
+      'beamline-simulation',
+      'beamline-simulation',
+    ]);
     await hook.unmount();
     expect(FakeWorker.created.map((worker) => worker.terminated)).toEqual([true, true]);
   });

@@ -56,9 +56,10 @@ export function useSimulationWorker(
     const answers = new Parts<SimulationResponse>();
     const aheads = new Parts<SweepAhead>();
     const created = Array.from({length: workers}, (_, index) => {
+      // A constant name: the bundler names the worker's chunk after it, and a computed one it leaves unnamed.
       const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), {
         type: 'module',
-        name: `beamline-simulation-${index + 1}`,
+        name: 'beamline-simulation',
       });
       worker.onmessage = ({data}: MessageEvent<SimulationResponse | SweepAhead>) => {
         if (data.kind === 'ahead') {
