@@ -1,7 +1,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join, resolve} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {monacoStubs, stubFor} from './monaco-stubs';
 
 // esm/vs, where monaco-editor's exports map its module names.
@@ -106,6 +106,13 @@ describe('monaco-stubs', () => {
     expect(() => new EditorWorker(null)).toThrow(/arrives with its editing features/);
     expect(() => new SelectBox([], 0)).toThrow(/arrives with its editing features/);
 
+    class RealContextMenu {
+      readonly onDidShowContextMenu = () => ({dispose() {}});
+      readonly onDidHideContextMenu = () => ({dispose() {}});
+      configure() {}
+      showContextMenu() {}
+      dispose() {}
+    }
     class RealWorker {
       readonly args: unknown[];
       constructor(...args: unknown[]) {
@@ -119,6 +126,7 @@ describe('monaco-stubs', () => {
       },
       editorWebWorker: {EditorWorker: RealWorker},
       selectBox: {SelectBox: RealWorker},
+      contextMenuService: {ContextMenuService: RealContextMenu},
     });
     expect(renderMarkdown({value: '*hi*'}, {inline: true})).toEqual(['rendered', {value: '*hi*'}, {inline: true}]);
     expect(renderAsPlaintext('text')).toEqual(['plain', 'text']);
@@ -126,5 +134,60 @@ describe('monaco-stubs', () => {
     expect(worker).toBeInstanceOf(RealWorker);
     expect((worker as unknown as RealWorker).args).toEqual([null]);
     expect((new SelectBox([], 0) as unknown as RealWorker).args).toEqual([[], 0]);
+  });
+
+  // The hover service listens to the core's service from the start; menus open only through the real one.
+  it("the context menu stub keeps the service's options and events, and forwards to the real service", async () => {
+    // Before the features: the test above handed its own over.
+    vi.resetModules();
+    const {ContextMenuService} = await import('./monaco-stubs/context-menu');
+    const {provideFeatureModules} = await import('./monaco-stubs/from-features');
+    const {Emitter} = await import('monaco-editor/base/common/event');
+    const services = ['telemetry', 'notification', 'contextView', 'keybinding', 'menu', 'contextKey'];
+    const stub = new ContextMenuService(...services);
+    stub.configure({blockMouse: false});
+    const events: string[] = [];
+    stub.onDidShowContextMenu(() => events.push('shown'));
+    stub.onDidHideContextMenu(() => events.push('hidden'));
+    expect(() => stub.showContextMenu({})).toThrow(/arrives with its editing features/);
+
+    const made: RealContextMenu[] = [];
+    class RealContextMenu {
+      readonly services: unknown[];
+      readonly options: unknown[] = [];
+      readonly shown = new Emitter<void>();
+      readonly hidden = new Emitter<void>();
+      readonly onDidShowContextMenu = this.shown.event;
+      readonly onDidHideContextMenu = this.hidden.event;
+      constructor(...args: unknown[]) {
+        this.services = args;
+        made.push(this);
+      }
+      configure(options: unknown) {
+        this.options.push(options);
+      }
+      showContextMenu(delegate: {onHide(): void}) {
+        this.shown.fire();
+        delegate.onHide();
+        this.hidden.fire();
+      }
+      dispose() {}
+    }
+    provideFeatureModules({
+      markdownRenderer: {renderMarkdown: () => undefined, renderAsPlaintext: () => undefined},
+      editorWebWorker: {EditorWorker: Object},
+      selectBox: {SelectBox: Object},
+      contextMenuService: {ContextMenuService: RealContextMenu},
+    });
+    const hides: string[] = [];
+    stub.showContextMenu({onHide: () => hides.push('menu hid')});
+    stub.showContextMenu({onHide: () => hides.push('menu hid')});
+    expect(made).toHaveLength(1);
+    expect(made[0].services).toEqual(services);
+    expect(made[0].options).toEqual([{blockMouse: false}]);
+    expect(hides).toEqual(['menu hid', 'menu hid']);
+    expect(events).toEqual(['shown', 'hidden', 'shown', 'hidden']);
+    stub.configure({blockMouse: true});
+    expect(made[0].options).toEqual([{blockMouse: false}, {blockMouse: true}]);
   });
 });

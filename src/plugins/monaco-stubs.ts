@@ -34,6 +34,7 @@ export const monacoStubs: ReadonlyArray<MonacoStub> = [
     module: monacoModule('editor/common/model/tokens/treeSitter/treeSitterSyntaxTokenBackend.js'),
     stub: stubFile('tree-sitter'),
   },
+  {module: monacoModule('editor/browser/viewParts/minimap/minimap.js'), stub: stubFile('minimap')},
   // Services the core registers but nothing uses before the editing
   // features, which register the real ones (monaco-features.ts).
   {
@@ -47,6 +48,11 @@ export const monacoStubs: ReadonlyArray<MonacoStub> = [
     importedBy: standaloneServices,
   },
   // Called only by the editing features, which bring the real modules: these forward to them.
+  {
+    module: monacoModule('platform/contextview/browser/contextMenuService.js'),
+    stub: stubFile('context-menu'),
+    importedBy: standaloneServices,
+  },
   {
     module: monacoModule('base/browser/markdownRenderer.js'),
     stub: stubFile('markdown'),

@@ -41,9 +41,10 @@ import {IListService, ListService} from 'monaco-editor/platform/list/browser/lis
 import * as markdownRenderer from 'monaco-editor/base/browser/markdownRenderer';
 import * as editorWebWorker from 'monaco-editor/editor/common/services/editorWebWorker';
 import * as selectBox from 'monaco-editor/base/browser/ui/selectBox/selectBox';
+import * as contextMenuService from 'monaco-editor/platform/contextview/browser/contextMenuService';
 import {provideFeatureModules} from '@site/src/plugins/monaco-stubs/from-features';
 
 // Editors created with the features get these through monaco-setup's child services.
 registerSingleton(IQuickInputService, StandaloneQuickInputService);
 registerSingleton(IListService, ListService);
-provideFeatureModules({markdownRenderer, editorWebWorker, selectBox});
+provideFeatureModules({markdownRenderer, editorWebWorker, selectBox, contextMenuService});

@@ -85,3 +85,50 @@ declare module 'monaco-editor/base/browser/ui/selectBox/selectBox' {
     constructor(...args: unknown[]);
   }
 }
+declare module 'monaco-editor/base/common/lifecycle' {
+  export interface IDisposable {
+    dispose(): void;
+  }
+  export class Disposable implements IDisposable {
+    dispose(): void;
+    protected _register<T extends IDisposable>(disposable: T): T;
+  }
+}
+declare module 'monaco-editor/base/common/event' {
+  export type Event<T> = (listener: (event: T) => void) => import('monaco-editor/base/common/lifecycle').IDisposable;
+  export class Emitter<T> {
+    readonly event: Event<T>;
+    fire(event: T): void;
+    dispose(): void;
+  }
+}
+declare module 'monaco-editor/platform/contextview/browser/contextMenuService' {
+  export const ContextMenuService: new (
+    ...args: unknown[]
+  ) => import('@site/src/plugins/monaco-stubs/from-features').ContextMenuServiceLike;
+}
+declare module 'monaco-editor/editor/browser/view/viewPart' {
+  /** The part of a view's context the minimap stub reads. */
+  interface ViewContext {
+    configuration: {options: {get(id: number): {enabled: boolean}}};
+  }
+  export abstract class ViewPart {
+    protected _context: ViewContext;
+    constructor(context: ViewContext);
+    onConfigurationChanged(event: unknown): boolean;
+    abstract prepareRender(context: unknown): void;
+    abstract render(context: unknown): void;
+    dispose(): void;
+  }
+}
+declare module 'monaco-editor/base/browser/fastDomNode' {
+  export interface FastDomNode {
+    readonly domNode: HTMLElement;
+    setClassName(name: string): void;
+    setAttribute(name: string, value: string): void;
+  }
+  export function createFastDomNode(element: HTMLElement): FastDomNode;
+}
+declare module 'monaco-editor/editor/common/config/editorOptions' {
+  export const EditorOptions: {minimap: {id: number}};
+}

@@ -214,6 +214,31 @@ describe('playground polish (production build, real Chromium)', () => {
     expect(result).toEqual({shown: true, errors: []});
   });
 
+  // The editor's core has a stub for Monaco's context menu service that forwards to the real one the editing
+  // features hand over (src/plugins/monaco-stubs.ts): without it, neither the right click nor Shift+F10 opens a menu.
+  it('the context menu opens on a right click and on Shift+F10, and its items act', async () => {
+    const {fresh, playground, errors} = await withTypeScriptFeatures();
+    await playground.setCode('const delay = 100;\nlog(delay);\n');
+    const menu = fresh.locator('.context-view .monaco-menu');
+    const changeAll = menu.locator('.action-item', {hasText: 'Change All Occurrences'});
+    await fresh.keyboard.press('Control+Home');
+    await fresh.keyboard.press('Control+ArrowRight');
+    await fresh.keyboard.press('Shift+F10');
+    await changeAll.waitFor();
+    await fresh.keyboard.press('Escape');
+    await menu.waitFor({state: 'detached'});
+
+    await playground.root
+      .locator('.view-line span', {hasText: /^delay$/})
+      .first()
+      .click({button: 'right'});
+    await changeAll.click();
+    await fresh.keyboard.type('pause');
+    await expect.poll(() => playground.editorText()).toContain('const pause = 100;\nlog(pause);');
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+
   it('Ctrl+Enter runs the playground it is pressed in, with two on the page', async () => {
     const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
     await fresh.goto(`${site.url}/guide/resilience/rate-limiting`);

@@ -1,15 +1,24 @@
 /*
  * The real modules behind the editor core's forwarding stubs (markdown.ts,
- * editor-worker.ts, select-box.ts), handed over by monaco-features.ts: the
+ * editor-worker.ts, select-box.ts, context-menu.ts), handed over by monaco-features.ts: the
  * features are their only callers, so nothing calls them before they are here.
  */
 
 // Monaco's modules ship no types; these are the parts the stubs forward to.
 type Callable = (...args: unknown[]) => unknown;
+type Listen = (listener: () => void) => {dispose(): void};
+export interface ContextMenuServiceLike {
+  readonly onDidShowContextMenu: Listen;
+  readonly onDidHideContextMenu: Listen;
+  configure(options: unknown): void;
+  showContextMenu(delegate: unknown): void;
+  dispose(): void;
+}
 export interface FeatureModules {
   markdownRenderer: {renderMarkdown: Callable; renderAsPlaintext: Callable};
   editorWebWorker: {EditorWorker: new (...args: unknown[]) => object};
   selectBox: {SelectBox: new (...args: unknown[]) => object};
+  contextMenuService: {ContextMenuService: new (...args: unknown[]) => ContextMenuServiceLike};
 }
 
 const modules: Partial<FeatureModules> = {};
