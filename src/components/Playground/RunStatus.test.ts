@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 describe('RunStatus', () => {
-  it('ticks its clock ten times a second without rendering, and says how long the run took', async () => {
+  it('ticks its clock and turns its spinner ten times a second without rendering, and says how long the run took', async () => {
     const box = document.createElement('div');
     const root = createRoot(box);
     let renders = 0;
@@ -35,18 +35,26 @@ describe('RunStatus', () => {
       );
     await show('running');
     const text = () => box.textContent;
+    // The spinner turns a spoke (of eight) at each tick, set by the tick, with no animation of its own.
+    const turn = () => box.querySelector<HTMLElement>('[aria-hidden="true"]')?.style.transform;
     expect(text()).toBe('Running0.0 s');
+    expect(turn()).toBe('rotate(0deg)');
     const rendersWhileRunning = renders;
-    await act(async () => vi.advanceTimersByTime(1_000));
+    await act(async () => vi.advanceTimersByTime(100));
+    expect(turn()).toBe('rotate(45deg)');
+    await act(async () => vi.advanceTimersByTime(900));
     expect(text()).toBe('Running1.0 s');
+    expect(turn()).toBe('rotate(90deg)');
     await act(async () => vi.advanceTimersByTime(250));
     expect(text()).toBe('Running1.2 s');
-    // A flood leaves the page one core: the clock is no render of its own.
+    expect(turn()).toBe('rotate(180deg)');
+    // A flood leaves the page one core: neither the clock nor the spinner is a render of its own.
     expect(renders).toBe(rendersWhileRunning);
 
     await act(async () => vi.advanceTimersByTime(50));
     await show('done');
     expect(text()).toBe('Finished after 1.3 s');
+    expect(turn()).toBeUndefined();
     await act(async () => vi.advanceTimersByTime(1_000));
     expect(text()).toBe('Finished after 1.3 s');
     await act(async () => root.unmount());

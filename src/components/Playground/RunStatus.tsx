@@ -1,5 +1,5 @@
 import {useLayoutEffect, useRef, useState} from 'react';
-import Spinner from '@site/src/components/Spinner';
+import Spinner, {turnSpinner} from '@site/src/components/Spinner';
 import type {RunStatus as Status} from '@site/src/snippet-runner/runner';
 import type {ServerCheck} from './useServerCheck';
 import styles from './styles.module.css';
@@ -39,21 +39,29 @@ export default function RunStatus({
   let state = busy ? labels.running : server === 'unreachable' ? 'Server unreachable' : labels[status];
   if (!busy && status !== 'idle' && seconds !== null) state += ` after ${seconds} s`;
   // The ticking clock is written straight into its element, not rendered: ten renders a second, each a
-  // scheduler task and a commit, on the one core a flooding snippet leaves the page.
+  // scheduler task and a commit, on the one core a flooding snippet leaves the page. Its ticks turn the
+  // spinner too, in the frames they already make, where its own animation made the compositor draw at
+  // every screen refresh (see Spinner).
   const clock = useRef<HTMLSpanElement>(null);
+  const spinner = useRef<HTMLSpanElement>(null);
   const ticking = busy && startedAt !== null;
+  const turning = ticking && status === 'running';
   useLayoutEffect(() => {
     const element = clock.current;
     if (!ticking || !element) return;
-    const write = () => (element.textContent = `${since(startedAt, performance.now())} s`);
+    const write = () => {
+      const now = performance.now();
+      element.textContent = `${since(startedAt, now)} s`;
+      if (turning) turnSpinner(spinner.current, now - startedAt);
+    };
     write();
-    if (status !== 'running') return;
+    if (!turning) return;
     const timer = setInterval(write, 100);
     return () => clearInterval(timer);
-  }, [ticking, status, startedAt]);
+  }, [ticking, turning, startedAt]);
   return (
     <span className={styles.status} data-status={shown} data-testid="playground-status">
-      {busy && <Spinner />}
+      {busy && <Spinner ref={spinner} stepped={turning} />}
       <span role="status">{state}</span>
       {ticking && <span ref={clock} className={styles.elapsed} />}
     </span>
