@@ -4,6 +4,7 @@ import {launchChromium} from './support/browser';
 import {PlaygroundDriver} from './support/playground';
 import {serveProductionBuild, type RunningSite} from './support/serve';
 import {outcomeColor} from '../../src/components/LiveChart/outcome-colors';
+import {floodRows} from '../../src/components/Playground/run-output';
 
 describe("what a run shows, at a flood's pace (production build, real Chromium, real server)", () => {
   let site: RunningSite;
@@ -81,18 +82,30 @@ describe("what a run shows, at a flood's pace (production build, real Chromium, 
     expect(await legendHeight(['ok', 'unavailable'])).toBe(await legendHeight(['ok']));
   });
 
-  it('keeps a flood to a screenful or two of log rows, with its clock ticking, until Stop', async () => {
+  it('keeps a flood to a screenful or two of log rows, with its clock ticking and its spinner turning, until Stop', async () => {
     await playground.setCode(
       'let i = 0;\nwhile (true) {\n  i++;\n  log("call", i);\n  chart.point({attempt: 1, delayMs: i % 400, outcome: i % 3 ? "ok" : "unavailable"});\n}\n',
     );
     await playground.run.click();
     await playground.root.getByTestId('playground-dropped').waitFor({timeout: 20_000});
-    // The pane's box shows about fifteen rows.
-    expect(await playground.output.locator('li[data-level]').count()).toBeLessThanOrEqual(40);
+    // A screenful and some: the rows overflow the pane's box, which shows about twelve.
+    const rows = playground.output.locator('li[data-level]');
+    await expect.poll(() => rows.count()).toBe(floodRows);
+    expect(await playground.output.evaluate((list) => list.scrollHeight > list.clientHeight)).toBe(true);
     const clock = () => playground.root.getByTestId('playground-status').innerText();
     const before = await clock();
     await expect.poll(clock).not.toBe(before);
     expect(await clock()).toMatch(/^Running\s*\d+\.\d s$/);
+    // The clock's box holds its text (its size is fixed: see .elapsed).
+    const elapsed = playground.root.getByTestId('playground-status').locator('span').last();
+    expect(await elapsed.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
+    // The spinner turns with the clock, a spoke a tick: no animation of its own keeps the compositor drawing.
+    const spinner = playground.root.getByTestId('playground-status').locator('span[aria-hidden="true"]');
+    expect(await spinner.evaluate((element) => element.getAnimations({subtree: true}).length)).toBe(0);
+    const turn = () => spinner.evaluate((element) => element.style.transform);
+    const firstTurn = await turn();
+    expect(firstTurn).toMatch(/^rotate\(\d+deg\)$/);
+    await expect.poll(turn).not.toBe(firstTurn);
     const legend = await playground.chart.locator('.recharts-legend-item-text').allInnerTexts();
     expect(legend).toEqual(['ok', 'unavailable']);
     await playground.stop.click();
