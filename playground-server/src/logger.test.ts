@@ -1,5 +1,7 @@
+import {Writable} from 'node:stream';
+import {setImmediate as nextTurn} from 'node:timers/promises';
 import {describe, expect, it} from 'vitest';
-import {createLogger, type LogLevel} from './logger.js';
+import {createLogger, type LogLevel, streamWriter} from './logger.js';
 
 function capture(format: 'json' | 'text', level: LogLevel) {
   const lines: {line: string; level: LogLevel}[] = [];
@@ -49,5 +51,24 @@ describe('createLogger', () => {
     const {logger, lines} = capture('text', 'debug');
     logger.warn('upstream failed', {code: 'unavailable', message: 'no route to host', skipped: undefined});
     expect(lines[0]!.line).toBe('warn: upstream failed code=unavailable message="no route to host"');
+  });
+});
+
+describe('streamWriter', () => {
+  it('drops the lines after the stream failed (EPIPE: nobody reads it), with no uncaught error', async () => {
+    const written: string[] = [];
+    const closedPipe = new Writable({
+      write(chunk, _encoding, done) {
+        written.push(String(chunk));
+        done(Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}));
+      },
+    });
+    const write = streamWriter(closedPipe);
+    write('first\n');
+    await nextTurn();
+    write('second\n');
+    write('third\n');
+    await nextTurn();
+    expect(written).toEqual(['first\n']);
   });
 });

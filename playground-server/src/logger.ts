@@ -25,12 +25,35 @@ export interface LoggerOptions {
   readonly now?: () => Date;
 }
 
+/**
+ * Writes to a stream until it fails, then drops what comes after. When
+ * whoever read the server's output is gone — a closed terminal, a killed
+ * parent — a write fails with EPIPE, which a stream emits as an 'error'
+ * event; unheard, that is an uncaught exception, which main.ts logs to the
+ * same stream, which fails again on the next tick: a loop that starved the
+ * event loop, so the server answered nothing and never exited, at 100 % of
+ * a core.
+ */
+export function streamWriter(stream: Pick<NodeJS.WritableStream, 'write' | 'on'>): (text: string) => void {
+  let failed = false;
+  stream.on('error', () => {
+    failed = true;
+  });
+  return (text) => {
+    if (!failed) stream.write(text);
+  };
+}
+
+let standardStreams: {readonly out: (text: string) => void; readonly err: (text: string) => void} | undefined;
+
+function writeToStandardStreams(line: string, level: LogLevel): void {
+  standardStreams ??= {out: streamWriter(process.stdout), err: streamWriter(process.stderr)};
+  (level === 'error' || level === 'warn' ? standardStreams.err : standardStreams.out)(`${line}\n`);
+}
+
 export function createLogger(options: LoggerOptions): Logger {
   const threshold = LOG_LEVELS.indexOf(options.level);
-  const write =
-    options.write ??
-    ((line: string, level: LogLevel) =>
-      (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`));
+  const write = options.write ?? writeToStandardStreams;
   const now = options.now ?? (() => new Date());
   const render = options.format === 'json' ? jsonLine : textLine;
   const log = (level: LogLevel, message: string, fields: LogFields | undefined, cause?: unknown) => {
