@@ -233,6 +233,10 @@ describe('playground polish (production build, real Chromium)', () => {
       .first()
       .click({button: 'right'});
     await changeAll.click();
+    // The menu gives the focus back to the editor after the action ran: keys typed before land nowhere.
+    await menu.waitFor({state: 'detached'});
+    await playground.root.locator('.monaco-editor.focused').waitFor();
+    await expect.poll(() => playground.root.locator('.cursors-layer .cursor').count()).toBe(2);
     await fresh.keyboard.type('pause');
     await expect.poll(() => playground.editorText()).toContain('const pause = 100;\nlog(pause);');
     expect(errors).toEqual([]);
