@@ -133,7 +133,6 @@ async function main(): Promise<void> {
     const commits: number[] = [];
     const workers: number[] = [];
     const heldRedraws: number[] = [];
-    const waitedRedraws: number[] = [];
     const loadBefore = load();
     const cpuBefore = rendererThreadCpu();
     for (let i = 0; i < MOVES; i++) {
@@ -143,19 +142,20 @@ async function main(): Promise<void> {
       redraws.push(redraw!);
       commits.push(commit!);
       workers.push(worker!);
-      (held ? heldRedraws : waitedRedraws).push(redraw!);
+      if (held) heldRedraws.push(redraw!);
     }
     // The moves drawn from a sweep the page held are the main thread's work alone; the others
     // waited for the worker, which falls behind when the machine's cores are busy.
     const cpu = threadShares(cpuBefore, rendererThreadCpu());
     const perMove = (total: number) => ms(total / MOVES);
-    const split = (moves: number[], what: string) =>
-      `${moves.length} of ${MOVES} moves ${what}${moves.length ? `: median ${ms(median(moves))}` : ''}`;
+    const held = heldRedraws.length
+      ? `${heldRedraws.length} of ${MOVES} moves found the sweep held: median ${ms(median(heldRedraws))}`
+      : `no move found the sweep held`;
     console.log(
       `many-clients slider → sweep re-drawn (${MOVES} moves): median ${ms(median(redraws))} ` +
         `(min ${ms(Math.min(...redraws))}, max ${ms(Math.max(...redraws))}); goal ≤ 50 ms median. ` +
         `Until the new curves are in the DOM: median ${ms(median(commits))}, of which the worker computing ${ms(median(workers))}; ` +
-        `${split(heldRedraws, 'found the sweep held')}, ${split(waitedRedraws, 'waited for the workers')}. ` +
+        `${held}. ` +
         `CPU per move (renderer threads, mean): main ${perMove(cpu.main)}, workers ${perMove(cpu.workers)} ` +
         `(sweeps waited for and computed ahead), other ${perMove(cpu.other)}; ` +
         `load ${loadBefore} before, ${load()} after`,

@@ -28,7 +28,6 @@ import {
   runScenario,
   sweepOcc,
 } from '@beamline/resilience/simulation';
-import {clientsOf} from '../src/components/Simulation/sweep-parts';
 import {median, ms} from './bench/stats';
 
 interface Timing {
@@ -73,23 +72,16 @@ function main(): void {
 
   // What the page's worker does on a base slider step: its cache holds the previous base's runs ('none' is
   // shared); with the step's sweep precomputed while the worker was idle, only the averaging is left.
-  // Split as the page splits it between `of` workers (one a core), each with its own cache: the step takes as
-  // long as the slowest part.
-  const step = (precomputed: boolean, of = 1) =>
+  const step = (precomputed: boolean) =>
     Array.from({length: 7}, (_, i) => {
-      const parts = Array.from({length: of}, (_, index) => {
-        const share = clientsOf({index, of}, clients);
-        const cache = new OccRunCache(20_000);
-        sweepOcc({runs: 1, seed: 1, baseMs: 5 + i, clients: share}, cache);
-        if (precomputed) for (const _ of precomputeOccSweep({runs: 1, seed: 1, baseMs: 6 + i, clients: share}, cache));
-        return time(() => sweepOcc({runs: 1, seed: 1, baseMs: 6 + i, clients: share}, cache));
-      });
-      return parts.reduce((slowest, part) => (part.cpuMs > slowest.cpuMs ? part : slowest));
+      const cache = new OccRunCache(20_000);
+      sweepOcc({runs: 1, seed: 1, baseMs: 5 + i}, cache);
+      if (precomputed) for (const _ of precomputeOccSweep({runs: 1, seed: 1, baseMs: 6 + i}, cache));
+      return time(() => sweepOcc({runs: 1, seed: 1, baseMs: 6 + i}, cache));
     });
   console.log(
-    `base slider step, runs 1, in one worker: ${summary(step(false))} with the previous base cached; ` +
-      `${summary(step(true))} once precomputed while idle; ` +
-      `split between 2 workers as the page does on two cores, the slower part: ${summary(step(false, 2))}`,
+    `base slider step, runs 1, in the worker: ${summary(step(false))} with the previous base cached; ` +
+      `${summary(step(true))} once precomputed while idle`,
   );
 
   const occ = () => runScenario({scenario: 'occ', clients: 100, strategy: 'all', runs: 40, seed: 1});

@@ -16,7 +16,6 @@ export type {
   OccSweepPoint,
 } from './run-scenario';
 export {
-  defaultSweepClients,
   OccRunCache,
   precomputeOccSweep,
   runScenario,

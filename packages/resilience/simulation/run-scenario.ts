@@ -249,12 +249,9 @@ function runAmplificationScenario(params: AmplificationParams): AmplificationRes
   };
 }
 
-/** A sweep's client counts unless it names others: 10, 20, …, 200. */
-export const defaultSweepClients: readonly number[] = Array.from({length: 20}, (_, i) => 10 * (i + 1));
-
 /** A single run's knobs (OccParams), over a range of client counts. */
 export interface OccSweepParams extends Omit<OccParams, 'scenario' | 'clients' | 'runs'> {
-  /** Client counts; default defaultSweepClients. */
+  /** Client counts; default 10, 20, …, 200. */
   clients?: readonly number[];
   /** Runs per point; default 1 (the page wants it instant). */
   runs?: number;
@@ -298,7 +295,7 @@ export class OccRunCache {
 
 /** The runs behind a sweep, each with the key naming everything its result depends on. */
 function* occSweepRuns(params: OccSweepParams) {
-  const clientCounts = params.clients ?? defaultSweepClients;
+  const clientCounts = params.clients ?? Array.from({length: 20}, (_, i) => 10 * (i + 1));
   const strategies = strategyList(params.strategy ?? 'all');
   const settings = occSettings(params, 1);
   const {seed, baseMs, capMs, firstExponent, network} = settings;

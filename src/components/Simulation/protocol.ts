@@ -1,15 +1,5 @@
 import type {AmplificationResult, OccSweepPoint} from '@beamline/resilience/simulation';
 
-/**
- * The share of a sweep one worker computes (see clientsOf): part `index` of
- * `of`. Always the same part for a worker, so the runs its cache holds are
- * the ones it will be asked for.
- */
-export interface SweepPart {
-  index: number;
-  of: number;
-}
-
 export interface SweepRequest {
   id: number;
   kind: 'sweep';
@@ -18,7 +8,6 @@ export interface SweepRequest {
   baseMs: number;
   /** Bases to compute ahead, most likely first (the worker's cache makes them instant when asked). */
   nextBaseMs: readonly number[];
-  part: SweepPart;
 }
 
 export interface AmplificationRequest {
@@ -39,7 +28,6 @@ export interface AheadRequest {
   runs: number;
   seed: number;
   nextBaseMs: readonly number[];
-  part: SweepPart;
 }
 
 export interface SweepKey {
@@ -48,7 +36,7 @@ export interface SweepKey {
   baseMs: number;
 }
 
-/** Unrequested: a sweep computed ahead (from a worker, its part of it), for the page to keep. */
+/** Unrequested: a sweep the worker computed ahead, for the page to keep. */
 export type SweepAhead = {kind: 'ahead'; points: OccSweepPoint[]} & SweepKey;
 
 export type SimulationResponse =

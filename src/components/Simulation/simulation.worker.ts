@@ -1,14 +1,12 @@
 /// <reference lib="webworker" />
 import {
-  defaultSweepClients,
   OccRunCache,
   type OccSweepParams,
   precomputeOccSweep,
   runScenario,
   sweepOcc,
 } from '@beamline/resilience/simulation';
-import type {AheadRequest, SimulationRequest, SimulationResponse, SweepAhead, SweepPart} from './protocol';
-import {clientsOf} from './sweep-parts';
+import type {AheadRequest, SimulationRequest, SimulationResponse, SweepAhead} from './protocol';
 
 // Simulations run here, off the main thread, so dragging a slider never
 // freezes the page even when a sweep takes a few hundred milliseconds.
@@ -38,16 +36,12 @@ idle.port1.onmessage = () => {
   else precompute = undefined;
 };
 
-function precomputeSweeps(
-  sweeps: Iterable<Required<Pick<OccSweepParams, 'runs' | 'seed' | 'baseMs'>>>,
-  part: SweepPart,
-): void {
+function precomputeSweeps(sweeps: Iterable<Required<Pick<OccSweepParams, 'runs' | 'seed' | 'baseMs'>>>): void {
   const idleBefore = precompute === undefined;
-  const clients = clientsOf(part, defaultSweepClients);
   precompute = (function* () {
     for (const params of sweeps) {
-      yield* precomputeOccSweep({...params, clients}, cache);
-      scope.postMessage({kind: 'ahead', ...params, points: sweepOcc({...params, clients}, cache)} satisfies SweepAhead);
+      yield* precomputeOccSweep(params, cache);
+      scope.postMessage({kind: 'ahead', ...params, points: sweepOcc(params, cache)} satisfies SweepAhead);
     }
   })();
   if (idleBefore) idle.port2.postMessage(null);
@@ -56,10 +50,7 @@ function precomputeSweeps(
 scope.onmessage = ({data}: MessageEvent<SimulationRequest | AheadRequest>) => {
   if (data.kind === 'ahead') {
     const {runs, seed} = data;
-    precomputeSweeps(
-      data.nextBaseMs.map((baseMs) => ({runs, seed, baseMs})),
-      data.part,
-    );
+    precomputeSweeps(data.nextBaseMs.map((baseMs) => ({runs, seed, baseMs})));
     return;
   }
   const started = performance.now();
@@ -67,12 +58,9 @@ scope.onmessage = ({data}: MessageEvent<SimulationRequest | AheadRequest>) => {
   try {
     if (data.kind === 'sweep') {
       const {runs, seed, baseMs} = data;
-      const points = sweepOcc({runs, seed, baseMs, clients: clientsOf(data.part, defaultSweepClients)}, cache);
+      const points = sweepOcc({runs, seed, baseMs}, cache);
       response = {id: data.id, kind: 'sweep', runs, seed, baseMs, points, elapsedMs: performance.now() - started};
-      precomputeSweeps(
-        data.nextBaseMs.map((baseMs) => ({runs, seed, baseMs})),
-        data.part,
-      );
+      precomputeSweeps(data.nextBaseMs.map((baseMs) => ({runs, seed, baseMs})));
     } else {
       const result = runScenario({scenario: 'amplification', layers: data.layers, tries: data.tries, runs: 5, seed: 1});
       response = {id: data.id, kind: 'amplification', result, elapsedMs: performance.now() - started};
