@@ -24,7 +24,7 @@ import {watchOutcome, type RpcOutcome} from './outcome.js';
 import {createGrpcHandler} from './grpc-handler.js';
 import {createPassThrough, type PassThrough} from './pass-through.js';
 import {protocolOf, type RpcProtocol} from './protocol.js';
-import {createUnaryCalls, type UnaryBackend} from './unary-call.js';
+import {createUnaryCalls, createUnaryTargets, requestPathOf, type UnaryBackend} from './unary-call.js';
 
 /** Set by the outermost interceptor: the request was decoded and reached the handlers. */
 const reachedHandlers = createContextKey(false, {description: 'reached handlers'});
@@ -100,14 +100,6 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
       ? Code.InvalidArgument
       : undefined;
   const run = createUnaryCalls({interceptors, shutdownSignal: options.shutdownSignal, remap});
-  const passThrough =
-    options.passThrough &&
-    createPassThrough({
-      ...options.passThrough,
-      readMaxBytes: options.readMaxBytes,
-      acceptCompression,
-      run,
-    });
   /** Who answers each unary method at the innermost step: the upstream given the bytes, else the implementation. */
   const backends = new Map<string, {method: DescMethodUnary; backend: UnaryBackend}>();
   options.routes({
@@ -115,10 +107,7 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
     service(service, implementation, handlerOptions) {
       for (const spec of Object.values(createServiceImplSpec(service, implementation).methods)) {
         if (isUnary(spec)) {
-          backends.set(`/${service.typeName}/${spec.method.name}`, {
-            method: spec.method,
-            backend: {kind: 'local', spec},
-          });
+          backends.set(requestPathOf(spec.method), {method: spec.method, backend: {kind: 'local', spec}});
         }
       }
       router.service(service, implementation, handlerOptions);
@@ -130,15 +119,11 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
     },
   });
   for (const method of options.passThrough?.methods ?? []) {
-    backends.set(`/${method.parent.typeName}/${method.name}`, {
-      method,
-      backend: {kind: 'bytes', forward: options.passThrough!.forward},
-    });
+    backends.set(requestPathOf(method), {method, backend: {kind: 'bytes', forward: options.passThrough!.forward}});
   }
-  const grpc =
-    options.grpcFastPath === false
-      ? undefined
-      : createGrpcHandler({methods: backends, readMaxBytes: options.readMaxBytes, acceptCompression, run});
+  const {limits, targets} = createUnaryTargets(backends.values(), options.readMaxBytes);
+  const passThrough = options.passThrough && createPassThrough({limits, acceptCompression, run});
+  const grpc = options.grpcFastPath === false ? undefined : createGrpcHandler({limits, acceptCompression, run});
   const handlers = new Map<string, UniversalHandler>(router.handlers.map((handler) => [handler.requestPath, handler]));
 
   return (req, res) => {
@@ -170,9 +155,10 @@ export function createRpcAdapter(options: RpcAdapterOptions): (req: NodeRequest,
         passedThrough,
       });
     const fast = protocol === 'grpc' ? grpc : protocol === 'connect' ? passThrough : undefined;
-    const passed = fast?.(req, res, contextValues);
+    const target = targets.get(handler.requestPath);
+    const passed = target && fast?.(req, res, contextValues, target);
     if (passed) {
-      const passedThrough = backends.get(handler.requestPath)?.backend.kind === 'bytes';
+      const passedThrough = target.backend.kind === 'bytes';
       passed.then(onEnd(passedThrough), (reason: unknown) => {
         options.logger.error(`${handler.service.typeName}/${handler.method.name}: cannot send the answer`, reason);
         onEnd(passedThrough)({code: Code.Internal, httpStatus: 500});

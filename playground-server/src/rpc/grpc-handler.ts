@@ -1,11 +1,5 @@
-import type {DescMethodUnary} from '@bufbuild/protobuf';
 import {Code, ConnectError, type ContextValues} from '@connectrpc/connect';
-import {
-  type Compression,
-  compressionNegotiate,
-  createMethodSerializationLookup,
-  validateReadWriteMaxBytes,
-} from '@connectrpc/connect/protocol';
+import {type Compression, compressionNegotiate} from '@connectrpc/connect/protocol';
 import {
   contentTypeProto,
   grpcStatusOk,
@@ -15,12 +9,11 @@ import {
 } from '@connectrpc/connect/protocol-grpc';
 import {callerLeft, header, type NodeRequest, type NodeResponse, nodeHeaders, webHeaders} from '../http-types.js';
 import type {RpcOutcome} from './outcome.js';
-import type {UnaryBackend, UnaryCalls} from './unary-call.js';
+import type {createUnaryTargets, UnaryCalls, UnaryTarget} from './unary-call.js';
 
 export interface GrpcHandlerOptions {
-  /** The unary methods this handler answers, by request path (/package.Service/Method), and who answers each. */
-  readonly methods: ReadonlyMap<string, {readonly method: DescMethodUnary; readonly backend: UnaryBackend}>;
-  readonly readMaxBytes: number;
+  /** The limits the adapter's unary targets were made with (createUnaryTargets). */
+  readonly limits: ReturnType<typeof createUnaryTargets>['limits'];
   /** What the adapter's router accepts, so the answer is compressed as it would compress it. */
   readonly acceptCompression: Compression[];
   /** Runs the call (unary-call.ts): the adapter's interceptors, deadline and cancellation. */
@@ -45,22 +38,19 @@ const COMPRESSED = 0b1;
  */
 export function createGrpcHandler(
   options: GrpcHandlerOptions,
-): (req: NodeRequest, res: NodeResponse, contextValues: ContextValues) => Promise<RpcOutcome> | undefined {
-  const limits = validateReadWriteMaxBytes(options.readMaxBytes, undefined, undefined);
-  const methods = new Map(
-    [...options.methods].map(([path, {method, backend}]) => [
-      path,
-      {method, backend, parse: createMethodSerializationLookup(method, undefined, undefined, limits).getI(true)},
-    ]),
-  );
+): (
+  req: NodeRequest,
+  res: NodeResponse,
+  contextValues: ContextValues,
+  target: UnaryTarget,
+) => Promise<RpcOutcome> | undefined {
+  const {limits} = options;
 
-  return (req, res, contextValues) => {
-    const target = methods.get((req.url ?? '').split('?', 1)[0]!);
+  return (req, res, contextValues, target) => {
     const type = parseContentType(header(req, 'content-type') ?? null);
     const encoding = header(req, 'grpc-encoding');
     const timeout = parseTimeout(header(req, 'grpc-timeout') ?? null, Number.MAX_SAFE_INTEGER);
     if (
-      !target ||
       !('authority' in req) ||
       req.method !== 'POST' ||
       !type?.binary ||
@@ -83,15 +73,13 @@ export function createGrpcHandler(
 
     const answer = async (): Promise<RpcOutcome> => {
       const result = await options.run(res, {
-        method: target.method,
-        backend: target.backend,
+        target,
         protocolName: 'grpc',
         url: `http://${req.authority}${req.url}`,
         requestHeader: webHeaders(req.headers),
         contextValues,
         timeoutMs: timeout.timeoutMs,
         read: () => readOneMessage(req, limits.readMaxBytes),
-        parse: (bytes) => target.parse.parse(bytes),
         responseHeader,
         responseTrailer,
       });

@@ -1,12 +1,6 @@
 import type {DescMethodUnary} from '@bufbuild/protobuf';
 import {Code, type ContextValues} from '@connectrpc/connect';
-import {
-  type Compression,
-  compressionNegotiate,
-  createMethodSerializationLookup,
-  readAllBytes,
-  validateReadWriteMaxBytes,
-} from '@connectrpc/connect/protocol';
+import {type Compression, compressionNegotiate, readAllBytes} from '@connectrpc/connect/protocol';
 import {
   codeToHttpStatus,
   contentTypeUnaryJson,
@@ -18,7 +12,7 @@ import {
 } from '@connectrpc/connect/protocol-connect';
 import {callerLeft, header, type NodeRequest, type NodeResponse, nodeHeaders, webHeaders} from '../http-types.js';
 import type {RpcOutcome} from './outcome.js';
-import type {UnaryCalls} from './unary-call.js';
+import type {createUnaryTargets, UnaryCalls, UnaryTarget} from './unary-call.js';
 
 /** What the upstream needs of one call: the caller's metadata, the time left, and when to give up. */
 export interface ForwardedCall {
@@ -48,8 +42,9 @@ export interface PassThrough {
   readonly forward: ForwardBytes;
 }
 
-export interface PassThroughOptions extends PassThrough {
-  readonly readMaxBytes: number;
+export interface PassThroughOptions {
+  /** The limits the adapter's unary targets were made with (createUnaryTargets). */
+  readonly limits: ReturnType<typeof createUnaryTargets>['limits'];
   /** What the adapter's router accepts, so the answer is compressed as it would compress it. */
   readonly acceptCompression: Compression[];
   /** Runs the call (unary-call.ts): the adapter's interceptors, deadline and cancellation. */
@@ -71,30 +66,28 @@ export interface PassThroughOptions extends PassThrough {
  * the decoded request; the answer's message is decoded only if one of them
  * reads it (then re-encoded).
  *
- * Returns undefined for a call it cannot forward exactly — not a POST, JSON
- * or streaming, a compressed body, a malformed deadline, no authority —
- * which the caller then hands to connect-es.
+ * Returns undefined for a call it cannot forward exactly — a method
+ * answered here, not a POST, JSON or streaming, a compressed body, a
+ * malformed deadline, no authority — which the caller then hands to
+ * connect-es.
  */
 export function createPassThrough(
   options: PassThroughOptions,
-): (req: NodeRequest, res: NodeResponse, contextValues: ContextValues) => Promise<RpcOutcome> | undefined {
-  const limits = validateReadWriteMaxBytes(options.readMaxBytes, undefined, undefined);
-  const methods = new Map(
-    options.methods.map((method) => [
-      `/${method.parent.typeName}/${method.name}`,
-      {method, parse: createMethodSerializationLookup(method, undefined, undefined, limits).getI(true)},
-    ]),
-  );
-  const backend = {kind: 'bytes', forward: options.forward} as const;
+): (
+  req: NodeRequest,
+  res: NodeResponse,
+  contextValues: ContextValues,
+  target: UnaryTarget,
+) => Promise<RpcOutcome> | undefined {
+  const {limits} = options;
 
-  return (req, res, contextValues) => {
-    const target = methods.get((req.url ?? '').split('?', 1)[0]!);
+  return (req, res, contextValues, target) => {
     const type = parseContentType(header(req, 'content-type') ?? null);
     const encoding = header(req, 'content-encoding');
     const timeout = parseTimeout(header(req, 'connect-timeout-ms') ?? null, Number.MAX_SAFE_INTEGER);
     const authority = 'authority' in req ? req.authority : req.headers.host;
     if (
-      !target ||
+      target.backend.kind !== 'bytes' ||
       req.method !== 'POST' ||
       !type?.binary ||
       type.stream ||
@@ -109,15 +102,13 @@ export function createPassThrough(
 
     const answer = async (): Promise<RpcOutcome> => {
       const result = await options.run(res, {
-        method: target.method,
-        backend,
+        target,
         protocolName: 'connect',
         url: `http://${authority}${req.url}`,
         requestHeader: webHeaders(req.headers),
         contextValues,
         timeoutMs: timeout.timeoutMs,
         read: () => readAllBytes(req, limits.readMaxBytes, header(req, 'content-length') ?? null),
-        parse: (bytes) => target.parse.parse(bytes),
         responseHeader,
         responseTrailer,
       });

@@ -17,6 +17,7 @@ import {
   type UnaryRequest,
   type UnaryResponse,
 } from '@connectrpc/connect';
+import {createMethodSerializationLookup, validateReadWriteMaxBytes} from '@connectrpc/connect/protocol';
 import type {NodeResponse} from '../http-types.js';
 import type {ForwardBytes} from './pass-through.js';
 
@@ -29,10 +30,37 @@ export type UnaryBackend =
   | {readonly kind: 'bytes'; readonly forward: ForwardBytes}
   | {readonly kind: 'local'; readonly spec: Extract<MethodImplSpec, {kind: 'unary'}>};
 
-/** One unary call as the wire protocol read it. */
-export interface UnaryCallInit {
+/** A unary method this process answers through createUnaryCalls, and connect-es's parser of its input. */
+export interface UnaryTarget {
   readonly method: DescMethodUnary;
   readonly backend: UnaryBackend;
+  /** connect-es's parser of the method's input (readMaxBytes applied). */
+  readonly parse: (bytes: Uint8Array) => MessageShape<DescMessage>;
+}
+
+/** The path connect-es routes a method's calls by (its handler's requestPath). */
+export function requestPathOf(method: DescMethodUnary): string {
+  return `/${method.parent.typeName}/${method.name}`;
+}
+
+/**
+ * Every unary method with its backend and its input's parser, by request
+ * path, and the size limits they were made with: what each protocol's fast
+ * path (pass-through.ts, grpc-handler.ts) answers a call with.
+ */
+export function createUnaryTargets(methods: Iterable<Omit<UnaryTarget, 'parse'>>, readMaxBytes: number) {
+  const limits = validateReadWriteMaxBytes(readMaxBytes, undefined, undefined);
+  const targets = new Map<string, UnaryTarget>();
+  for (const {method, backend} of methods) {
+    const input = createMethodSerializationLookup(method, undefined, undefined, limits).getI(true);
+    targets.set(requestPathOf(method), {method, backend, parse: (bytes) => input.parse(bytes)});
+  }
+  return {limits, targets};
+}
+
+/** One unary call as the wire protocol read it. */
+export interface UnaryCallInit {
+  readonly target: UnaryTarget;
   /** The protocol's name for handlers ('connect', 'grpc'). */
   readonly protocolName: string;
   readonly url: string;
@@ -42,8 +70,6 @@ export interface UnaryCallInit {
   readonly timeoutMs: number | undefined;
   /** Reads the request message's bytes; rejects with the ConnectError the caller is to get. */
   readonly read: () => Promise<Uint8Array>;
-  /** connect-es's parser of the method's input (readMaxBytes applied). */
-  readonly parse: (bytes: Uint8Array) => MessageShape<DescMessage>;
   /** The answer's metadata; the backend's and the interceptors' join it. */
   readonly responseHeader: Headers;
   readonly responseTrailer: Headers;
@@ -76,7 +102,7 @@ export function createUnaryCalls(options: UnaryCallsOptions) {
   const interceptors = [...options.interceptors].reverse();
 
   return async (res: NodeResponse, init: UnaryCallInit): Promise<UnaryResult> => {
-    const {method, backend} = init;
+    const {method, backend} = init.target;
     const call = callSignal(res, init.timeoutMs, options.shutdownSignal);
     /** The answer as the upstream sent it, kept beside the response object the interceptors get. */
     let passed: {response: UnaryResponse; bytes: Uint8Array; decoded?: MessageShape<DescMessage>} | undefined;
@@ -123,7 +149,7 @@ export function createUnaryCalls(options: UnaryCallsOptions) {
 
     try {
       const bytes = await init.read();
-      const received = init.parse(bytes);
+      const received = init.target.parse(bytes);
       const next = interceptors.reduce<UnaryNext>(
         (inner, interceptor) => interceptor(inner as AnyNext) as UnaryNext,
         (request) => innermost(request, bytes, received),
@@ -175,7 +201,7 @@ function handlerContext(
   timeLeft: () => number | undefined,
 ): HandlerContext {
   return {
-    method: init.method,
+    method: init.target.method,
     service: request.service,
     signal: request.signal,
     timeoutMs: timeLeft,
