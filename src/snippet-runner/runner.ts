@@ -74,18 +74,16 @@ export class SnippetRunner {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private startedAt = 0;
   private readonly createWorker: () => WorkerLike;
-  private readonly compiler: SnippetCompiler;
   private readonly borrowed: BorrowedCompiler;
 
   constructor(private readonly options: RunnerOptions) {
     this.createWorker = options.createWorker ?? createSnippetWorker;
-    if (options.createCompiler) {
-      const compiler = new SnippetCompiler(options.createCompiler);
-      this.borrowed = {compiler, release: () => compiler.dispose()};
-    } else {
-      this.borrowed = borrowPageCompiler();
-    }
-    this.compiler = this.borrowed.compiler;
+    const own = options.createCompiler && new SnippetCompiler(options.createCompiler);
+    this.borrowed = own ? {compiler: own, release: () => own.dispose()} : borrowPageCompiler();
+  }
+
+  private get compiler(): SnippetCompiler {
+    return this.borrowed.compiler;
   }
 
   get running(): boolean {

@@ -4,6 +4,8 @@ import styles from './styles.module.css';
 
 /** The spinner's spokes: it turns one spoke a step, so a step is a whole turn's eighth. */
 const spokes = 8;
+/** A step's length: the CSS animation's 0.8 s is `spokes` steps of it (styles.module.css). */
+const stepMs = 100;
 
 /**
  * The small "working on it" wheel shown while a run, request or call is in
@@ -35,7 +37,7 @@ export default function Spinner({stepped = false, ref}: {stepped?: boolean; ref?
 }
 
 /** Turns a `stepped` spinner to where it is `ms` into its turning: a step each `stepMs`. */
-export function turnSpinner(element: HTMLElement | null, ms: number, stepMs = 100): void {
+export function turnSpinner(element: HTMLElement | null, ms: number): void {
   const step = Math.floor(ms / stepMs) % spokes;
   element?.style.setProperty('transform', `rotate(${(step * 360) / spokes}deg)`);
 }
