@@ -12,6 +12,7 @@ export default defineConfig({
       'packages/**/*.test.ts',
       'playground-server/**/*.test.ts',
       'tests/unit/**/*.test.ts',
+      'scripts/**/*.test.ts',
       // Every client example and pattern file, run against a real playground-server.
       'tests/examples/**/*.test.ts',
     ],

@@ -37,22 +37,16 @@
  * the same build's figures drift 1.2–1.6× within an hour, so compare runs
  * only where the references agree.
  */
-import {loadavg} from 'node:os';
 import type {Browser, CDPSession, Page} from 'playwright-core';
 import {launchChromium} from '../tests/e2e/support/browser';
 import {PlaygroundDriver} from '../tests/e2e/support/playground';
 import {serveProductionBuild} from '../tests/e2e/support/serve';
 import {hostReferenceMs} from './bench/host-reference';
-import {median, ms} from './bench/stats';
+import {benchOnly, loadAverage, median, ms} from './bench/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const PARTS = ['editor', 'run', 'floods', 'stop'] as const;
-// BENCH_ONLY=editor (or run, floods, stop; comma-separated) measures only those parts: an A/B of one
-// change need not wait minutes for the others.
-const ONLY = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((part) => part.trim()));
-const unknown = [...ONLY].filter((part) => !(PARTS as readonly string[]).includes(part));
-if (unknown.length > 0)
-  throw new Error(`BENCH_ONLY: unknown part ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
+// BENCH_ONLY=editor (or run, floods, stop; comma-separated): an A/B of one change need not wait minutes for the others.
+const ONLY = benchOnly(['editor', 'run', 'floods', 'stop']);
 // Time to glance at a run's chart before pressing Run again.
 const READER_PAUSE_MS = 400;
 // Charts its one point whether the call succeeds or fails: the page's fault dial may inject errors.
@@ -243,19 +237,13 @@ async function settle(playground: PlaygroundDriver): Promise<void> {
     .waitFor({timeout: 60_000});
 }
 
-// The machine may be shared: the figures mean little without the load they were taken at.
-const load = () =>
-  `load average ${loadavg()
-    .map((value) => value.toFixed(2))
-    .join(', ')}`;
-
 const hostReference = async (browser: Browser) =>
   `host reference ${ms(await hostReferenceMs(browser))} (a fixed workload: the figures below compare only between runs whose host reference is alike)`;
 
 async function main(): Promise<void> {
   const [site, browser] = await Promise.all([serveProductionBuild(), launchChromium()]);
   try {
-    console.log(`before: ${load()}; ${await hostReference(browser)}`);
+    console.log(`before: ${loadAverage()}; ${await hostReference(browser)}`);
     const editorReady: number[] = [];
     for (let i = 0; ONLY.has('editor') && i < RUNS; i++) {
       const context = await browser.newContext({viewport: {width: 1280, height: 900}});
@@ -312,7 +300,7 @@ async function main(): Promise<void> {
         stops.push(await stopToStopped(page));
       }
     }
-    console.log(`after: ${load()}; ${await hostReference(browser)}`);
+    console.log(`after: ${loadAverage()}; ${await hostReference(browser)}`);
     const line = (samples: number[]) =>
       `median ${ms(median(samples))} (min ${ms(Math.min(...samples))}, max ${ms(Math.max(...samples))}, ${samples.length} runs)`;
     if (ONLY.has('editor')) {

@@ -31,12 +31,12 @@
  * change runs twice as many rounds in the same time.
  */
 import {readFileSync} from 'node:fs';
-import {availableParallelism, loadavg} from 'node:os';
+import {availableParallelism} from 'node:os';
 import {createClient, type Client, type Transport} from '@connectrpc/connect';
 import {createConnectTransport, createGrpcTransport} from '@connectrpc/connect-node';
 import {Router} from '@beamline/api/beamline/flow/v1/flow_pb';
 import {MAIN_SCRIPT, startServerProcess, type ServerProcess} from '../playground-server/test/support/processes';
-import {median, ms, percentile} from './bench/stats';
+import {benchOnly, loadAverage, median, ms, percentile} from './bench/stats';
 
 const LATENCY_CALLS = Number(process.env.BENCH_CALLS ?? 2_000);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
@@ -129,27 +129,16 @@ const PROTOCOLS: Record<string, readonly [string, (baseUrl: string) => Transport
   connect: ['Connect (HTTP/1.1)', (baseUrl) => createConnectTransport({baseUrl, httpVersion: '1.1'})],
 };
 
-/** The protocols BENCH_ONLY names (all when unset); an unknown name is an error, not a silent empty run. */
-function chosenProtocols(): (readonly [string, (baseUrl: string) => Transport])[] {
-  const only = process.env.BENCH_ONLY;
-  if (only === undefined || only === '') return Object.values(PROTOCOLS);
-  const chosen = PROTOCOLS[only];
-  if (!chosen) throw new Error(`BENCH_ONLY=${only}: expected one of ${Object.keys(PROTOCOLS).join(', ')}`);
-  return [chosen];
-}
-
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-
 async function main(): Promise<void> {
-  const protocols = chosenProtocols();
+  const only = benchOnly(Object.keys(PROTOCOLS));
+  const protocols = Object.entries(PROTOCOLS)
+    .filter(([key]) => only.has(key))
+    .map(([, protocol]) => protocol);
   const env = {RATE_LIMIT_PER_SECOND: '0', LOG_LEVEL: 'error'};
   const direct = await startServerProcess(MAIN_SCRIPT, env);
   const proxy = await startServerProcess(MAIN_SCRIPT, {...env, ROUTER_URL: direct.url});
   console.log(
-    `node ${process.version}, ${availableParallelism()} cores, load ${load()}; ${LATENCY_CALLS} sequential calls, ` +
+    `node ${process.version}, ${availableParallelism()} cores, ${loadAverage()}; ${LATENCY_CALLS} sequential calls, ` +
       `then ${ROUNDS} rounds of ${THROUGHPUT_SECONDS} s direct and ${THROUGHPUT_SECONDS} s proxied with ${CONCURRENCY} in flight`,
   );
   try {
@@ -164,7 +153,7 @@ async function main(): Promise<void> {
       const [d50, d99, p50, p99] = [percentile(d, 50), percentile(d, 99), percentile(p, 50), percentile(p, 99)];
       console.log(
         `${name} latency: direct p50 ${ms(d50)} p99 ${ms(d99)}; proxy p50 ${ms(p50)} p99 ${ms(p99)}; ` +
-          `added p50 ${ms(p50 - d50)} p99 ${ms(p99 - d99)} (load ${load()})`,
+          `added p50 ${ms(p50 - d50)} p99 ${ms(p99 - d99)} (${loadAverage()})`,
       );
       const directWindows: Window[] = [];
       const proxyWindows: Window[] = [];
@@ -178,7 +167,7 @@ async function main(): Promise<void> {
         `${name} throughput: direct ${median(directWindows.map((w) => w.callsPerSecond)).toFixed(0)} calls/s; ` +
           `proxy ${median(proxyWindows.map((w) => w.callsPerSecond)).toFixed(0)} calls/s; ` +
           `${ratio.toFixed(3)}× direct (goal ≥ ${GOAL_RATIO}×: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}; ` +
-          `rounds ${ratios.map((r) => r.toFixed(2)).join(' ')}) (load ${load()})`,
+          `rounds ${ratios.map((r) => r.toFixed(2)).join(' ')}) (${loadAverage()})`,
       );
       const cpuRatios = directWindows.flatMap((w, i) => {
         const estimate = cpuBoundRatio(w, proxyWindows[i]!);

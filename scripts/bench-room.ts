@@ -32,13 +32,13 @@ import {setMaxListeners} from 'node:events';
 import {readFileSync} from 'node:fs';
 import {Agent, type IncomingMessage, request} from 'node:http';
 import {createServer} from 'node:net';
-import {cpus, loadavg} from 'node:os';
+import {cpus} from 'node:os';
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {parseArgs} from 'node:util';
 import {SESSION_HEADER} from '../src/contract';
 import {DEFAULT_ROOM, FACILITATOR_KEY_HEADER, PREVIOUS_ATTEMPTS_HEADER, roomPaths} from '../src/contract/room';
 import {newReaderId, tenantFor} from '../src/snippet-runner/session';
-import {percentile} from './bench/stats';
+import {loadAverage, percentile} from './bench/stats';
 
 const {values} = parseArgs({
   options: {participants: {type: 'string', default: '200'}, seconds: {type: 'string', default: '60'}},
@@ -109,10 +109,7 @@ async function serverLoopLagMs(url: string): Promise<number> {
   return Number(/^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text)?.[1]) * 1000;
 }
 
-const load = () =>
-  `load average ${loadavg()
-    .map((n) => n.toFixed(2))
-    .join(', ')} (${cpus().length} cores)`;
+const load = () => `${loadAverage()} (${cpus().length} cores)`;
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
 const latencies: number[] = [];

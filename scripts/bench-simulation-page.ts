@@ -19,17 +19,11 @@
  * workers' — the sweeps a move waited for and the ones computed ahead.
  */
 import {readFileSync, readdirSync} from 'node:fs';
-import {loadavg} from 'node:os';
 import {launchChromium} from '../tests/e2e/support/browser';
 import {serveProductionBuild} from '../tests/e2e/support/serve';
-import {median, ms} from './bench/stats';
+import {loadAverage, median, ms} from './bench/stats';
 
 const MOVES = Number(process.env.BENCH_RUNS ?? 25);
-
-const load = () =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
 
 /** Processes descending from this one (the browser Playwright started, and its renderers), by pid. */
 function descendants(): {pid: number; cmdline: string}[] {
@@ -133,7 +127,7 @@ async function main(): Promise<void> {
     const commits: number[] = [];
     const workers: number[] = [];
     const heldRedraws: number[] = [];
-    const loadBefore = load();
+    const loadBefore = loadAverage();
     const cpuBefore = rendererThreadCpu();
     for (let i = 0; i < MOVES; i++) {
       // Up the slider and, past its top, back down: 6…50, 49…
@@ -158,7 +152,7 @@ async function main(): Promise<void> {
         `${held}. ` +
         `CPU per move (renderer threads, mean): main ${perMove(cpu.main)}, workers ${perMove(cpu.workers)} ` +
         `(sweeps waited for and computed ahead), other ${perMove(cpu.other)}; ` +
-        `load ${loadBefore} before, ${load()} after`,
+        `${loadAverage()} after (${loadBefore} before)`,
     );
   } finally {
     await browser.close();
