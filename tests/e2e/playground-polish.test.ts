@@ -233,7 +233,8 @@ describe('playground polish (production build, real Chromium)', () => {
       .first()
       .click({button: 'right'});
     await changeAll.waitFor();
-    // A click that comes as the menu is still settling is sometimes not taken (1 in 5 here): the menu stays.
+    // Monaco's menu items take a click only once 100 ms have passed since they were drawn ("to avoid accidental
+    // clicks", base/browser/ui/menu/menu.js), a timer on the page's busy main thread: an earlier click is ignored.
     for (let clicks = 1; await menu.isVisible(); clicks++) {
       if (clicks > 3) throw new Error('Change All Occurrences: three clicks, and the menu is still open');
       await changeAll.click();
