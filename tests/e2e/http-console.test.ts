@@ -154,7 +154,6 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
 
   it('shows progress while a slow request is in flight, and Escape cancels it', async () => {
     await console_.id('fault-latency').fill('3000');
-    const started = Date.now();
     await console_.id('body').focus();
     await page.keyboard.press('ControlOrMeta+Enter');
     await console_.root.locator('[data-testid="http-console-response"][data-phase="sending"]').waitFor({timeout: 2000});
@@ -163,8 +162,9 @@ describe('HTTP console (c-gateway page, production build, real Chromium, real se
     await console_.root
       .locator('[data-testid="http-console-response"][data-phase="cancelled"]')
       .waitFor({timeout: 2000});
-    expect(Date.now() - started).toBeLessThan(2500);
-    expect(await console_.id('error').innerText()).toMatch(/^Cancelled after \d+ ms\.$/);
+    // Cancelled before the 3 s answer came: the page's own count, not the test's round trips.
+    const cancelledAfter = /^Cancelled after (\d+) ms\.$/.exec(await console_.id('error').innerText());
+    expect(Number(cancelledAfter?.[1])).toBeLessThan(3000);
     await console_.id('fault-latency').fill('0');
   });
 

@@ -122,8 +122,13 @@ const adaptiveAsIs: Trial = {
   path: '/guide/resilience/backpressure',
   playground: 1,
   edits: [main(adaptiveDriver, [runFor('9_000', '6_500')])],
-  // K = 2: at most (20 - 2·5) / 21 ≈ 0.48 at 20 asked a second, less when a busy machine asks fewer.
-  check: ({logs}) => expect(recoveredP(logs)).toBeLessThan(0.55),
+  // K = 2 at 20 asked a second: (40 − 2a) / 41 for the a calls accepted in the 2 s window. The Router
+  // counts its 5/s in its own one-second windows, which the client's window straddles, so a is 8 to 12
+  // (p 0.39 to 0.59), and a busy machine asks fewer (p lower). K = 1 would give about 0.73.
+  check: ({logs}) => {
+    expect(recoveredP(logs)).toBeGreaterThan(0.3);
+    expect(recoveredP(logs)).toBeLessThan(0.62);
+  },
 };
 
 const trials: Trial[] = [
