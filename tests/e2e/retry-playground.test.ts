@@ -138,7 +138,8 @@ describe('retry page playground (production build, real Chromium, real server)',
     // loop (a frozen main thread, a worker asked to stop itself) would never get there.
     await playground.stop.evaluate((stop) => {
       const root = stop.closest('[data-testid="playground"]')!;
-      const timing = ((window as unknown as {stopTiming: {clicked?: number; stopped?: number}}).stopTiming = {});
+      const timing: {clicked?: number; stopped?: number} = {};
+      (window as unknown as {stopTiming: typeof timing}).stopTiming = timing;
       stop.addEventListener('click', () => (timing.clicked = performance.now()), {capture: true, once: true});
       new MutationObserver((_, observer) => {
         if (!root.querySelector('[data-testid="playground-status"][data-status="stopped"]')) return;
