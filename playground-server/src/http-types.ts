@@ -31,7 +31,7 @@ function send(
   headers: Readonly<Record<string, string>> = {},
 ): void {
   // Nobody to answer, or the answer has begun: a late error has nowhere to go.
-  if (res.headersSent || res.destroyed) {
+  if (res.headersSent || callerLeft(res)) {
     return;
   }
   res.setHeader('Content-Type', contentType);

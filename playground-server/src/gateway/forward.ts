@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import {pipeline} from 'node:stream';
-import type {NodeRequest, NodeResponse} from '../http-types.js';
+import {callerLeft, type NodeRequest, type NodeResponse} from '../http-types.js';
 
 /** Headers that describe one connection, not the request: never passed on (RFC 9110 §7.6.1). */
 const HOP_BY_HOP = new Set([
@@ -93,7 +93,7 @@ export function createForwarder(options: ForwardOptions): Forward {
         res.destroy();
         return;
       }
-      if (!res.destroyed) {
+      if (!callerLeft(res)) {
         onFailure(res, `c-gateway at ${options.baseUrl} is unreachable: ${error.code ?? error.message}`);
       }
     });

@@ -1,4 +1,4 @@
-import type {NodeRequest, NodeResponse} from '../http-types.js';
+import {callerLeft, type NodeRequest, type NodeResponse} from '../http-types.js';
 
 /** A subscriber that lets this much pile up unread is dropped instead of growing the server's memory. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
@@ -104,7 +104,7 @@ export class MessageStreams {
 
   private write(subscriber: Subscriber, text: string): boolean {
     const {res} = subscriber;
-    if (res.writableEnded || res.destroyed) {
+    if (res.writableEnded || callerLeft(res)) {
       this.remove(subscriber);
       return false;
     }
