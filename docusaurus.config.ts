@@ -82,7 +82,9 @@ const config: Config = {
     prism: {
       theme: lightCodeTheme,
       darkTheme: darkCodeTheme,
-      additionalLanguages: ['protobuf', 'bash', 'go', 'python'],
+      // Grammars prism-react-renderer lacks; it has go and python (the same
+      // as prismjs's), so naming them here only added them to every page again.
+      additionalLanguages: ['protobuf', 'bash'],
     },
   } satisfies Preset.ThemeConfig,
 };
