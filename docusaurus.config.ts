@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import devProxyPlugin from './src/plugins/dev-proxy';
 import lazyLibrariesPlugin from './src/plugins/lazy-libraries';
 import lazyMarkPlugin from './src/plugins/lazy-mark';
+import lazySearchPlugin from './src/plugins/lazy-search';
 import bundleStatsPlugin from './src/plugins/bundle-stats';
 import monacoCssPlugin from './src/plugins/monaco-css';
 import monacoStubsPlugin from './src/plugins/monaco-stubs';
@@ -41,6 +42,7 @@ const config: Config = {
     monacoStubsPlugin,
     lazyLibrariesPlugin,
     lazyMarkPlugin,
+    lazySearchPlugin,
     bundleStatsPlugin,
     snippetWorkerChunkPlugin,
   ],
