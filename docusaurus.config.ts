@@ -1,6 +1,7 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import devProxyPlugin from './src/plugins/dev-proxy';
+import docLayoutChunkPlugin from './src/plugins/doc-layout-chunk';
 import lazyLibrariesPlugin from './src/plugins/lazy-libraries';
 import lazyMarkPlugin from './src/plugins/lazy-mark';
 import lazySearchPlugin from './src/plugins/lazy-search';
@@ -45,6 +46,7 @@ const config: Config = {
     lazySearchPlugin,
     bundleStatsPlugin,
     snippetWorkerChunkPlugin,
+    docLayoutChunkPlugin,
   ],
   themes: [
     // Diagrams render in the browser from the npm package: nothing fetched.
