@@ -8,6 +8,7 @@ import lazySearchPlugin from './src/plugins/lazy-search';
 import bundleStatsPlugin from './src/plugins/bundle-stats';
 import monacoCssPlugin from './src/plugins/monaco-css';
 import monacoStubsPlugin from './src/plugins/monaco-stubs';
+import slimTslibPlugin from './src/plugins/slim-tslib';
 import snippetWorkerChunkPlugin from './src/plugins/snippet-worker-chunk';
 import {siteOrigin} from './src/plugins/site-url';
 import {darkCodeTheme, lightCodeTheme} from './src/css/prism-themes';
@@ -47,6 +48,7 @@ const config: Config = {
     bundleStatsPlugin,
     snippetWorkerChunkPlugin,
     docLayoutChunkPlugin,
+    slimTslibPlugin,
   ],
   themes: [
     // Diagrams render in the browser from the npm package: nothing fetched.
