@@ -8,6 +8,7 @@ import lazySearchPlugin from './src/plugins/lazy-search';
 import bundleStatsPlugin from './src/plugins/bundle-stats';
 import monacoCssPlugin from './src/plugins/monaco-css';
 import monacoStubsPlugin from './src/plugins/monaco-stubs';
+import prismThemesPlugin from './src/plugins/prism-themes';
 import slimTslibPlugin from './src/plugins/slim-tslib';
 import snippetWorkerChunkPlugin from './src/plugins/snippet-worker-chunk';
 import {siteOrigin} from './src/plugins/site-url';
@@ -49,6 +50,7 @@ const config: Config = {
     snippetWorkerChunkPlugin,
     docLayoutChunkPlugin,
     slimTslibPlugin,
+    prismThemesPlugin,
   ],
   themes: [
     // Diagrams render in the browser from the npm package: nothing fetched.
