@@ -1,5 +1,6 @@
 import {resolve} from 'node:path';
 import type {Plugin} from '@docusaurus/types';
+import {standInPlugin} from './stand-in';
 
 /** Matches monaco-editor's module `path` (under esm/vs), on any platform. */
 const monacoModule = (path: string) =>
@@ -83,37 +84,15 @@ export function stubFor(request: string, context: string, issuer: string): strin
   return monacoStubs.find(({module, importedBy}) => module.test(path) && (importedBy?.test(issuer) ?? true))?.stub;
 }
 
-/** What NormalModuleReplacementPlugin hands its callback, before and after a request is resolved. */
-interface Request {
-  request: string;
-  context: string;
-  contextInfo: {issuer: string};
-  createData?: object;
-}
-
 /**
  * monaco-editor's API imports modules whether a page uses them or not, and a
  * reader's browser downloads, parses and runs all of them before the editor
  * shows. This swaps those the first paint does without for stubs, in the
- * client build (the server build renders no editor). Swapped before
- * resolution, so that a stub is built as the TypeScript it is, and is one
- * module whoever imports it.
+ * client build (the server build renders no editor).
  */
 export default function monacoStubsPlugin(): Plugin {
-  return {
-    name: 'beamline-monaco-stubs',
-    configureWebpack(_config, isServer, {currentBundler}) {
-      if (isServer) return {};
-      return {
-        plugins: [
-          // Monaco's modules import each other by relative path.
-          new currentBundler.instance.NormalModuleReplacementPlugin(/^\.\.?\//, (request: Request) => {
-            if (request.createData) return;
-            const stub = stubFor(request.request, request.context, request.contextInfo.issuer);
-            if (stub) request.request = stub;
-          }),
-        ],
-      };
-    },
-  };
+  // Monaco's modules import each other by relative path.
+  return standInPlugin('beamline-monaco-stubs', /^\.\.?\//, ({request, context, contextInfo}) =>
+    stubFor(request, context, contextInfo.issuer),
+  );
 }

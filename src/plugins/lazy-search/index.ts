@@ -1,12 +1,6 @@
 import {join} from 'node:path';
 import type {Plugin} from '@docusaurus/types';
-
-/** What NormalModuleReplacementPlugin hands its callback, before and after a request is resolved. */
-interface Request {
-  request: string;
-  context: string;
-  createData?: object;
-}
+import {standInPlugin} from '../stand-in';
 
 /** The search plugin's theme directories (its search bar, its search page), on any platform. */
 const searchTheme = /[\\/]@easyops-cn[\\/]docusaurus-search-local[\\/]dist[\\/]client[\\/]client[\\/]theme[\\/]\w+$/;
@@ -24,17 +18,7 @@ export function isSearchByWorker(request: string, context: string): boolean {
  */
 export default function lazySearchPlugin(context: {siteDir: string}): Plugin {
   const standIn = join(context.siteDir, 'src/plugins/lazy-search/searchByWorker.ts');
-  return {
-    name: 'beamline-lazy-search',
-    configureWebpack(_config, isServer, {currentBundler}) {
-      if (isServer) return {};
-      return {
-        plugins: [
-          new currentBundler.instance.NormalModuleReplacementPlugin(/^\.\.\/searchByWorker$/, (request: Request) => {
-            if (!request.createData && isSearchByWorker(request.request, request.context)) request.request = standIn;
-          }),
-        ],
-      };
-    },
-  };
+  return standInPlugin('beamline-lazy-search', /^\.\.\/searchByWorker$/, ({request, context}) =>
+    isSearchByWorker(request, context) ? standIn : undefined,
+  );
 }
