@@ -90,9 +90,10 @@ const config: Config = {
     prism: {
       theme: lightCodeTheme,
       darkTheme: darkCodeTheme,
-      // Grammars prism-react-renderer lacks; it has go and python (the same
-      // as prismjs's), so naming them here only added them to every page again.
-      additionalLanguages: ['protobuf', 'bash'],
+      // Grammars prism-react-renderer lacks, for the guide's protobuf, shell, Java, C# and HTTP blocks
+      // (prism-include-languages.test names any language a page fences without one). It has go and
+      // python (the same as prismjs's), so naming them here only added them to every page again.
+      additionalLanguages: ['protobuf', 'bash', 'java', 'csharp', 'http'],
     },
   } satisfies Preset.ThemeConfig,
 };
