@@ -67,6 +67,9 @@ const config: Config = {
         language: ['en'],
         highlightSearchTermsOnTargetPage: true,
         explicitSearchResultPath: true,
+        // A widget's server HTML (LazyIsland) is its controls' labels — "▶ Run ■ Stop … Error rate 50 %"
+        // on every playground page — which made hits of their own; the guide's words are outside it.
+        ignoreCssSelectors: ['[data-island]'],
       },
     ],
   ],

@@ -168,6 +168,12 @@ describe('the built guide (production build, real server)', () => {
     expect(foreign).toEqual([]);
   });
 
+  it("indexes the guide's words for the offline search, not the labels of its widgets' controls", async () => {
+    const index = await (await fetch(`${site.url}/search-index.json`)).text();
+    expect(index).toContain('decorrelated');
+    for (const label of ['Tab leaves the editor', 'Router faults for your calls']) expect(index).not.toContain(label);
+  });
+
   it('finds words in the body of the pages with the offline search, opens the hit and marks the words there', async () => {
     // mark.js (the highlighter) is fetched only once there is something to mark.
     const markScripts: string[] = [];
