@@ -64,47 +64,6 @@ const FLOODS = {
     'let i = 0;\nwhile (true) {\n  i++;\n  log("call", i);\n  chart.point({attempt: 1, delayMs: i % 400, outcome: i % 3 ? "ok" : "unavailable"});\n}\n',
 };
 
-/**
- * In-page script: clicks the playground's `button` test id and resolves with
- * the ms until `done()` holds. A string, not a function: tsx would wrap a
- * function in helpers that do not exist inside the page.
- */
-function clickAndTime(button: string, done: string, timeoutMs: number): string {
-  return `new Promise((resolve, reject) => {
-    const root = document.querySelector('[data-testid="playground"]');
-    const done = () => ${done};
-    const started = performance.now();
-    const observer = new MutationObserver(() => {
-      if (done()) { observer.disconnect(); resolve(performance.now() - started); }
-    });
-    observer.observe(root, {subtree: true, childList: true, attributes: true});
-    root.querySelector('[data-testid="${button}"]').click();
-    setTimeout(() => reject(new Error('${button}: not done within ${timeoutMs} ms')), ${timeoutMs});
-  })`;
-}
-
-/** Clicks Run and resolves with the ms until the chart has drawn a point. */
-function runToFirstPoint(page: Page): Promise<number> {
-  return page.evaluate(
-    clickAndTime(
-      'playground-run',
-      `Number(root.querySelector('[data-testid="chart-drawn"]')?.getAttribute('data-drawn') ?? 0) >= 1`,
-      30_000,
-    ),
-  );
-}
-
-/** Clicks Stop and resolves with the ms until the status says stopped. */
-function stopToStopped(page: Page): Promise<number> {
-  return page.evaluate(
-    clickAndTime(
-      'playground-stop',
-      `root.querySelector('[data-testid="playground-status"]')?.getAttribute('data-status') === 'stopped'`,
-      10_000,
-    ),
-  );
-}
-
 /** Scrolls the playground in and resolves with the ms until its editor is ready. */
 function scrollToEditorReady(page: Page): Promise<number> {
   return page.evaluate(`new Promise((resolve, reject) => {
@@ -168,7 +127,7 @@ async function mainThreadTasks(cdp: CDPSession, during: () => Promise<void>): Pr
 }
 
 /** Runs the editor's (flooding) snippet for `ms`, watching frames, CPU and the heap, then times Stop. */
-async function flood(page: Page, cdp: CDPSession, ms: number): Promise<FloodFigures> {
+async function flood(playground: PlaygroundDriver, page: Page, cdp: CDPSession, ms: number): Promise<FloodFigures> {
   const heap = () =>
     page.evaluate('performance.memory ? performance.memory.usedJSHeapSize / 1048576 : NaN') as Promise<number>;
   const heapBeforeMb = await heap();
@@ -177,9 +136,9 @@ async function flood(page: Page, cdp: CDPSession, ms: number): Promise<FloodFigu
     longestFrameMs = await watchFrames(page, ms);
   });
   const heapDuringMb = await heap();
-  const stopMs = await stopToStopped(page);
+  const stopMs = await playground.timeStop();
   const longFramesMs = await longAnimationFrames(page, ms);
-  await stopToStopped(page);
+  await playground.timeStop();
   return {
     longestFrameMs,
     longFramesMs,
@@ -265,22 +224,22 @@ async function main(): Promise<void> {
     const oneCallNoLatencyPaced: number[] = [];
     if (ONLY.has('run')) {
       for (let i = 0; i < RUNS; i++) {
-        pageSnippet.push(await runToFirstPoint(page));
+        pageSnippet.push(await playground.timeRunToFirstPoint());
         await settle(playground);
       }
       await playground.setCode(ONE_CALL);
       for (let i = 0; i < RUNS; i++) {
-        oneCall.push(await runToFirstPoint(page));
+        oneCall.push(await playground.timeRunToFirstPoint());
         await settle(playground);
       }
       await playground.setCode(`fault(null);\n${ONE_CALL}`);
       for (let i = 0; i < RUNS; i++) {
-        oneCallNoLatency.push(await runToFirstPoint(page));
+        oneCallNoLatency.push(await playground.timeRunToFirstPoint());
         await settle(playground);
       }
       for (let i = 0; i < RUNS; i++) {
         await page.waitForTimeout(READER_PAUSE_MS);
-        oneCallNoLatencyPaced.push(await runToFirstPoint(page));
+        oneCallNoLatencyPaced.push(await playground.timeRunToFirstPoint());
         await settle(playground);
       }
     }
@@ -288,7 +247,7 @@ async function main(): Promise<void> {
     for (const [name, code] of ONLY.has('floods') ? Object.entries(FLOODS) : []) {
       await playground.setCode(code);
       floods[name] = [];
-      for (let i = 0; i < RUNS; i++) floods[name].push(await flood(page, cdp, 3_000));
+      for (let i = 0; i < RUNS; i++) floods[name].push(await flood(playground, page, cdp, 3_000));
     }
     const stops: number[] = [];
     if (ONLY.has('stop')) {
@@ -297,7 +256,7 @@ async function main(): Promise<void> {
         await playground.run.click();
         await playground.waitForStatus('running');
         await page.waitForTimeout(300);
-        stops.push(await stopToStopped(page));
+        stops.push(await playground.timeStop());
       }
     }
     console.log(`after: ${loadAverage()}; ${await hostReference(browser)}`);

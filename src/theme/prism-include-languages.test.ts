@@ -1,11 +1,12 @@
 import {readdirSync, readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {Prism} from 'prism-react-renderer';
-import {describe, expect, it} from 'vitest';
-import config from '../../docusaurus.config';
+import {describe, expect, it, vi} from 'vitest';
+import prismIncludeLanguages from './prism-include-languages';
 
-const require = createRequire(import.meta.url);
+// The site config as Docusaurus generates it for the browser: this repository's own.
+vi.mock('@generated/docusaurus.config', async () => ({default: (await import('../../docusaurus.config')).default}));
+
 const docs = join(__dirname, '../../docs');
 // Not highlighted on purpose: plain text, and diagrams drawn by the Mermaid theme.
 const unhighlighted = new Set(['text', 'mermaid']);
@@ -20,14 +21,7 @@ describe('code-block languages', () => {
     const used = new Set(
       pages(docs).flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/^\s*```(\w[\w-]*)/gm)].map((m) => m[1]!)),
     );
-    const {additionalLanguages} = (config.themeConfig as {prism: {additionalLanguages: string[]}}).prism;
-    const global = globalThis as {Prism?: typeof Prism};
-    global.Prism = Prism;
-    try {
-      for (const language of additionalLanguages) require(`prismjs/components/prism-${language}`);
-    } finally {
-      delete global.Prism;
-    }
+    prismIncludeLanguages(Prism);
     const missing = [...used].filter((language) => !unhighlighted.has(language) && !Prism.languages[language]);
     expect(missing).toEqual([]);
     expect(used.size).toBeGreaterThan(5);

@@ -1,5 +1,5 @@
-import {Code, ConnectError, type ContextValues} from '@connectrpc/connect';
-import {type Compression, compressionNegotiate} from '@connectrpc/connect/protocol';
+import {Code, ConnectError} from '@connectrpc/connect';
+import {compressionNegotiate} from '@connectrpc/connect/protocol';
 import {
   contentTypeProto,
   grpcStatusOk,
@@ -7,18 +7,9 @@ import {
   parseTimeout,
   setTrailerStatus,
 } from '@connectrpc/connect/protocol-grpc';
-import {callerLeft, header, type NodeRequest, type NodeResponse, nodeHeaders, webHeaders} from '../http-types.js';
+import {callerLeft, header, type NodeRequest, nodeHeaders, webHeaders} from '../http-types.js';
 import type {RpcOutcome} from './outcome.js';
-import type {createUnaryTargets, UnaryCalls, UnaryTarget} from './unary-call.js';
-
-export interface GrpcHandlerOptions {
-  /** The limits the adapter's unary targets were made with (createUnaryTargets). */
-  readonly limits: ReturnType<typeof createUnaryTargets>['limits'];
-  /** What the adapter's router accepts, so the answer is compressed as it would compress it. */
-  readonly acceptCompression: Compression[];
-  /** Runs the call (unary-call.ts): the adapter's interceptors, deadline and cancellation. */
-  readonly run: UnaryCalls;
-}
+import type {FastPath, FastPathOptions} from './unary-call.js';
 
 /** Flag of a compressed envelope (gRPC's Compressed-Flag). */
 const COMPRESSED = 0b1;
@@ -36,16 +27,7 @@ const COMPRESSED = 0b1;
  * not HTTP/2, JSON, a compressed request, a malformed deadline — which the
  * caller then hands to connect-es.
  */
-export function createGrpcHandler(
-  options: GrpcHandlerOptions,
-): (
-  req: NodeRequest,
-  res: NodeResponse,
-  contextValues: ContextValues,
-  target: UnaryTarget,
-) => Promise<RpcOutcome> | undefined {
-  const {limits} = options;
-
+export function createGrpcHandler({limits, acceptCompression, run}: FastPathOptions): FastPath {
   return (req, res, contextValues, target) => {
     const type = parseContentType(header(req, 'content-type') ?? null);
     const encoding = header(req, 'grpc-encoding');
@@ -60,7 +42,7 @@ export function createGrpcHandler(
       return undefined;
     }
     const compression = compressionNegotiate(
-      options.acceptCompression,
+      acceptCompression,
       null,
       header(req, 'grpc-accept-encoding') ?? null,
       'grpc-accept-encoding',
@@ -72,7 +54,7 @@ export function createGrpcHandler(
     const responseTrailer = new Headers({'grpc-status': grpcStatusOk});
 
     const answer = async (): Promise<RpcOutcome> => {
-      const result = await options.run(res, {
+      const result = await run(res, {
         target,
         protocolName: 'grpc',
         url: `http://${req.authority}${req.url}`,

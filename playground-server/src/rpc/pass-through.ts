@@ -1,6 +1,6 @@
 import type {DescMethodUnary} from '@bufbuild/protobuf';
-import {Code, type ContextValues} from '@connectrpc/connect';
-import {type Compression, compressionNegotiate, readAllBytes} from '@connectrpc/connect/protocol';
+import {Code} from '@connectrpc/connect';
+import {compressionNegotiate, readAllBytes} from '@connectrpc/connect/protocol';
 import {
   codeToHttpStatus,
   contentTypeUnaryJson,
@@ -10,9 +10,9 @@ import {
   parseTimeout,
   trailerMux,
 } from '@connectrpc/connect/protocol-connect';
-import {callerLeft, header, type NodeRequest, type NodeResponse, nodeHeaders, webHeaders} from '../http-types.js';
+import {callerLeft, header, nodeHeaders, webHeaders} from '../http-types.js';
 import type {RpcOutcome} from './outcome.js';
-import type {createUnaryTargets, UnaryCalls, UnaryTarget} from './unary-call.js';
+import type {FastPath, FastPathOptions} from './unary-call.js';
 
 /** What the upstream needs of one call: the caller's metadata, the time left, and when to give up. */
 export interface ForwardedCall {
@@ -42,15 +42,6 @@ export interface PassThrough {
   readonly forward: ForwardBytes;
 }
 
-export interface PassThroughOptions {
-  /** The limits the adapter's unary targets were made with (createUnaryTargets). */
-  readonly limits: ReturnType<typeof createUnaryTargets>['limits'];
-  /** What the adapter's router accepts, so the answer is compressed as it would compress it. */
-  readonly acceptCompression: Compression[];
-  /** Runs the call (unary-call.ts): the adapter's interceptors, deadline and cancellation. */
-  readonly run: UnaryCalls;
-}
-
 /**
  * Answers a Connect unary call with a binary body by forwarding its bytes
  * to the upstream Router and the Router's bytes back, without connect-es's
@@ -71,16 +62,7 @@ export interface PassThroughOptions {
  * malformed deadline, no authority — which the caller then hands to
  * connect-es.
  */
-export function createPassThrough(
-  options: PassThroughOptions,
-): (
-  req: NodeRequest,
-  res: NodeResponse,
-  contextValues: ContextValues,
-  target: UnaryTarget,
-) => Promise<RpcOutcome> | undefined {
-  const {limits} = options;
-
+export function createPassThrough({limits, acceptCompression, run}: FastPathOptions): FastPath {
   return (req, res, contextValues, target) => {
     const type = parseContentType(header(req, 'content-type') ?? null);
     const encoding = header(req, 'content-encoding');
@@ -101,7 +83,7 @@ export function createPassThrough(
     const responseTrailer = new Headers();
 
     const answer = async (): Promise<RpcOutcome> => {
-      const result = await options.run(res, {
+      const result = await run(res, {
         target,
         protocolName: 'connect',
         url: `http://${authority}${req.url}`,
@@ -123,7 +105,7 @@ export function createPassThrough(
         body = result.body;
       }
       const compression = compressionNegotiate(
-        options.acceptCompression,
+        acceptCompression,
         null,
         header(req, 'accept-encoding') ?? null,
         'accept-encoding',

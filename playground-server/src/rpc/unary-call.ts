@@ -17,8 +17,13 @@ import {
   type UnaryRequest,
   type UnaryResponse,
 } from '@connectrpc/connect';
-import {createMethodSerializationLookup, validateReadWriteMaxBytes} from '@connectrpc/connect/protocol';
-import type {NodeResponse} from '../http-types.js';
+import {
+  type Compression,
+  createMethodSerializationLookup,
+  validateReadWriteMaxBytes,
+} from '@connectrpc/connect/protocol';
+import type {NodeRequest, NodeResponse} from '../http-types.js';
+import type {RpcOutcome} from './outcome.js';
 import type {ForwardBytes} from './pass-through.js';
 
 /**
@@ -57,6 +62,27 @@ export function createUnaryTargets(methods: Iterable<Omit<UnaryTarget, 'parse'>>
   }
   return {limits, targets};
 }
+
+/** What each protocol's fast path (pass-through.ts for Connect, grpc-handler.ts for gRPC) is made with. */
+export interface FastPathOptions {
+  /** The limits the adapter's unary targets were made with (createUnaryTargets). */
+  readonly limits: ReturnType<typeof createUnaryTargets>['limits'];
+  /** What the adapter's router accepts, so the answer is compressed as it would compress it. */
+  readonly acceptCompression: Compression[];
+  /** Runs the call: the adapter's interceptors, deadline and cancellation. */
+  readonly run: UnaryCalls;
+}
+
+/**
+ * A protocol's fast path: answers the call to `target`, or returns undefined
+ * for a call it cannot answer exactly, which the adapter then hands to connect-es.
+ */
+export type FastPath = (
+  req: NodeRequest,
+  res: NodeResponse,
+  contextValues: ContextValues,
+  target: UnaryTarget,
+) => Promise<RpcOutcome> | undefined;
 
 /** One unary call as the wire protocol read it. */
 export interface UnaryCallInit {
